@@ -1,0 +1,49 @@
+# briefpack: the two commands a newcomer needs are `make run` and `make test`.
+# Both set everything up first: the Debian libraries Qt needs (only when
+# missing) and a virtualenv under .venv/ with briefpack installed editable.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+# Libraries PySide6 loads even offscreen, then the ones a real X11 window needs.
+QT_DEBS      := libegl1 libgl1 libopengl0 libfontconfig1 libfreetype6 libxkbcommon0 libglib2.0-0 libdbus-1-3
+QT_X11_DEBS  := libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1
+
+.PHONY: run test bench lint setup sysdeps sysdeps-x11 clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@$(MAKE) --no-print-directory sysdeps
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+sysdeps:
+	@bash packaging/ensure-debs.sh $(QT_DEBS)
+
+sysdeps-x11:
+	@bash packaging/ensure-debs.sh $(QT_X11_DEBS) xvfb
+
+run: $(STAMP) sysdeps-x11
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+		$(VENV)/bin/briefpack gui; \
+	else \
+		echo "No display here: opening the window on a virtual screen and saving it to out/window.png"; \
+		mkdir -p out; QT_QPA_PLATFORM=offscreen $(VENV)/bin/briefpack gui --screenshot out/window.png; \
+	fi
+
+test: $(STAMP)
+	$(VENV)/bin/lint-imports --config pyproject.toml
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+bench: $(STAMP)
+	$(PY) tests/benchmarks/run.py
+
+lint: $(STAMP)
+	$(VENV)/bin/lint-imports --config pyproject.toml
+
+clean:
+	rm -rf $(VENV) out build dist *.egg-info desktop/*.egg-info

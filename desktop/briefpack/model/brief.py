@@ -13,6 +13,7 @@ escape hatch. The tree serialises to versioned JSON.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 from dataclasses import dataclass, field, fields, replace
 from typing import Iterator, Union
@@ -232,7 +233,6 @@ def _encode(value):
     if isinstance(value, tuple):
         return [_encode(v) for v in value]
     if isinstance(value, bytes):
-        import base64
 
         return {"base64": base64.b64encode(value).decode("ascii")}
     if type(value) in _TYPE_NAMES:
@@ -248,7 +248,6 @@ def _decode(value):
         return tuple(_decode(v) for v in value)
     if isinstance(value, dict):
         if "base64" in value and len(value) == 1:
-            import base64
 
             return base64.b64decode(value["base64"])
         cls = {**_INLINE_TYPES, **_BLOCK_TYPES}[value["type"]]

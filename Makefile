@@ -36,7 +36,6 @@ run: $(STAMP) sysdeps-x11
 	fi
 
 test: $(STAMP)
-	$(VENV)/bin/lint-imports --config pyproject.toml
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 bench: $(STAMP)

@@ -1,0 +1,339 @@
+"""The private XML layer of the DOCX renderer: everything python-docx has no public API for.
+
+python-docx offers thin objects over WordprocessingML but nothing for notes,
+hyperlinks, fields, East Asian fonts or repeating table headers. This module
+is the one place that builds raw ``w:`` elements for those, so the rest of the
+renderer works with python-docx objects and names, never with tags. It also
+owns ``xml_safe``: the gate every string passes before it reaches lxml, since
+XML 1.0 forbids most control characters and python-docx raises on them.
+Nothing here knows the Brief model.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from typing import Literal
+
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.oxml.parser import OxmlElement
+from docx.parts.document import DocumentPart
+from docx.parts.numbering import NumberingPart
+from docx.parts.story import StoryPart
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+
+NoteKind = Literal["footnote", "endnote"]
+
+# C0 controls other than tab, LF and CR; the UTF-16 surrogate range (a lone
+# surrogate cannot be encoded); and the two non-characters XML 1.0 excludes.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> tuple[str, int]:
+    """``text`` without the characters XML 1.0 forbids, and how many were removed."""
+    cleaned, count = _XML_ILLEGAL.subn("", text)
+    return cleaned, count
+
+
+# ------------------------------------------------------------------ notes parts
+
+_NOTES = {
+    "footnote": (CT.WML_FOOTNOTES, RT.FOOTNOTES, "/word/footnotes.xml"),
+    "endnote": (CT.WML_ENDNOTES, RT.ENDNOTES, "/word/endnotes.xml"),
+}
+
+
+class NotesPart(StoryPart):
+    """``/word/footnotes.xml`` or ``/word/endnotes.xml``: a story part holding ``w:footnote``/``w:endnote``.
+
+    Subclassing ``StoryPart`` lets python-docx ``Paragraph`` objects live inside
+    a note: style look-ups go to the main document, and hyperlinks and images
+    get relationships from this part, where Word expects them.
+    """
+
+    kind: NoteKind
+
+    @classmethod
+    def new(cls, document_part: DocumentPart, kind: NoteKind) -> "NotesPart":
+        """A fresh notes part related from ``document_part``, replacing any the template had."""
+        content_type, reltype, partname = _NOTES[kind]
+        for rId, rel in list(document_part.rels.items()):
+            # A reference .docx may bring its own notes; its body is gone, so they are orphans.
+            if rel.reltype == reltype:
+                document_part.drop_rel(rId)
+        tag = f"w:{kind}"
+        # Word requires the two separator notes (ids -1 and 0) that draw the rule above notes.
+        element = parse_xml(
+            f"<w:{kind}s {nsdecls('w', 'r')}>"
+            f'<{tag} w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+            f"<w:r><w:separator/></w:r></w:p></{tag}>"
+            f'<{tag} w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+            f"<w:r><w:continuationSeparator/></w:r></w:p></{tag}>"
+            f"</w:{kind}s>"
+        )
+        part = cls(PackURI(partname), content_type, element, document_part.package)
+        part.kind = kind
+        document_part.relate_to(part, reltype)
+        _declare_separators(document_part, kind)
+        return part
+
+    def add_note(self, note_id: int) -> Paragraph:
+        """Append an empty note ``note_id`` and return its first paragraph (no style yet)."""
+        note = OxmlElement(f"w:{self.kind}", {qn("w:id"): str(note_id)})
+        self.element.append(note)
+        return self.add_paragraph_to(note)
+
+    def add_paragraph_to(self, note) -> Paragraph:
+        """Append a paragraph to the ``w:footnote``/``w:endnote`` element ``note``."""
+        p = OxmlElement("w:p")
+        note.append(p)
+        return Paragraph(p, self)
+
+
+def _declare_separators(document_part: DocumentPart, kind: NoteKind) -> None:
+    # Word writes <w:footnotePr> with the separator ids into settings.xml; some
+    # versions redraw the separators wrongly without it.
+    settings = document_part._settings_part.element
+    tag = f"w:{kind}Pr"
+    if settings.find(qn(tag)) is not None:
+        settings.remove(settings.find(qn(tag)))
+    props = parse_xml(f'<{tag} {nsdecls("w")}><w:{kind} w:id="-1"/><w:{kind} w:id="0"/></{tag}>')
+    successors = ("w:endnotePr", "w:compat", "w:docVars", "w:rsids", "m:mathPr", "w:attachedSchema",
+                  "w:themeFontLang", "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats",
+                  "w:doNotAutoCompressPictures", "w:forceUpgrade", "w:captions", "w:readModeInkLockDown",
+                  "w:smartTagType", "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol",
+                  "w:listSeparator")
+    settings.insert_element_before(props, *(successors[1:] if kind == "endnote" else successors))
+
+
+def add_note_reference(run: Run, kind: NoteKind, note_id: int) -> None:
+    """Make ``run`` the in-text mark of note ``note_id`` (a ``w:footnoteReference``)."""
+    run._r.append(OxmlElement(f"w:{kind}Reference", {qn("w:id"): str(note_id)}))
+
+
+def add_note_ref_mark(run: Run, kind: NoteKind) -> None:
+    """Make ``run`` the number at the start of a note's own text (``w:footnoteRef``)."""
+    run._r.append(OxmlElement(f"w:{kind}Ref"))
+
+
+# ------------------------------------------------------------------- styles
+
+
+def apply_style(item: Paragraph | Run, style) -> None:
+    """Give a paragraph or run the python-docx ``style`` object, by id.
+
+    python-docx's ``.style = `` setter looks the style up again on every call
+    (a scan of all styles for the default one), which was 70 % of a large
+    export; the id is all the XML needs. The default paragraph style is
+    left implicit, as Word does.
+    """
+    if isinstance(item, Paragraph):
+        item._p.style = None if style.element.default else style.style_id
+    else:
+        item._r.style = style.style_id
+
+
+# --------------------------------------------------------------- hyperlinks
+
+
+def add_hyperlink(paragraph: Paragraph, url: str):
+    """Append an empty ``w:hyperlink`` to ``url`` (an external relationship of the paragraph's part).
+
+    Returns the element; callers add runs to it with ``new_run_in``.
+    """
+    rId = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink", {qn("r:id"): rId, qn("w:history"): "1"})
+    paragraph._p.append(link)
+    return link
+
+
+def new_run_in(paragraph: Paragraph, hyperlink=None) -> Run:
+    """A new run appended to ``hyperlink`` (from ``add_hyperlink``), or to ``paragraph`` when ``None``."""
+    r = OxmlElement("w:r")
+    (paragraph._p if hyperlink is None else hyperlink).append(r)
+    return Run(r, paragraph)
+
+
+# ------------------------------------------------------------------- fields
+
+
+def add_field(paragraph: Paragraph, instruction: str, shown: str) -> None:
+    """Append a complex field (``PAGE``, ``NUMPAGES`` …) showing ``shown`` until Word updates it."""
+
+    def run_with(child) -> None:
+        paragraph.add_run()._r.append(child)
+
+    run_with(OxmlElement("w:fldChar", {qn("w:fldCharType"): "begin"}))
+    instr = OxmlElement("w:instrText", {qn("xml:space"): "preserve"})
+    instr.text = f" {instruction} "
+    run_with(instr)
+    run_with(OxmlElement("w:fldChar", {qn("w:fldCharType"): "separate"}))
+    paragraph.add_run(shown)
+    run_with(OxmlElement("w:fldChar", {qn("w:fldCharType"): "end"}))
+
+
+# -------------------------------------------------------------- fonts, lang
+
+
+def set_fonts(rPr, latin: str | None, east_asia: str | None) -> None:
+    """Name the Latin (ascii/hAnsi/cs) and East Asian fonts on a ``w:rPr``; ``None`` leaves a slot alone.
+
+    Theme font attributes are removed because Word lets them win over named fonts.
+    """
+    fonts = rPr.get_or_add_rFonts()
+    for attr in ("asciiTheme", "hAnsiTheme", "cstheme", "eastAsiaTheme") if latin else ("eastAsiaTheme",):
+        fonts.attrib.pop(qn(f"w:{attr}"), None)
+    if latin:
+        for attr in ("ascii", "hAnsi", "cs"):
+            fonts.set(qn(f"w:{attr}"), latin)
+    if east_asia:
+        fonts.attrib.pop(qn("w:eastAsiaTheme"), None)
+        fonts.set(qn("w:eastAsia"), east_asia)
+
+
+def set_run_east_asia(run: Run, font: str, lang: str) -> None:
+    """Name the East Asian font and proofing language on one run."""
+    rPr = run._r.get_or_add_rPr()
+    set_fonts(rPr, None, font)
+    set_lang(rPr, east_asia=lang)
+
+
+def set_lang(rPr, val: str | None = None, east_asia: str | None = None) -> None:
+    """Set ``w:lang`` (proofing language) on a ``w:rPr``; ``None`` leaves that attribute alone."""
+    lang = rPr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rPr.insert_element_before(lang, "w:eastAsianLayout", "w:specVanish", "w:oMath")
+    if val:
+        lang.set(qn("w:val"), val)
+    if east_asia:
+        lang.set(qn("w:eastAsia"), east_asia)
+
+
+def lang_of(rPr) -> str | None:
+    """The ``w:lang/@w:val`` of a ``w:rPr``; ``None`` if it names no language."""
+    lang = rPr.find(qn("w:lang"))
+    return lang.get(qn("w:val")) if lang is not None else None
+
+
+def doc_defaults_rPr(styles_element):
+    """The ``w:docDefaults/w:rPrDefault/w:rPr`` of ``styles.xml``, created if the template lacks it."""
+    defaults = styles_element.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles_element.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rPr = rpr_default.find(qn("w:rPr"))
+    if rPr is None:
+        rPr = OxmlElement("w:rPr")
+        rpr_default.append(rPr)
+    return rPr
+
+
+def set_style_name(style, name: str) -> None:
+    """Give a style Word's own (often lower-case) built-in name, e.g. ``footnote text``."""
+    style.element.name_val = name
+
+
+def copy_style(source_styles, target_styles, name: str) -> bool:
+    """Copy the style called ``name`` from one ``w:styles`` element to another; false if the source lacks it.
+
+    The copy's ``w:link`` to a paired character style is dropped, since the
+    target may not have that style.
+    """
+    for style in source_styles.iterchildren(qn("w:style")):
+        style_name = style.find(qn("w:name"))
+        if style_name is not None and style_name.get(qn("w:val")).lower() == name.lower():
+            clone = copy.deepcopy(style)
+            for link in clone.findall(qn("w:link")):
+                clone.remove(link)
+            target_styles.append(clone)
+            return True
+    return False
+
+
+def style_num_id(style) -> int | None:
+    """The list (``w:numPr/w:numId``) a paragraph style is tied to; ``None`` if none."""
+    ids = style.element.xpath("w:pPr/w:numPr/w:numId/@w:val")
+    return int(ids[0]) if ids else None
+
+
+def set_style_num_id(style, num_id: int) -> None:
+    """Tie a paragraph style that already names a list to list ``num_id`` instead."""
+    for num in style.element.xpath("w:pPr/w:numPr/w:numId"):
+        num.set(qn("w:val"), str(num_id))
+
+
+def copy_list_definition(source: DocumentPart, target: DocumentPart, num_id: int) -> int:
+    """Copy list ``num_id`` (its ``w:num`` and ``w:abstractNum``) between documents; returns its new id.
+
+    Creates the target's numbering part if it has none (python-docx cannot).
+    """
+    src = source.numbering_part.element
+    abstract_id = src.xpath(f'w:num[@w:numId="{num_id}"]/w:abstractNumId/@w:val')[0]
+    abstract = copy.deepcopy(src.xpath(f'w:abstractNum[@w:abstractNumId="{abstract_id}"]')[0])
+    try:
+        numbering = target.part_related_by(RT.NUMBERING).element
+    except KeyError:
+        numbering = parse_xml(f"<w:numbering {nsdecls('w')}/>")
+        part = NumberingPart(PackURI("/word/numbering.xml"), CT.WML_NUMBERING, numbering, target.package)
+        target.relate_to(part, RT.NUMBERING)
+    new_abstract_id = max((int(v) for v in numbering.xpath("w:abstractNum/@w:abstractNumId")), default=-1) + 1
+    abstract.set(qn("w:abstractNumId"), str(new_abstract_id))
+    for nsid in abstract.findall(qn("w:nsid")):
+        abstract.remove(nsid)  # a list's identity; a copy must not claim the template's
+    first_num = numbering.find(qn("w:num"))
+    # Schema order: every w:abstractNum before the first w:num.
+    if first_num is not None:
+        first_num.addprevious(abstract)
+    else:
+        numbering.insert(0, abstract)
+    return int(numbering.add_num(new_abstract_id).numId)
+
+
+# --------------------------------------------------------- tables, pictures
+
+
+def repeat_as_header(row) -> None:
+    """Mark a table row as a header row: Word repeats it on every page the table spans."""
+    trPr = row._tr.get_or_add_trPr()
+    if trPr.find(qn("w:tblHeader")) is None:
+        trPr.append(OxmlElement("w:tblHeader"))
+
+
+def set_picture_alt(inline_shape, alt: str) -> None:
+    """Set the alternative text screen readers announce for an inline picture."""
+    doc_pr = inline_shape._inline.docPr
+    doc_pr.set("descr", alt)
+
+
+# ------------------------------------------------------------------ package
+
+
+def remove(block_item) -> None:
+    """Take a python-docx paragraph or table out of its story."""
+    element = block_item._element
+    element.getparent().remove(element)
+
+
+def drop_thumbnail(package) -> None:
+    """Drop the template's preview image, which shows python-docx's sample page, not this brief."""
+    for rId, rel in list(package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            del package.rels[rId]
+
+
+def clear_body(document) -> None:
+    """Remove a reference document's content, keeping its final section properties (page setup)."""
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)

@@ -1,0 +1,156 @@
+"""The last step of the dump pipeline: classified lines to an ``Article`` with its warnings.
+
+Roles say what each line is; this module says what the article gets from
+it: the body blocks in order (the lead marked as standfirst when the page
+has no headline), captions and picture credits kept apart from the body,
+authors from bylines, the URL and publisher from source lines and ``©``
+footers, the rights holder from legal notices, the language by stop words
+and the original language from the publisher's country domain. What the
+text does not give stays ``None``; a missing date or a derived title is
+reported as a ``Notice``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+
+from briefpack.ingest.dump.features import Features
+from briefpack.ingest.dump.options import DumpOptions
+from briefpack.ingest.dump.roles import Role
+from briefpack.ingest.language import detect_language, original_language
+from briefpack.ingest.legal import rights_holder
+from briefpack.ingest.provenance import make_provenance
+from briefpack.ingest.titles import derive_title
+from briefpack.ingest.web import registered_domain
+from briefpack.model import Article, Block, BlockKind, Notice
+
+STANDFIRST = "standfirst"
+
+Classified = Sequence[tuple[Features, Role]]
+
+
+def _with_role(lines: Classified, *roles: Role) -> list[Features]:
+    """The features of the lines that have one of ``roles``, in order."""
+    return [f for f, role in lines if role in roles]
+
+
+def _unique(values: Iterable[str | None]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(v for v in values if v))
+
+
+def _blocks(lines: Classified, has_title: bool) -> tuple[Block, ...]:
+    blocks: list[Block] = []
+    for f, role in lines:
+        if role is Role.HEADING:
+            blocks.append(Block(BlockKind.HEADING, f.text))
+        elif role is Role.PARAGRAPH:
+            # Without a headline the lead paragraph is the page's standfirst.
+            lead = not has_title and not any(b.kind is BlockKind.PARAGRAPH for b in blocks)
+            blocks.append(Block(BlockKind.PARAGRAPH, f.text, STANDFIRST if lead else None))
+    return tuple(blocks)
+
+
+def _category(lines: Classified) -> str | None:
+    for f in _with_role(lines, Role.CATEGORY):
+        # In a breadcrumb ("World › Asia") the last crumb is the section.
+        return f.crumbs[-1] if f.crumbs else f.glued_label or f.text
+    return None
+
+
+def _credits(lines: Classified) -> tuple[str, ...]:
+    return _unique(
+        f.text if role is Role.CREDIT else f.caption_credit
+        for f, role in lines
+        if role is Role.CREDIT or role is Role.CAPTION
+    )
+
+
+def _publisher_and_url(lines: Classified) -> tuple[str | None, str | None]:
+    """The publisher and the article URL; a URL's domain beats a ``©`` domain beats a named source."""
+    sources = [f.source for f in _with_role(lines, Role.SOURCE) if f.source]
+    footers = [f.copyright for f in _with_role(lines, Role.COPYRIGHT) if f.copyright]
+    url = next((s.url for s in sources if s.url), None)
+    candidates = [
+        registered_domain(url) if url else None,
+        *(s.domain for s in sources),
+        *(c.domain for c in footers),
+        *(s.name for s in sources),
+    ]
+    return next((c for c in candidates if c), None), url
+
+
+def _rights_holder(lines: Classified) -> str | None:
+    """The site owner a legal notice names, else the holder of a ``©`` footer."""
+    holders = [rights_holder(f.text) for f in _with_role(lines, Role.LEGAL)]
+    holders += [f.copyright.holder for f in _with_role(lines, Role.COPYRIGHT) if f.copyright]
+    return next((h for h in holders if h), None)
+
+
+def _published(lines: Classified) -> dt.date | None:
+    dated = _with_role(lines, Role.DATELINE, Role.BYLINE, Role.CATEGORY, Role.FURNITURE)
+    return next((f.date for f in dated if f.date), None)
+
+
+def _title(lines: Classified, blocks: tuple[Block, ...], options: DumpOptions) -> tuple[str | None, bool]:
+    """The headline found, else one derived from the lead; the flag says it was derived."""
+    found = next((f.text for f in _with_role(lines, Role.TITLE)), None)
+    if found is not None:
+        return found, False
+    lead = next((b.text for b in blocks if b.kind is BlockKind.PARAGRAPH), None)
+    derived = derive_title(lead, options.derived_title_chars) if lead else None
+    return derived, derived is not None
+
+
+def _warnings(
+    subject: str, title: str | None, derived: bool, published: dt.date | None, blocks: tuple[Block, ...]
+) -> Iterator[Notice]:
+    if derived:
+        yield Notice(
+            "title-derived", "No headline found; the title was made from the first sentence of the lead.", subject
+        )
+    elif title is None:
+        yield Notice("no-title", "No headline found and no text to derive one from.", subject)
+    if published is None:
+        yield Notice("no-date", "No publication date found in the text; the date is left empty.", subject)
+    if not blocks:
+        yield Notice("no-body", "No body text found: every line looked like page furniture.", subject)
+
+
+def assemble_article(
+    data: bytes,
+    file_name: str | None,
+    imported_at: dt.datetime | None,
+    features: Sequence[Features],
+    roles: Sequence[Role],
+    options: DumpOptions,
+) -> Article:
+    """Build the ``Article`` the classified lines describe. ``imported_at`` ``None`` means now (UTC)."""
+    article_id, provenance = make_provenance(data, file_name, imported_at)
+    lines = list(zip(features, roles, strict=True))
+    has_title = any(role is Role.TITLE for role in roles)
+    blocks = _blocks(lines, has_title)
+    title, derived = _title(lines, blocks, options)
+    published = _published(lines)
+    language = detect_language("\n".join(b.text for b in blocks) or "\n".join(f.text for f in features))
+    publisher, url = _publisher_and_url(lines)
+    domain = registered_domain(url) if url else registered_domain(publisher) if publisher else None
+    bylines = _with_role(lines, Role.BYLINE)
+    return Article(
+        id=article_id,
+        title=title,
+        title_derived=derived,
+        authors=_unique(name for f in bylines for name in (f.byline or f.names)),
+        publisher=publisher,
+        url=url,
+        published=published,
+        language=language,
+        category=_category(lines),
+        blocks=blocks,
+        captions=_unique(f.text for f in _with_role(lines, Role.CAPTION)),
+        image_credits=_credits(lines),
+        provenance=provenance,
+        rights_holder=_rights_holder(lines),
+        original_language=original_language(domain, language),
+        warnings=tuple(_warnings(file_name or article_id, title, derived, published, blocks)),
+    )

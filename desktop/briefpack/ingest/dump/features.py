@@ -1,0 +1,136 @@
+"""The second step of the dump pipeline: what each line looks like, as plain data.
+
+``line_features`` turns every line into a ``Features`` record: its size and
+ending, whether it repeats its neighbour or carries a label glued to the
+next line, and what the single-line recognisers see in it (furniture, a
+credit, a source, a byline, a dateline …). The role classifier then reads
+only these records, which keeps layout reasoning apart from text matching
+and lets tests state a line's features directly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from briefpack.ingest.dates import dateline_date
+from briefpack.ingest.dump.lines import Line
+from briefpack.ingest.dump.options import DumpOptions
+from briefpack.ingest.dump.patterns import (
+    CopyrightRef,
+    SourceRef,
+    breadcrumb,
+    caption_credit,
+    copyright_line,
+    glued_prefix,
+    is_credit_line,
+    is_furniture,
+    opens_teasers,
+    source_line,
+)
+from briefpack.ingest.legal import is_legal_notice
+from briefpack.ingest.names import byline_names, personal_names
+
+_CLOSERS = "\"'”’»)]"
+_OPENERS = "\"'“‘«(["
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What one line looks like. Optional fields are ``None`` (or empty) when the cue is absent."""
+
+    text: str
+    words: int
+    blank_before: bool
+    blank_after: bool
+    prose: bool  # reads as running text: ends a sentence, or too long for a headline
+    title_like: bool  # could be a headline: short, capitalised, no full stop
+    heading_like: bool  # could be a sub-heading inside the body
+    label_like: bool  # could be a section label ("Politics", "News › World")
+    crumbs: tuple[str, ...]  # the parts of a breadcrumb trail
+    repeats_previous: bool
+    repeats_next: bool
+    glued_label: str | None  # a label glued in front of the next line's text
+    furniture: bool
+    opens_teasers: bool
+    legal: bool
+    credit_line: bool
+    caption_credit: str | None
+    source: SourceRef | None
+    copyright: CopyrightRef | None
+    byline: tuple[str, ...] | None  # names from an explicit byline
+    names: tuple[str, ...]  # names when the line is nothing but personal names
+    date: dt.date | None
+
+
+def _ending(text: str) -> str:
+    stripped = text.rstrip(_CLOSERS)
+    return stripped[-1:] if stripped else ""
+
+
+def _starts_capitalised(text: str) -> bool:
+    first = text.lstrip(_OPENERS)[:1]
+    return first.isupper() or first.isdigit()
+
+
+def lowercase_vocabulary(lines: list[Line]) -> frozenset[str]:
+    """Words the text uses in lower case: evidence that a capitalised line of them is not a name."""
+    return frozenset(w for line in lines for w in _WORD.findall(line.text) if w.islower())
+
+
+def _features(
+    line: Line,
+    previous: str | None,
+    following: str | None,
+    vocabulary: frozenset[str],
+    options: DumpOptions,
+    language: str | None,
+) -> Features:
+    text = line.text
+    words = len(text.split())
+    end = _ending(text)
+    prose = (
+        end in ".…;:,"
+        or (end in "!?" and words > options.max_heading_words)
+        or words > options.max_title_words
+    )
+    short_heading = not prose and any(ch.isalpha() for ch in text) and _starts_capitalised(text)
+    crumbs = breadcrumb(text, options.max_category_words)
+    short_label = words <= options.max_category_words and len(text) <= options.max_category_chars
+    date = dateline_date(text, language) if words <= options.max_dateline_words else None
+    may_be_byline = words <= options.max_byline_words
+    return Features(
+        text=text,
+        words=words,
+        blank_before=line.blank_before,
+        blank_after=line.blank_after,
+        prose=prose,
+        title_like=short_heading and not crumbs and 2 <= words <= options.max_title_words,
+        heading_like=short_heading and words <= options.max_heading_words,
+        label_like=short_heading and not any(ch.isdigit() for ch in text) and (bool(crumbs) or short_label),
+        crumbs=crumbs,
+        repeats_previous=text == previous,
+        repeats_next=text == following,
+        glued_label=glued_prefix(text, following or "", options.max_category_words, options.max_category_chars),
+        furniture=is_furniture(text),
+        opens_teasers=opens_teasers(text),
+        legal=is_legal_notice(text),
+        credit_line=is_credit_line(text),
+        caption_credit=caption_credit(text),
+        source=source_line(text),
+        copyright=copyright_line(text),
+        byline=byline_names(text, dated=date is not None) if may_be_byline else None,
+        names=personal_names(text, vocabulary) if may_be_byline else (),
+        date=date,
+    )
+
+
+def line_features(lines: list[Line], options: DumpOptions, language: str | None) -> list[Features]:
+    """One ``Features`` record per line, in order. ``language`` helps read month names in datelines."""
+    vocabulary = lowercase_vocabulary(lines)
+    texts: list[str | None] = [None, *(line.text for line in lines), None]
+    return [
+        _features(line, texts[i], texts[i + 2], vocabulary, options, language) for i, line in enumerate(lines)
+    ]

@@ -1,0 +1,89 @@
+"""The first step of the dump pipeline: text to a list of logical lines with their spacing.
+
+A page dump is a sequence of lines; a blank line is a layout cue, not
+content, so it is recorded on its neighbours (``blank_before`` /
+``blank_after``) and dropped. Text that was hard-wrapped at a fixed width
+(mail clients, terminals, ``fold``) is joined back into one line per
+paragraph first: a break is a wrap when the next line's first word would
+have fitted on the line before it had the width allowed, the test text
+wrappers themselves apply.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefpack.ingest.dump.options import DumpOptions
+
+_BULLETS = ("-", "*", "•", "·", "–", "—", "1.", "2.", "3.")
+_MIN_WRAPPED_LINES = 3
+_SENTENCE_ENDS = ".!?…:;"
+_CLOSERS = "\"'”’»)]"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One non-blank logical line. The flags say whether a blank line (or the text's edge) is next to it."""
+
+    text: str
+    blank_before: bool
+    blank_after: bool
+
+
+def _wrap_width(lines: list[str], options: DumpOptions) -> int | None:
+    """The column the text was wrapped at, or ``None`` when it was not hard-wrapped."""
+    # A wrapper never leaves a line with a space in it longer than its
+    # width; only unbreakable tokens (URLs) may stick out.
+    breakable = [s for s in lines if " " in s]
+    if len(breakable) < _MIN_WRAPPED_LINES:
+        return None
+    width = max(len(s) for s in breakable)
+    if not options.min_wrap_width <= width <= options.max_wrap_width:
+        return None
+    near = [s for s in breakable if len(s) >= width - options.wrap_slack]
+    # Wrapped paragraphs put most of their lines close to the width; lines
+    # that are each a paragraph scatter.
+    if len(near) < _MIN_WRAPPED_LINES or len(near) < 0.4 * len(breakable):
+        return None
+    # ... and most wrapped lines stop mid-sentence, while short paragraphs
+    # that happen to be of similar length each end with a full stop.
+    if sum(1 for s in near if s.rstrip(_CLOSERS)[-1:] not in _SENTENCE_ENDS) * 2 < len(near):
+        return None
+    return width
+
+
+def _is_wrap(previous: str, following: str, width: int) -> bool:
+    if not following or following.startswith(_BULLETS):
+        return False
+    first_word = following.split(" ", 1)[0]
+    return len(previous) + 1 + len(first_word) > width
+
+
+def _join(previous: str, following: str) -> str:
+    # A hyphen at the wrap belongs to the word ("Russia-DPRK"); text
+    # wrappers break after hyphens without adding one.
+    if previous.endswith("-") and previous[-2:-1].isalpha():
+        return previous + following
+    return f"{previous} {following}"
+
+
+def split_lines(text: str, options: DumpOptions) -> list[Line]:
+    """The non-blank lines of normalised ``text``, hard wraps joined, with their blank-line neighbours."""
+    raw = text.split("\n")
+    width = _wrap_width(raw, options)
+    merged: list[str] = []
+    physical = ""  # the previous line as printed: the wrap test measures it, not the joined text
+    for current in raw:
+        if width and merged and physical and current and _is_wrap(physical, current, width):
+            merged[-1] = _join(merged[-1], current)
+        else:
+            merged.append(current)
+        physical = current
+    out: list[Line] = []
+    for i, current in enumerate(merged):
+        if not current:
+            continue
+        before = i == 0 or not merged[i - 1]
+        after = i == len(merged) - 1 or not merged[i + 1]
+        out.append(Line(current, before, after))
+    return out

@@ -1,0 +1,224 @@
+"""Recognisers for single lines of page furniture, credits, captions, sources and copyright footers.
+
+Each function looks at one line's text only and answers one question ("is
+this a share row?", "which credit does this caption name?"); the layout
+questions (where the line stands, what is around it) belong to the role
+classifier. The vocabularies are tables, so a new site's furniture is one
+more entry rather than one more branch.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefpack.ingest.legal import copyright_holder
+from briefpack.ingest.web import URL, article_url, bare_domain, clean_url
+
+
+def _phrases(table: str) -> frozenset[str]:
+    """A "|"-separated table of phrases as a set, whitespace tidied."""
+    return frozenset(" ".join(p.split()) for p in table.split("|") if p.strip())
+
+
+# Headings that open a block of teasers (links to other articles): the short
+# lines after them are furniture too.
+SECTION_OPENERS = _phrases(
+    """related content|related articles|related stories|related news|related|read more|read also
+    |see also|more on this story|recommended|most read|most popular|trending|you may also like
+    |more from this author|more stories|latest news|top stories|czytaj także|czytaj też
+    |zobacz także|zobacz też|polecamy|xem thêm|tin liên quan|читайте также|weitere artikel
+    |mehr zum thema|lire aussi|explore more on these topics|more on this topic|more about"""
+)
+
+# Whole lines that are page furniture (compared in lower case, without
+# trailing punctuation).
+FURNITURE_LINES = SECTION_OPENERS | _phrases(
+    """advertisement|advert|ad|sponsored|sponsored content|promoted|partner content|share
+    |share this|share this article|share article|share on facebook|share on twitter|tweet|print
+    |email|e-mail|copy link|link copied|copy url|listen|listen to this article|subscribe
+    |subscribe now|sign up|sign in|log in|newsletter|follow us|follow|skip to content
+    |skip to main content|menu|search|home|back to top|top|next|previous|load more|show more
+    |continue reading|read full article|comments|comment|leave a comment|reply|view comments
+    |show comments|loading|close|accept|accept all|cookie settings|more|video|watch
+    |photo gallery|gallery|photos|audio|play|open in app|download the app|reklama|komentarze
+    |udostępnij|bình luận|chia sẻ|реклама|комментарии|поделиться|anzeige|publicité|keywords|tags
+    |topics|reuse this content|(end)|end"""
+)
+
+_SOCIAL = frozenset(
+    "facebook twitter x linkedin whatsapp telegram email e-mail mail print reddit pinterest copy link "
+    "share messenger viber vk vkontakte zalo line threads bluesky mastodon flipboard pocket tumblr "
+    "instagram youtube tiktok sms".split()
+)
+_FURNITURE_PATTERNS = (
+    # counters: "Comment (0)", "Comments: 12", "12 comments", "3 shares"
+    re.compile(r"(?:comments?|replies|responses|reactions|shares?|likes?|views?|votes?)\s*[:(]?\s*\d+\s*\)?", re.I),
+    re.compile(r"\d+\s*(?:comments?|replies|shares?|likes?|views?|votes?)", re.I),
+    # "5 min read", "Reading time: 4 minutes"
+    re.compile(r"(?:reading time\s*:?\s*)?\d+\s*(?:min(?:ute)?s?|m)\.?(?:\s*read)?", re.I),
+    # relative timestamps carry no date: "3 hours ago", "Updated 5 minutes ago"
+    re.compile(
+        r"(?:(?:updated|published|posted)\s*:?\s*)?(?:an?|\d+)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago",
+        re.I,
+    ),
+    # labelled lists of links: "Tags: Russia, North Korea"
+    re.compile(r"(?:tags?|topics?|keywords?|categories|tematy|tagi|từ khóa|теги|темы)\s*:.*", re.I),
+    # licensing and standards links under agency copy
+    re.compile(r"(?:our standards|purchase licensing rights)\b.*", re.I),
+    # age warnings: "This article is more than 1 month old"
+    re.compile(r"this (?:article|story) is (?:more than|over) \S+ \w+ old", re.I),
+    # hashtags: "#Russia #NorthKorea"
+    re.compile(r"(?:#\S+\s*)+"),
+    # gallery counters "1/12", "Photo 3 of 8"
+    re.compile(r"(?:(?:photo|image|slide)\s+)?\d+\s*(?:/|of)\s*\d+", re.I),
+)
+
+# Labels that start a line crediting the pictures: "Images source: © …",
+# "Photo: Reuters", "Źródło zdjęć: © …", "Ảnh: TTXVN".
+_CREDIT_LINE = re.compile(
+    r"(?:(?:images?|photos?|photographs?|pictures?|graphics?|illustrations?|videos?)\s*"
+    r"(?:source|sources|credits?|by)?|credits?|źródło zdjęć|źródło zdjęcia|fot\.?|foto|ảnh|nguồn ảnh"
+    r"|фото|bild|bildquelle)\s*[:.]\s*\S.*",
+    re.IGNORECASE,
+)
+_MAX_CREDIT_WORDS = 20
+
+# A credit printed at the end of a caption: "… (Source: Sputnik) |",
+# "… (Photo: AFP)". "(Source: X)" without the trailing bar also ends many
+# body paragraphs, so it makes a caption only with the bar.
+_CAPTION_CREDIT = re.compile(
+    r"\((?P<label>source|photo|photograph|image|picture|credit|foto|fot\.|ảnh|nguồn|фото|источник|źródło)"
+    r"\s*:\s*(?P<credit>[^()]{1,80})\)\s*(?P<bar>\|)?\s*$",
+    re.IGNORECASE,
+)
+_PHOTO_LABELS = frozenset({"photo", "photograph", "image", "picture", "foto", "fot.", "ảnh", "фото"})
+
+_SOURCE_LABEL = re.compile(
+    r"(?:source|sources|original(?: article)?|read (?:more|the original)(?: at| on)?|via|nguồn|источник|źródło|quelle)"
+    r"\s*:\s*(?P<rest>.+)",
+    re.IGNORECASE,
+)
+# "Copyright" and "(c)" open a footer only when a © or a year follows:
+# "Copyright lawsuits rose …" and "(c) the third option" are prose.
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)(?=\s*\d{4})|copyright\s*(?=©|\(c\)|\d{4}))\s*(?P<rest>.*)", re.IGNORECASE
+)
+_MAX_COPYRIGHT_WORDS = 15
+
+
+def _key(text: str) -> str:
+    return text.lower().strip(" :|›»>•·-–—.").strip()
+
+
+def is_furniture(text: str) -> bool:
+    """True for navigation, share rows, counters, teaser headings and lines without letters."""
+    if not any(ch.isalpha() for ch in text):
+        return True
+    key = _key(text)
+    if key in FURNITURE_LINES:
+        return True
+    tokens = [t for t in re.split(r"[\s|·•/,]+", key) if t]
+    if len(tokens) >= 2 and all(t in _SOCIAL for t in tokens):
+        return True
+    return any(p.fullmatch(key) for p in _FURNITURE_PATTERNS)
+
+
+def opens_teasers(text: str) -> bool:
+    """True for headings such as "Related content" that introduce links to other articles."""
+    return _key(text) in SECTION_OPENERS
+
+
+def is_credit_line(text: str) -> bool:
+    """True for a line that credits pictures ("Images source: © Getty Images", "Photo: Reuters")."""
+    return len(text.split()) <= _MAX_CREDIT_WORDS and bool(_CREDIT_LINE.fullmatch(text))
+
+
+def caption_credit(text: str) -> str | None:
+    """The credit a caption line ends with ("… (Source: Sputnik) |" → "Sputnik"), or ``None``."""
+    match = _CAPTION_CREDIT.search(text)
+    if match is None or match.start() == 0:
+        return None
+    if match.group("bar") is None and match.group("label").lower() not in _PHOTO_LABELS:
+        return None
+    return match.group("credit").strip() or None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """What a "Source: …" line gives: a URL, a domain, or a name (each ``None`` when absent)."""
+
+    url: str | None
+    domain: str | None
+    name: str | None
+
+
+def source_line(text: str) -> SourceRef | None:
+    """The source a "Source: URL" line (or a line that is only a URL) names, or ``None``."""
+    url = article_url(text)
+    if url:
+        return SourceRef(url, None, None)
+    match = _SOURCE_LABEL.fullmatch(text)
+    if match is None:
+        return None
+    rest = match.group("rest").strip()
+    url = article_url(rest)
+    if url:
+        return SourceRef(url, None, None)
+    found = URL.search(rest)
+    if found and article_url(clean_url(found.group(0))):
+        return SourceRef(clean_url(found.group(0)), None, None)
+    domain = bare_domain(rest)
+    if domain:
+        return SourceRef(None, domain, None)
+    if len(rest.split()) <= 4 and rest[:1].isupper() and not rest.endswith("."):
+        return SourceRef(None, None, rest)
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class CopyrightRef:
+    """A "© …" footer: the site's ``domain`` or the ``holder``'s name (``None`` when it gives neither)."""
+
+    domain: str | None
+    holder: str | None
+
+
+def copyright_line(text: str) -> CopyrightRef | None:
+    """What a short "© …" line names, or ``None`` when the line is not one."""
+    match = _COPYRIGHT.match(text)
+    if match is None or len(text.split()) > _MAX_COPYRIGHT_WORDS:
+        return None
+    rest = re.sub(r"^[\s©]*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[\s,]*", "", match.group("rest"))
+    domain = bare_domain(rest.split()[0]) if rest.split() else None
+    if domain and len(rest.split()) == 1:
+        return CopyrightRef(domain, None)
+    return CopyrightRef(None, copyright_holder(text))
+
+
+_CRUMB = re.compile(r"\s+[›»>/]\s+")
+
+
+def breadcrumb(text: str, max_words: int) -> tuple[str, ...]:
+    """The crumbs of a breadcrumb trail ("News › World › Europe"), or ``()`` when ``text`` is not one."""
+    crumbs = tuple(c.strip() for c in _CRUMB.split(text))
+    if len(crumbs) < 2 or not all(0 < len(c.split()) <= max_words for c in crumbs):
+        return ()
+    return crumbs
+
+
+def glued_prefix(text: str, following: str, max_words: int, max_chars: int) -> str | None:
+    """The label glued in front of ``following`` when ``text`` is that label plus ``following``.
+
+    "PoliticsNorth Korea …" followed by "North Korea …" gives "Politics";
+    ``None`` when ``text`` does not end with ``following`` or what is
+    left is not a short label.
+    """
+    if len(following) < 10 or len(text) <= len(following) or not text.endswith(following):
+        return None
+    label = text[: -len(following)].strip(" |:›»>/-–—")
+    if not label or len(label) > max_chars or len(label.split()) > max_words:
+        return None
+    if not label[0].isupper() or not any(ch.isalpha() for ch in label) or label[-1] in ".!?":
+        return None
+    return label

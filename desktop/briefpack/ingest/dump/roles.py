@@ -1,0 +1,220 @@
+"""The third step of the dump pipeline: a role for every line, decided from its features and its place.
+
+Classification runs as a short series of passes over the feature records,
+each settling one kind of line and leaving the rest undecided (``None``):
+
+1. what a line says by itself (furniture, legal notice, source, credit,
+   caption with credit, explicit byline, dateline);
+2. lines printed twice (a caption, kept once);
+3. a section label glued to the headline;
+4. the top of the page, up to the first prose: the headline, a label
+   above it, navigation;
+5. bare personal names near the top or next to a caption: bylines;
+6. captions that sit right above a picture credit, and credits that are
+   really "Source:" or "©" lines next to a caption;
+7. teaser lists after "Related content";
+8. short unpunctuated lines followed by prose: headings; after the last
+   prose: furniture (topic lists, links).
+
+Whatever is still undecided is a body paragraph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import Enum
+
+from briefpack.ingest.dump.features import Features
+from briefpack.ingest.dump.options import DumpOptions
+
+
+class Role(str, Enum):
+    """What a line of a page dump is."""
+
+    TITLE = "title"
+    CATEGORY = "category"  # a section label, alone or glued to the headline
+    BYLINE = "byline"
+    DATELINE = "dateline"
+    CAPTION = "caption"
+    CREDIT = "credit"
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    FURNITURE = "furniture"
+    LEGAL = "legal"
+    SOURCE = "source"
+    COPYRIGHT = "copyright"
+    DUPLICATE = "duplicate"  # the second copy of a line printed twice
+
+
+Roles = list[Role | None]
+
+# Lines that accompany pictures or the headline: a bare name next to one of
+# these is a byline.
+_BYLINE_NEIGHBOURS = frozenset(
+    {Role.CAPTION, Role.CREDIT, Role.DUPLICATE, Role.DATELINE, Role.BYLINE, Role.TITLE, Role.CATEGORY}
+)
+# Lines that never interrupt the body text between a heading and its prose.
+_ASIDES = frozenset({Role.CAPTION, Role.CREDIT, Role.DUPLICATE, Role.BYLINE, Role.DATELINE, Role.FURNITURE})
+
+
+def _intrinsic(f: Features, options: DumpOptions) -> Role | None:
+    """The role a line has whatever surrounds it, or ``None``."""
+    if f.furniture:
+        return Role.FURNITURE
+    if f.legal:
+        return Role.LEGAL
+    if f.source is not None:
+        return Role.SOURCE
+    if f.credit_line:
+        return Role.CREDIT
+    if f.copyright is not None:
+        return Role.COPYRIGHT
+    if f.caption_credit is not None and f.words <= options.max_caption_words:
+        return Role.CAPTION
+    if f.byline:
+        return Role.BYLINE
+    if f.date is not None:
+        return Role.DATELINE
+    return None
+
+
+def _mark_duplicates(features: Sequence[Features], roles: Roles) -> None:
+    # Pages print a picture's caption twice (alt text, then the visible
+    # caption); copied, it shows as the same line twice in a row.
+    for i, f in enumerate(features):
+        if i and f.repeats_previous and roles[i] in (None, roles[i - 1]):
+            roles[i] = Role.DUPLICATE
+            if roles[i - 1] is None:
+                roles[i - 1] = Role.CAPTION
+
+
+def _body_start(features: Sequence[Features], roles: Roles) -> int:
+    """Index of the first undecided prose line: where the article text begins."""
+    return next((i for i, f in enumerate(features) if roles[i] is None and f.prose), len(features))
+
+
+def _mark_glued_category(features: Sequence[Features], roles: Roles) -> None:
+    # "PoliticsNorth Korea …" above "North Korea …": the page's section
+    # label ran into the headline when copied; the next line is the headline.
+    start = _body_start(features, roles)
+    for i, f in enumerate(features[:start]):
+        if f.glued_label and roles[i] is None and features[i + 1].title_like:
+            roles[i] = Role.CATEGORY
+            if roles[i + 1] in (None, Role.CAPTION):
+                roles[i + 1] = Role.TITLE
+            return
+
+
+def _mark_top(features: Sequence[Features], roles: Roles, options: DumpOptions) -> None:
+    """Headline, section label and navigation among the lines above the first prose."""
+    start = _body_start(features, roles)
+    title = next((i for i in range(start) if roles[i] is Role.TITLE), None)
+    if title is None:
+        candidates = [
+            i
+            for i in range(start)
+            # A doubled line was taken for a caption; at the top it may be the headline.
+            if (roles[i] is None or (roles[i] is Role.CAPTION and features[i].repeats_next))
+            and features[i].title_like
+            and not features[i].names
+        ]
+        if candidates:
+            # A headline printed twice is a strong cue. Otherwise the first
+            # line long enough for a headline: navigation and labels above it
+            # are shorter, an unpunctuated standfirst below it is longer.
+            doubled = [i for i in candidates if features[i].repeats_next]
+            long_enough = [i for i in candidates if features[i].words >= options.min_title_words]
+            title = (doubled or long_enough or [max(candidates, key=lambda i: features[i].words)])[0]
+            roles[title] = Role.TITLE
+    has_category = Role.CATEGORY in roles
+    for i in range(start):
+        f = features[i]
+        if roles[i] is not None or f.names:
+            continue
+        if title is not None and i == title - 1 and f.label_like and not has_category:
+            roles[i] = Role.CATEGORY
+        elif title is not None and i > title and f.words >= options.min_standfirst_words:
+            roles[i] = Role.PARAGRAPH  # a standfirst printed without a full stop
+        else:
+            roles[i] = Role.FURNITURE
+
+
+def _mark_bylines(features: Sequence[Features], roles: Roles, options: DumpOptions) -> None:
+    prose_seen = 0
+    for i, f in enumerate(features):
+        if roles[i] is None and f.prose:
+            prose_seen += 1
+        if roles[i] is not None or not f.names:
+            continue
+        neighbours = {roles[j] for j in (i - 1, i + 1) if 0 <= j < len(roles)}
+        if prose_seen < options.byline_paragraph_window or neighbours & _BYLINE_NEIGHBOURS:
+            roles[i] = Role.BYLINE
+
+
+def _mark_picture_lines(features: Sequence[Features], roles: Roles, options: DumpOptions) -> None:
+    # A line right above a picture credit is that picture's caption.
+    for i, f in enumerate(features):
+        above = features[i - 1] if i else None
+        if roles[i] is Role.CREDIT and above and roles[i - 1] is None and not f.blank_before:
+            roles[i - 1] = Role.CAPTION if above.words <= options.max_caption_words else None
+    # "Source: Getty" or "© Reuters" next to a caption credits the picture.
+    for i, f in enumerate(features):
+        beside_caption = any(
+            roles[j] in (Role.CAPTION, Role.DUPLICATE) for j in (i - 1, i + 1) if 0 <= j < len(roles)
+        )
+        if not beside_caption:
+            continue
+        named_source = roles[i] is Role.SOURCE and f.source is not None and f.source.name
+        holder = roles[i] is Role.COPYRIGHT and f.copyright is not None and not f.copyright.domain
+        if named_source or holder:
+            roles[i] = Role.CREDIT
+
+
+def _mark_teasers(features: Sequence[Features], roles: Roles) -> None:
+    # After "Related content" come links to other articles: short lines
+    # until the article's prose resumes.
+    inside = False
+    for i, f in enumerate(features):
+        if roles[i] is Role.FURNITURE and f.opens_teasers:
+            inside = True
+        elif roles[i] is None and f.prose:
+            inside = False
+        elif inside and roles[i] is None:
+            roles[i] = Role.FURNITURE
+
+
+def _mark_headings(features: Sequence[Features], roles: Roles, options: DumpOptions) -> None:
+    # Walk backwards so a heading directly above another heading (a section
+    # and its sub-section) sees that the one below leads to prose.
+    prose_before = [False] * len(features)
+    seen = False
+    for i, f in enumerate(features):
+        prose_before[i] = seen
+        seen = seen or roles[i] is Role.PARAGRAPH or (roles[i] is None and f.prose)
+    leads_to_prose = False
+    for i in range(len(features) - 1, -1, -1):
+        f, role = features[i], roles[i]
+        if role is None and not f.prose:
+            if f.heading_like and leads_to_prose and prose_before[i]:
+                roles[i] = Role.HEADING
+                continue
+            if not leads_to_prose and f.words <= options.max_heading_words:
+                roles[i] = Role.FURNITURE  # short lines after the last paragraph: tags, teasers
+                continue
+        if role in (None, Role.PARAGRAPH):
+            leads_to_prose = True
+        elif role not in _ASIDES:
+            leads_to_prose = False
+
+
+def classify(features: Sequence[Features], options: DumpOptions) -> list[Role]:
+    """The role of every line, in order; lines no pass claims are ``Role.PARAGRAPH``."""
+    roles: Roles = [_intrinsic(f, options) for f in features]
+    _mark_duplicates(features, roles)
+    _mark_glued_category(features, roles)
+    _mark_top(features, roles, options)
+    _mark_bylines(features, roles, options)
+    _mark_picture_lines(features, roles, options)
+    _mark_teasers(features, roles)
+    _mark_headings(features, roles, options)
+    return [role or Role.PARAGRAPH for role in roles]

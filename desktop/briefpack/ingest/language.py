@@ -1,0 +1,110 @@
+"""Language of a text by a stop-word count, and the language a site publishes in by its country domain.
+
+Both work offline. ``detect_language`` counts the commonest function words of
+a few languages, which is plenty to tell an English page dump from a Polish
+or Russian one. ``original_language`` answers "was this translated?": an
+English text served from a country-code domain (``.vn``, ``.kr``, ``.pl`` …)
+whose country does not use English is taken as a translation from that
+country's main language, which Babel's CLDR territory data supplies.
+"""
+
+from __future__ import annotations
+
+import re
+
+from babel.languages import get_official_languages
+
+# The commonest function words per language. Small on purpose: they only
+# need to outvote each other on a paragraph or two.
+STOP_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        "the of and to in a is that for on with as was by it at from be this are have has "
+        "not but an or its their his her they which were been also after said".split()
+    ),
+    "de": frozenset(
+        "der die das und ist nicht ein eine zu den mit von im auf für sich des dem auch "
+        "wird wurde nach bei aus".split()
+    ),
+    "fr": frozenset(
+        "le la les et des est un une du dans que pour qui sur pas au avec par sont ont "
+        "été cette aux".split()
+    ),
+    "es": frozenset(
+        "el la los las y de que en un una es por con para del se al su lo como más "
+        "fue han".split()
+    ),
+    "it": frozenset("il lo la gli le di che è e un una per con non del della sono nel ha".split()),
+    "pl": frozenset(
+        "i w na z że się nie do jest to o jak po przez dla od ale oraz są jego ich "
+        "także który która".split()
+    ),
+    "ru": frozenset(
+        "и в не на что с по как это из за от для к о но его она он был была были "
+        "также который".split()
+    ),
+    "vi": frozenset(
+        "và của là các có những được trong cho với không này một người đã đến khi "
+        "cũng về".split()
+    ),
+}
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+# Country-code domains sold worldwide as generic names: their country says
+# nothing about the language of the site.
+_GENERIC_CCTLDS = frozenset(
+    "ai app cc co fm gg io la ly me mu nu sh so tk to tv vc ws xyz".split()
+)
+# Domains that are not ISO 3166 territory codes.
+_CCTLD_TERRITORY = {"uk": "GB", "eu": ""}
+
+# A text needs this share of stop words in its best language to be named.
+_MIN_SHARE = 0.08
+_MIN_HITS = 2
+
+
+def detect_language(text: str) -> str | None:
+    """The ISO 639-1 code of ``text``'s language, or ``None`` when no listed language stands out."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    if not words:
+        return None
+    scores = {lang: sum(w in stops for w in words) for lang, stops in STOP_WORDS.items()}
+    lang, hits = max(scores.items(), key=lambda item: item[1])
+    runner_up = max((s for other, s in scores.items() if other != lang), default=0)
+    if hits < _MIN_HITS or hits < len(words) * _MIN_SHARE or hits <= runner_up:
+        return None
+    return lang
+
+
+def country_languages(domain: str | None) -> tuple[str, ...]:
+    """The languages (ISO 639-1) used in the country of ``domain``'s country-code TLD.
+
+    Empty when ``domain`` is ``None``, has a generic TLD (``.com``, ``.org``,
+    ``.io`` …) or a country CLDR knows no languages for.
+    """
+    if not domain or "." not in domain:
+        return ()
+    suffix = domain.rstrip(".").rsplit(".", 1)[-1].lower()
+    if len(suffix) != 2 or not suffix.isascii() or suffix in _GENERIC_CCTLDS:
+        return ()
+    territory = _CCTLD_TERRITORY.get(suffix, suffix.upper())
+    if not territory:
+        return ()
+    languages = get_official_languages(territory, de_facto=True)
+    # CLDR names some languages with a script ("zh_Hant"): the base is enough here.
+    return tuple(dict.fromkeys(code.split("_")[0] for code in languages))
+
+
+def original_language(domain: str | None, text_language: str | None) -> str | None:
+    """The language the text was translated from, judged by the publisher's country domain.
+
+    ``None`` when the text's language is unknown, the domain names no
+    country, or the text is in one of that country's languages (not a
+    translation as far as the domain tells).
+    """
+    if text_language is None:
+        return None
+    languages = country_languages(domain)
+    if not languages or text_language in languages:
+        return None
+    return languages[0]

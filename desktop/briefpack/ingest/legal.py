@@ -1,0 +1,153 @@
+"""Legal notices in page dumps: recognising them and reading the rights holder out of them.
+
+News sites append copyright and reuse notices ("Downloading, reproduction …
+requires prior consent from X, the owner of this website"). They are not
+body text, but they name who holds the rights. ``is_legal_notice`` spots
+them by their vocabulary; ``rights_holder`` finds the organisation they
+name, preferring the one described as the owner of the site; and
+``abbreviate_legal_form`` writes company forms the way citations do
+("Spółka Akcyjna" → "S.A.", "Limited" → "Ltd") from a small table.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Long legal forms and how citations abbreviate them. Keys are lower case.
+LEGAL_FORM_ABBREVIATIONS: dict[str, str] = {
+    "spółka akcyjna": "S.A.",
+    "spółka z ograniczoną odpowiedzialnością": "sp. z o.o.",
+    "spółka komandytowa": "sp.k.",
+    "société anonyme": "S.A.",
+    "sociedad anónima": "S.A.",
+    "sociedade anónima": "S.A.",
+    "società per azioni": "S.p.A.",
+    "società a responsabilità limitata": "S.r.l.",
+    "aktiengesellschaft": "AG",
+    "gesellschaft mit beschränkter haftung": "GmbH",
+    "besloten vennootschap": "B.V.",
+    "naamloze vennootschap": "N.V.",
+    "akciová společnost": "a.s.",
+    "společnost s ručením omezeným": "s.r.o.",
+    "public limited company": "plc",
+    "limited liability company": "LLC",
+    "joint stock company": "JSC",
+    "limited": "Ltd",
+    "incorporated": "Inc.",
+}
+# Short forms that already end an organisation's name.
+_SHORT_FORMS = (
+    "S.A.", "SA", "sp. z o.o.", "Sp. z o.o.", "sp.k.", "S.p.A.", "S.r.l.", "AG", "GmbH", "B.V.",
+    "N.V.", "a.s.", "s.r.o.", "plc", "PLC", "LLC", "L.L.C.", "JSC", "Ltd", "Ltd.", "Inc.", "Inc",
+    "Corp.", "Corporation", "Co.",
+)
+# Long forms match in any case; short ones only as written, because in lower
+# case several are ordinary words ("sa" in Slovak, "ag" …).
+_LONG_FORMS = "|".join(re.escape(f) for f in sorted(LEGAL_FORM_ABBREVIATIONS, key=len, reverse=True))
+_SHORT_PATTERN = "|".join(re.escape(f) for f in sorted(_SHORT_FORMS, key=len, reverse=True))
+_FORM = re.compile(rf"(?<![\w.])(?:(?i:{_LONG_FORMS})|{_SHORT_PATTERN})(?!\w)")
+_CONNECTORS = frozenset({"&", "and", "of", "und", "i", "et", "y", "e", "-", "+"})
+
+# Vocabulary of reuse and copyright notices; two different cues make a notice.
+_CUES = re.compile(
+    r"all rights reserved|copyright|reproduc|redistribut|republish|prior (?:and explicit |written )?consent"
+    r"|without (?:the )?(?:prior |express )?(?:written )?permission|owner of this (?:web)?site"
+    r"|terms of (?:use|service)|intellectual property|text and data mining|machine learning"
+    r"|permitted use|applicable law|wszelkie prawa zastrzeżone|все права защищены",
+    re.IGNORECASE,
+)
+_OWNER = re.compile(r"\bowner of this (?:web ?site|site|portal|service|page)\b", re.IGNORECASE)
+_CONSENT_FROM = re.compile(r"\bconsent (?:from|of|by) (?P<name>[^,;:()]{2,120})", re.IGNORECASE)
+_OWNER_IS = re.compile(
+    r"\bowner of this (?:web ?site|site|portal|service|page) is (?P<name>[^,;:()]{2,120})", re.IGNORECASE
+)
+_COPYRIGHT_HOLDER = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?[\s,]*)?(?P<name>.{2,120})",
+    re.IGNORECASE,
+)
+# Where the holder's name stops when no legal form ends it.
+_NAME_END = re.compile(r"[,;|©]|\.(?:\s|$)")
+_TRAILING_YEAR = re.compile(r"\s*\d{4}(?:\s*[-–]\s*\d{4})?$")
+_RESERVED = re.compile(r"\ball rights reserved\b.*$", re.IGNORECASE)
+
+
+def is_legal_notice(text: str, *, min_words: int = 12) -> bool:
+    """True when ``text`` reads like a copyright or reuse notice rather than news."""
+    if len(text.split()) < min_words:
+        return bool(re.fullmatch(r"(?:©.*)?all rights reserved\.?", text.strip(), re.IGNORECASE))
+    return len({m.group(0).lower()[:8] for m in _CUES.finditer(text)}) >= 2
+
+
+def abbreviate_legal_form(name: str) -> str:
+    """``name`` with a long legal form at its end abbreviated (``… Spółka Akcyjna`` → ``… S.A.``)."""
+    name = name.strip()
+    lowered = name.lower()
+    for form, short in sorted(LEGAL_FORM_ABBREVIATIONS.items(), key=lambda kv: len(kv[0]), reverse=True):
+        if lowered.endswith(" " + form):
+            return f"{name[: -len(form)].rstrip()} {short}"
+    return name
+
+
+def _organisation_before(text: str, end: int) -> str | None:
+    """The capitalised run of words ending at ``end`` (an organisation's name), or ``None``."""
+    words = text[:end].split()
+    taken: list[str] = []
+    for word in reversed(words):
+        bare = word.strip("“”\"'()")
+        capitalised = bare and (bare[0].isupper() or bare[0].isdigit())
+        if capitalised or (taken and bare.lower() in _CONNECTORS):
+            taken.append(bare)
+        else:
+            break
+        if word != bare or len(taken) >= 8:
+            break
+    while taken and taken[-1].lower() in _CONNECTORS:
+        taken.pop()
+    return " ".join(reversed(taken)) or None
+
+
+def organisations(text: str) -> list[tuple[int, str]]:
+    """Names ending in a legal form (``X Sp. z o.o.``, ``Y Limited``) with their end offsets."""
+    found: list[tuple[int, str]] = []
+    for match in _FORM.finditer(text):
+        head = _organisation_before(text, match.start())
+        if head:
+            found.append((match.end(), f"{head} {match.group(0)}"))
+    return found
+
+
+def rights_holder(text: str) -> str | None:
+    """The organisation a legal notice names as owner of the site or of the copyright; ``None`` if none.
+
+    The organisation nearest to "the owner of this website" wins; without
+    such a phrase, the holder after a ``©``. Legal forms are abbreviated.
+    """
+    owner = _OWNER.search(text)
+    if owner is not None:
+        stated = _OWNER_IS.search(text)
+        if stated:
+            return abbreviate_legal_form(stated.group("name"))
+        named = organisations(text)
+        if named:
+            _, name = min(named, key=lambda item: abs(item[0] - owner.start()))
+            return abbreviate_legal_form(name)
+        consent = _CONSENT_FROM.search(text)
+        if consent:
+            return abbreviate_legal_form(consent.group("name"))
+    return copyright_holder(text)
+
+
+def copyright_holder(text: str) -> str | None:
+    """The holder named after ``©``/"Copyright" (years and "All rights reserved" dropped), or ``None``."""
+    match = _COPYRIGHT_HOLDER.search(_RESERVED.sub("", text))
+    if match is None:
+        return None
+    rest = match.group("name")
+    named = organisations(rest)
+    if named:
+        return abbreviate_legal_form(named[0][1])
+    name = _NAME_END.split(rest, maxsplit=1)[0].strip(" -–|")
+    name = _TRAILING_YEAR.sub("", name)
+    if not name or not any(ch.isalpha() for ch in name) or not name[0].isupper():
+        return None
+    return abbreviate_legal_form(name)

@@ -1,0 +1,133 @@
+"""Personal names in bylines: "By X", "X and Y", "X | Reporter", "JOHN SMITH", or a bare name line.
+
+A byline is the one place a page dump names its authors, but it comes in
+many shapes. ``byline_names`` reads the explicit ones (a "By"/"Author:"
+label, or a name followed by a role such as "Reporter"); ``personal_names``
+decides whether a bare line is nothing but personal names, which the dump
+reader accepts as a byline only where layout makes it likely (near the top
+or next to a caption). Names in capitals are written in title case.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from babel import Locale
+
+from briefpack.ingest.language import STOP_WORDS
+
+# Lower-case words that may sit inside a personal name.
+_PARTICLES = frozenset(
+    "van von de der den da di du del della dos das la le ter ten bin binti ibn al el y".split()
+)
+_ROLE = re.compile(
+    r"\b(?:reporter|correspondent|editor|journalist|writer|staff|contributor|columnist|analyst"
+    r"|photographer|producer|author|newsroom|desk|bureau|team|redakcja|redaktor|dziennikarz"
+    r"|phóng viên|корреспондент|редакция)s?\b",
+    re.IGNORECASE,
+)
+_BY = re.compile(
+    r"^(?:(?:written|words|reported|reporting|story|text|photos?) by|by|author|authors|autor|autorzy"
+    r"|tekst|text|bởi|tác giả|автор)\b\s*[:\-–—]?\s*",
+    re.IGNORECASE,
+)
+_SEGMENT = re.compile(r"\s+[|·•—–-]\s+|\s*\|\s*")
+_NAME_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&|und|et|i|y|và|и)\s+")
+_PLACE_TAIL = re.compile(r"\s+(?:in|at|from|for|reporting from)\s+\S.*$")
+_TOKEN_CHARS = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]*)*\.?")
+_DIGIT = re.compile(r"\d")
+_MAX_NAME_TOKENS = 4
+_MAX_EXPLICIT_TOKENS = 5
+
+
+@lru_cache(maxsize=1)
+def _territories() -> frozenset[str]:
+    """English names of countries and regions: "North Korea" is a place, not a person."""
+    return frozenset(name.lower() for name in Locale("en").territories.values())
+
+
+def _is_place(words: list[str]) -> bool:
+    places = _territories()
+    lowered = [w.lower() for w in words]
+    return any(
+        " ".join(lowered[i : i + n]) in places for n in (1, 2, 3) for i in range(len(lowered) - n + 1)
+    )
+
+
+def _capitalised(token: str) -> bool:
+    return bool(_TOKEN_CHARS.fullmatch(token)) and token[0].isupper()
+
+
+def _title_case(token: str) -> str:
+    """``KALUS`` → ``Kalus``, ``JONG-UN`` → ``Jong-Un``, ``O'NEILL`` → ``O'Neill``; mixed case is kept."""
+    if not token.isupper() or len(token) == 1 or token.endswith("."):
+        return token
+    return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), token)
+
+
+def _as_name(piece: str, *, min_tokens: int, max_tokens: int) -> str | None:
+    """``piece`` written as a personal name, or ``None`` when it does not look like one."""
+    words = piece.split()
+    core = [w for w in words if w.lower() not in _PARTICLES]
+    if not min_tokens <= len(core) <= max_tokens or not words or not _capitalised(words[0]):
+        return None
+    if not all(_capitalised(w) for w in core):
+        return None
+    if any(w.lower().rstrip(".") in STOP_WORDS["en"] for w in core) or _is_place(words):
+        return None
+    return " ".join(_title_case(w) for w in words)
+
+
+def _split_names(segment: str) -> list[str]:
+    segment = _PLACE_TAIL.sub("", segment.strip(" ,;:"))
+    return [p for p in _NAME_SPLIT.split(segment) if p]
+
+
+def byline_names(line: str, *, dated: bool = False) -> tuple[str, ...] | None:
+    """The authors an explicit byline names, or ``None`` when ``line`` is not an explicit byline.
+
+    Explicit means a label ("By X", "Author: X") or names followed by a
+    role or a date ("X | Reporter", "X, Staff Writer", "X, 21 May 2024");
+    ``dated`` tells that the caller found a complete date on the line. A label followed by no
+    readable name gives ``None`` too, so "By the end of the year" is prose.
+    """
+    label = _BY.match(line)
+    rest = line[label.end() :] if label else line
+    segments = [s for s in _SEGMENT.split(rest) if s.strip()]
+    if not segments:
+        return None
+    head, tail = segments[0], segments[1:]
+    pieces = _split_names(head)
+    # Pieces with digits are the date or time printed beside the names.
+    names = [p for p in pieces if not _ROLE.search(p) and not _DIGIT.search(p)]
+    roles = any(_ROLE.search(p) for p in pieces) or any(_ROLE.search(s) for s in tail)
+    if label is None and not (roles or dated):
+        return None
+    if label is not None and not (rest[:1].isupper() or rest[:1].isdigit()):
+        return None
+    max_tokens = _MAX_EXPLICIT_TOKENS if label else _MAX_NAME_TOKENS
+    parsed = [_as_name(p, min_tokens=1 if label else 2, max_tokens=max_tokens) for p in names]
+    if not parsed or any(n is None for n in parsed):
+        return None
+    return tuple(n for n in parsed if n)
+
+
+def personal_names(line: str, lowercase_words: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """The names when ``line`` is nothing but one or more personal names ("X", "X and Y"), else ``()``.
+
+    ``lowercase_words`` are words the document also uses in lower case:
+    a line most of whose words are among them is a heading in title case,
+    not a name.
+    """
+    pieces = _split_names(line)
+    names: list[str] = []
+    for piece in pieces:
+        name = _as_name(piece, min_tokens=2, max_tokens=_MAX_NAME_TOKENS)
+        if name is None:
+            return ()
+        words = [w.lower() for w in piece.split() if w.lower() not in _PARTICLES]
+        if sum(w in lowercase_words for w in words) * 2 > len(words):
+            return ()
+        names.append(name)
+    return tuple(names)

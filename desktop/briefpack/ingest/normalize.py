@@ -1,0 +1,56 @@
+"""Text clean-up shared by the readers: one canonical form for everything downstream.
+
+Text copied out of a browser carries invisible baggage: no-break and other
+typographic spaces, zero-width characters, bidi overrides, soft hyphens,
+stray control characters and three kinds of line ending. ``normalize_text``
+turns all of that into NFC text with plain spaces and ``\\n`` line breaks, so
+that the role classification compares lines by their visible text and
+quoted passages match what the analyst sees.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Characters that only steer rendering (bidi embeddings, overrides and
+# isolates, direction marks) or are invisible in a browser (zero-width space,
+# word joiner, BOM, soft hyphen). ZWJ/ZWNJ are kept: they change the spelling
+# of words in several scripts.
+_INVISIBLE = dict.fromkeys(
+    map(
+        ord,
+        "\u200b\u2060\ufeff\u00ad\u200e\u200f\u061c"
+        "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+    ),
+    None,
+)
+_LINE_BREAKS = re.compile(r"\r\n|[\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+_SPACE_RUN = re.compile(r" {2,}")
+
+
+def _plain_char(ch: str) -> str:
+    """One character as it should appear in the clean text ('' drops it)."""
+    if ch == "\n":
+        return ch
+    if ch == "\t":
+        return " "
+    category = unicodedata.category(ch)
+    if category == "Zs":  # no-break, thin, em, ideographic … spaces
+        return " "
+    if category in ("Cc", "Cs"):  # control characters, lone surrogates
+        return ""
+    return ch
+
+
+def normalize_text(text: str) -> str:
+    """Return ``text`` in NFC with plain spaces, ``\\n`` line ends and no invisible characters.
+
+    Runs of spaces collapse to one and every line is stripped at both ends;
+    blank lines are kept (as empty lines) because they separate paragraphs.
+    """
+    text = _LINE_BREAKS.sub("\n", text)
+    text = text.translate(_INVISIBLE)
+    text = "".join(_plain_char(ch) for ch in text)
+    text = unicodedata.normalize("NFC", text)
+    return "\n".join(_SPACE_RUN.sub(" ", line).strip() for line in text.split("\n"))

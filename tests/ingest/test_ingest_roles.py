@@ -1,0 +1,64 @@
+"""The dump pipeline step by step: lines, features and roles on small texts."""
+
+from __future__ import annotations
+
+from briefpack.ingest.dump.features import line_features
+from briefpack.ingest.dump.lines import split_lines
+from briefpack.ingest.dump.options import DumpOptions
+from briefpack.ingest.dump.roles import classify
+from briefpack.ingest.normalize import normalize_text
+
+OPTIONS = DumpOptions()
+LEAD = "Negotiators returned to Geneva on Monday for a new round of talks on a ceasefire."
+
+
+def roles_of(text: str) -> list[tuple[str, str]]:
+    lines = split_lines(normalize_text(text), OPTIONS)
+    features = line_features(lines, OPTIONS, "en")
+    return [(role.value, f.text) for role, f in zip(classify(features, OPTIONS), features, strict=True)]
+
+
+def test_blank_lines_become_flags():
+    lines = split_lines("a\n\nb\nc\n", OPTIONS)
+    assert [(x.text, x.blank_before, x.blank_after) for x in lines] == [
+        ("a", True, True), ("b", True, False), ("c", False, True)
+    ]
+
+
+def test_glued_category_and_repeated_caption():
+    caption = "Delegates arrive at the Palais des Nations in Geneva."
+    text = (
+        "EuropeCeasefire talks resume in Geneva\n\nCeasefire talks resume in Geneva\n\n"
+        f"{LEAD}\n{caption}\n{caption}\nImages source: © Example Agency\nMaria Lopez\n\n{LEAD}"
+    )
+    assert [r for r, _ in roles_of(text)] == [
+        "category", "title", "paragraph", "caption", "duplicate", "credit", "byline", "paragraph"
+    ]
+
+
+def test_features_of_a_glued_label():
+    lines = split_lines("SportWorld Cup final set for Sunday\nWorld Cup final set for Sunday\n", OPTIONS)
+    first = line_features(lines, OPTIONS, "en")[0]
+    assert first.glued_label == "Sport" and not first.prose
+
+
+def test_legal_source_and_copyright_lines():
+    notice = (
+        "All content on this website is protected by copyright; reproduction or redistribution "
+        "requires prior written consent from the owner of this website."
+    )
+    text = f"Talks resume in Geneva\n{LEAD}\nSource: https://example.vn/talks-123.html\n© example.vn\n{notice}\n"
+    assert [r for r, _ in roles_of(text)] == ["title", "paragraph", "source", "copyright", "legal"]
+
+
+def test_teasers_after_related_content_are_furniture():
+    text = f"Talks resume in Geneva\n{LEAD}\nRead more\nOil prices steady after OPEC meeting\nMarkets rally\n"
+    assert [r for r, _ in roles_of(text)] == ["title", "paragraph", "furniture", "furniture", "furniture"]
+
+
+def test_title_case_heading_is_not_taken_for_a_name():
+    text = (
+        f"Talks resume in Geneva\n{LEAD}\nThe talks follow months of fighting, and a new alliance emerged.\n"
+        "Alliance Future\nThe future of the alliance is unclear, officials said.\n"
+    )
+    assert ("heading", "Alliance Future") in roles_of(text)

@@ -7,7 +7,6 @@ needs no display.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 from pathlib import Path
 
@@ -30,18 +29,12 @@ from briefpack.model.brief import (  # noqa: E402
     Text,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
-DATA = Path(__file__).resolve().parent / "data"
+from seeddata import SEEDS  # noqa: E402
 
 
 @pytest.fixture
 def seed_paths() -> list[Path]:
     return list(SEEDS)
-
-
-def load_gold(seed: Path) -> dict:
-    return json.loads((DATA / (seed.stem + ".gold.json")).read_text(encoding="utf-8"))
 
 
 MULTISCRIPT = "Polish ł ś, Vietnamese ệ ữ, Russian Пхеньян, Korean 김정은"

@@ -13,7 +13,7 @@ import pypandoc
 import pytest
 from pypdf import PdfReader
 
-from conftest import SEEDS, load_gold
+from seeddata import SEEDS, load_gold
 from briefpack.cli import main
 
 THEMES = "military,economy_trade,diplomacy"

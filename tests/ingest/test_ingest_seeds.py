@@ -9,7 +9,7 @@ import textwrap
 import pytest
 from briefpack.ingest import read_bytes, read_path
 from briefpack.model import BlockKind
-from conftest import SEEDS, load_gold
+from seeddata import SEEDS, load_gold
 
 FIELDS = (
     "category", "authors", "publisher", "rights_holder", "published", "url",

@@ -1,0 +1,327 @@
+"""The main window: sources and themes on the left, the picked passages in the middle, the brief on the right.
+
+``MainWindow`` wires the panels to one ``ProjectSession``: a click in a panel
+becomes a new ``Selection`` (via ``gui.edits``) or ``BriefSettings`` handed
+to the session; the session's change signals refresh the panels and schedule
+a preview. The window owns the menus, toolbar and status bar; what the
+actions do is delegated to controllers (project files, import, export), the
+long work to the ``JobRunner``. Only opening and saving the project file run
+on the UI thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QStyle, QToolButton, QVBoxLayout, QWidget
+
+from briefpack import __version__
+from briefpack.model.notice import Notice
+from briefpack.model.selection import BriefSettings, Selection
+
+from briefpack.gui import edits
+from briefpack.gui.dialogs import NoticesDialog
+from briefpack.gui.exporting import ExportController
+from briefpack.gui.icons import pdf_icon, word_icon
+from briefpack.gui.importing import ImportController
+from briefpack.gui.passages import PassageTreePanel
+from briefpack.gui.preview import BriefPreviewer, PreviewPanel
+from briefpack.gui.properties import BriefPropertiesPanel
+from briefpack.gui.project_files import ProjectFilesController
+from briefpack.gui.session import ProjectSession
+from briefpack.gui.sources import SourceListPanel
+from briefpack.gui.tasks import BriefInputs, PreviewResult
+from briefpack.gui.themes import ThemeListPanel
+from briefpack.gui.worker import JobRunner
+
+# Left, middle, right at 1280 px: lists narrow, passages medium, the brief widest.
+SPLIT_PROPORTIONS = (27, 33, 40)
+
+
+class MainWindow(QMainWindow):
+    """``runner`` ``None`` means a ``JobRunner`` on the global thread pool; tests pass a synchronous one."""
+
+    def __init__(self, runner: JobRunner | None = None) -> None:
+        super().__init__()
+        self.runner = runner if runner is not None else JobRunner(parent=self)
+        self.session: ProjectSession | None = None
+        self._shown = Selection()  # the selection the panels show, to tell drops from bigger changes
+        self._export_notices: list[Notice] = []
+
+        self.sources = SourceListPanel()
+        self.themes = ThemeListPanel()
+        self.passages = PassageTreePanel()
+        self.properties = BriefPropertiesPanel()
+        self.preview = PreviewPanel()
+        self.previewer = BriefPreviewer(self.runner, self._snapshot, self)
+        self.exporter = ExportController(self, self.runner, self)
+        self.importer = ImportController(self, self.runner, self)
+        self.files = ProjectFilesController(self)
+
+        self._build_layout()
+        self._build_actions()
+        self._build_status_bar()
+        self._connect()
+        self._update_enabled()
+        self.setWindowTitle("briefpack")
+
+    # ------------------------------------------------------------ layout
+
+    def _build_layout(self) -> None:
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.sources)
+        left.addWidget(self.themes)
+        left.setStretchFactor(0, 2)
+        left.setStretchFactor(1, 3)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.properties)
+        column.addWidget(self.preview, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        for widget in (left, self.passages, right):
+            self.splitter.addWidget(widget)
+        self.splitter.setChildrenCollapsible(False)
+        for n, share in enumerate(SPLIT_PROPORTIONS):
+            self.splitter.setStretchFactor(n, share)
+        self.setCentralWidget(self.splitter)
+        self.resize(1280, 800)
+        self.splitter.setSizes([1280 * s // 100 for s in SPLIT_PROPORTIONS])
+
+    def _build_actions(self) -> None:
+        icon = self.style().standardIcon
+        px = QStyle.StandardPixmap
+
+        def action(text: str, slot, shortcut=None, pixmap=None, tip: str = "") -> QAction:
+            if isinstance(pixmap, QStyle.StandardPixmap):
+                pixmap = icon(pixmap)
+            act = QAction(pixmap, text, self) if pixmap is not None else QAction(text, self)
+            if shortcut is not None:
+                act.setShortcut(QKeySequence(shortcut))
+            act.setStatusTip(tip)
+            act.triggered.connect(slot)
+            return act
+
+        self.new_action = action("&New project…", self.files.new_project, QKeySequence.StandardKey.New, px.SP_FileIcon)
+        self.open_action = action(
+            "&Open project…", self.files.open_project, QKeySequence.StandardKey.Open, px.SP_DialogOpenButton, "Open a .briefpack project"
+        )
+        self.save_action = action("&Save", self.files.save, QKeySequence.StandardKey.Save, px.SP_DialogSaveButton)
+        self.save_as_action = action("Save &As…", self.files.save_as, QKeySequence.StandardKey.SaveAs)
+        self.import_action = action(
+            "&Import files…", self.import_files, "Ctrl+I", px.SP_FileDialogNewFolder, "Add articles to the project"
+        )
+        self.export_pdf_action = action(
+            "Export &PDF…", lambda: self.export("pdf"), "Ctrl+E", pdf_icon(), "Compose the brief and write a PDF"
+        )
+        self.export_docx_action = action(
+            "Export &Word…", lambda: self.export("docx"), "Ctrl+Shift+E", word_icon(), "Compose the brief and write a Word file"
+        )
+        self.quit_action = action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.warnings_action = action("&Warnings…", self.show_warnings)
+        self.about_action = action("&About briefpack", self.about)
+
+        file_menu = self.menuBar().addMenu("&File")
+        for act in (self.new_action, self.open_action, self.save_action, self.save_as_action, None,
+                    self.import_action, None, self.export_pdf_action, self.export_docx_action, None, self.quit_action):
+            file_menu.addSeparator() if act is None else file_menu.addAction(act)
+        self.menuBar().addMenu("&View").addAction(self.warnings_action)
+        self.menuBar().addMenu("&Help").addAction(self.about_action)
+
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for act in (self.open_action, self.save_action, None, self.import_action, None,
+                    self.export_pdf_action, self.export_docx_action):
+            toolbar.addSeparator() if act is None else toolbar.addAction(act)
+
+    def _build_status_bar(self) -> None:
+        self.counts_label = QLabel()
+        self.warnings_button = QToolButton()
+        self.warnings_button.setAutoRaise(True)
+        self.warnings_button.clicked.connect(self.show_warnings)
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.statusBar().addPermanentWidget(self.warnings_button)
+
+    def _connect(self) -> None:
+        self.sources.toggled.connect(self._on_source_toggled)
+        self.themes.toggled.connect(self._on_theme_toggled)
+        self.passages.toggled.connect(self._on_passage_toggled)
+        self.properties.edited.connect(self._on_settings_edited)
+        self.previewer.rendered.connect(self._on_preview)
+        self.previewer.failed.connect(self.preview.show_error)
+        self.previewer.busyChanged.connect(self.preview.show_busy)
+        self.exporter.notices.connect(self._on_export_notices)
+        self.exporter.exported.connect(lambda path: self.statusBar().showMessage(f"Exported {path}", 8000))
+
+    # ----------------------------------------------------------- project
+
+    def set_session(self, session: ProjectSession) -> None:
+        """Show ``session`` (replacing any open project) and compose its preview."""
+        old, self.session = self.session, session
+        if old is not None:
+            # Workers only ever see snapshots, so the old project can be closed at once.
+            old.close()
+            old.deleteLater()
+        session.setParent(self)
+        session.selectionChanged.connect(self._on_selection_changed)
+        session.settingsChanged.connect(self.previewer.schedule)
+        session.contentChanged.connect(self._refresh_lists)
+        session.dirtyChanged.connect(self.setWindowModified)
+        self._export_notices = []
+        self.previewer.latest = None
+        self.properties.show_settings(session.settings)
+        self._refresh_lists()
+        self.setWindowModified(session.dirty)
+        self.show_title()
+        self._update_enabled()
+        self.statusBar().clearMessage()
+        self.previewer.refresh_now()
+
+    def open_path(self, path: Path) -> bool:
+        """Open the project at ``path`` in this window; ``False`` (after telling the analyst) when it cannot be read."""
+        return self.files.open_path(Path(path))
+
+    def show_title(self) -> None:
+        if self.session is not None:
+            self.setWindowFilePath(str(self.session.path))
+            self.setWindowTitle(f"{self.session.name}[*] — briefpack")
+
+    def _snapshot(self) -> BriefInputs | None:
+        return self.session.inputs() if self.session is not None else None
+
+    # ----------------------------------------------------------- refresh
+
+    def _refresh_lists(self) -> None:
+        s = self.session
+        if s is None:
+            return
+        self._shown = s.selection
+        self.sources.show_sources(s.articles, s.selection)
+        self.themes.show_themes(s.taxonomy, s.articles, s.tags, s.selection)
+        self.passages.show_passages(s.taxonomy, s.articles, s.tags, s.selection)
+        self._update_counts()
+        self.previewer.schedule()
+
+    def _on_selection_changed(self) -> None:
+        s = self.session
+        if replace(s.selection, dropped=self._shown.dropped) == self._shown:
+            # Only drops changed, and the tree already shows them: refill just the counts.
+            self._shown = s.selection
+            self._update_counts()
+            self.previewer.schedule()
+        else:
+            self._refresh_lists()
+
+    def _update_counts(self) -> None:
+        s = self.session
+        if s is None:
+            self.counts_label.setText("No project open")
+            self.warnings_button.setText("")
+            return
+        chosen = len(edits.chosen_source_ids(s.selection, [a.id for a in s.articles]))
+        kept, listed = self.passages.counts()
+        parts = [
+            f"{chosen} of {len(s.articles)} sources",
+            f"{len(s.selection.theme_ids)} themes",
+            f"{kept} passages" + (f" ({listed - kept} dropped)" if listed > kept else ""),
+        ]
+        self.counts_label.setText("  ·  ".join(parts))
+        count = len(self.notices())
+        self.warnings_button.setText(f"⚠ {count} warning{'s' if count != 1 else ''}" if count else "No warnings")
+        self.warnings_button.setEnabled(bool(count))
+
+    def notices(self) -> list[Notice]:
+        """The warnings to show: each source's reader warnings, then the last preview's and export's."""
+        if self.session is None:
+            return []
+        found: list[Notice] = []
+        for article in self.session.articles:
+            found.extend(article.warnings)
+        if self.previewer.latest is not None:
+            found.extend(self.previewer.latest.notices)
+        found.extend(self._export_notices)
+        return found
+
+    def _update_enabled(self) -> None:
+        has = self.session is not None
+        for act in (self.save_action, self.save_as_action, self.import_action,
+                    self.export_pdf_action, self.export_docx_action):
+            act.setEnabled(has)
+        for panel in (self.sources, self.themes, self.passages, self.properties):
+            panel.setEnabled(has)
+
+    # ------------------------------------------------------------ edits
+
+    def _on_source_toggled(self, source_id: str, chosen: bool) -> None:
+        s = self.session
+        try:
+            s.set_selection(edits.with_source(s.selection, [a.id for a in s.articles], source_id, chosen))
+        except edits.LastSourceError as exc:
+            self.statusBar().showMessage(f"{exc} Check another source first.", 6000)
+            # Put the check mark back once this click has been handled.
+            QTimer.singleShot(0, self._refresh_lists)
+
+    def _on_theme_toggled(self, theme_id: str, chosen: bool) -> None:
+        s = self.session
+        s.set_selection(edits.with_theme(s.selection, s.taxonomy, theme_id, chosen))
+
+    def _on_passage_toggled(self, key: str, kept: bool) -> None:
+        s = self.session
+        s.set_selection(edits.with_passage(s.selection, key, kept))
+
+    def _on_settings_edited(self, settings: BriefSettings) -> None:
+        self.session.set_settings(settings)
+
+    def _on_preview(self, result: PreviewResult) -> None:
+        self.preview.show_result(result)
+        self._update_counts()
+
+    def _on_export_notices(self, notices: list[Notice]) -> None:
+        self._export_notices = notices
+        self._update_counts()
+
+    # ------------------------------------------------------------ actions
+
+    def import_files(self) -> None:
+        if self.session is not None:
+            self.importer.ask_and_import(self.session)
+
+    def export(self, fmt: str) -> None:
+        if self.session is not None:
+            self.exporter.export(self.session, fmt)
+
+    def show_warnings(self) -> None:
+        # Warnings name their subject by article id or file name; people know sources by title.
+        titles: dict[str | None, str] = {}
+        for article in self.session.articles if self.session else ():
+            titles[article.id] = article.display_title
+            if article.provenance.file_name:
+                titles[article.provenance.file_name] = article.display_title
+        notices = [Notice(n.code, n.message, titles.get(n.subject, n.subject)) for n in self.notices()]
+        NoticesDialog(notices, self).exec()
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About briefpack",
+            f"<b>briefpack {__version__}</b><p>Turn news articles into cited briefing documents, offline.</p>",
+        )
+
+    # -------------------------------------------------------------- close
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self.files.may_discard():
+            event.ignore()
+            return
+        self.runner.cancel_all()
+        self.runner.wait(10_000)
+        if self.session is not None:
+            self.session.close()  # drop the working copy now rather than at interpreter exit
+        event.accept()

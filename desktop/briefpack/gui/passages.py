@@ -1,0 +1,219 @@
+"""The passages the selection picks, grouped under their theme, each checkable to keep or drop it.
+
+Top-level rows are the chosen themes in section order ("Diplomacy — 8 of 9
+kept"); under each, every candidate passage with its first words and its
+source. Unchecking a passage emits ``toggled(key, False)`` with its
+``PickedPassage.key``, which the window adds to ``selection.dropped``;
+checking it again restores it. Dropped passages stay listed (greyed) so they
+can come back. Below the tree, the current passage is shown in full with
+its source and paragraph, so the analyst can read before deciding.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from briefpack.assembly.build import paragraph_number
+from briefpack.assembly.pick import candidate_passages
+from briefpack.model.article import Article
+from briefpack.model.selection import PickedPassage, Selection
+from briefpack.model.theme import Taxonomy, ThemeTag
+
+KEY_ROLE = Qt.ItemDataRole.UserRole
+LABEL_ROLE = Qt.ItemDataRole.UserRole + 1
+FIRST_WORDS = 14
+
+
+class PassageTreePanel(QWidget):
+    toggled = Signal(str, bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = QLabel("<b>Passages</b>")
+        self.summary = QLabel()
+        self.summary.setObjectName("panelSummary")
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderLabels(["Passage", "Source"])
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 130)
+        self.tree.itemChanged.connect(self._on_item_changed)
+        self.tree.currentItemChanged.connect(lambda item, _old: self._show_detail(item))
+        self.detail = QTextBrowser()
+        self.detail.setOpenExternalLinks(True)
+        self.detail.setPlaceholderText("Select a passage to read it in full.")
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(2)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.summary)
+        layout.addWidget(splitter, 1)
+        self._articles: dict[str, Article] = {}
+        self._picked: dict[str, PickedPassage] = {}
+
+    # ------------------------------------------------------------ filling
+
+    def show_passages(
+        self, taxonomy: Taxonomy, articles: Sequence[Article], tags: Sequence[ThemeTag], selection: Selection
+    ) -> None:
+        """Refill from the selection, keeping expanded themes, scroll place and the current passage."""
+        self._articles = {a.id: a for a in articles}
+        groups = candidate_passages(articles, tags, selection)
+        for added in selection.added:
+            if added.theme_id in groups and all(p.key != added.key for p in groups[added.theme_id]):
+                groups[added.theme_id].append(added)
+        collapsed = {
+            self.tree.topLevelItem(n).data(0, KEY_ROLE)
+            for n in range(self.tree.topLevelItemCount())
+            if not self.tree.topLevelItem(n).isExpanded()
+        }
+        current = self.tree.currentItem()
+        current_key = current.data(0, KEY_ROLE) if current is not None else None
+        scroll = self.tree.verticalScrollBar().value()
+        self._picked = {}
+        self.tree.blockSignals(True)
+        try:
+            self.tree.clear()
+            for theme_id, items in groups.items():
+                theme = taxonomy.get(theme_id)
+                group = QTreeWidgetItem([theme.label if theme else theme_id, ""])
+                group.setData(0, KEY_ROLE, theme_id)
+                group.setData(0, LABEL_ROLE, theme.label if theme else theme_id)
+                group.setFirstColumnSpanned(True)
+                font = group.font(0)
+                font.setBold(True)
+                group.setFont(0, font)
+                self.tree.addTopLevelItem(group)
+                for picked in items:
+                    group.addChild(self._passage_item(picked, picked.key not in selection.dropped))
+                self._label_group(group)
+                group.setExpanded(theme_id not in collapsed)
+                if not items:
+                    group.addChild(self._placeholder("No paragraph of the chosen sources speaks to this theme."))
+            if not groups:
+                self.tree.addTopLevelItem(self._placeholder("Check a theme on the left to pick its passages."))
+            if current_key is not None:
+                self._select_key(current_key)
+            if self.tree.currentItem() is None and self._picked:
+                # Start with the first passage open below, so the detail pane is never idle.
+                self._select_key(next(iter(self._picked)))
+        finally:
+            self.tree.blockSignals(False)
+        self.tree.verticalScrollBar().setValue(scroll)
+        self._update_summary()
+        self._show_detail(self.tree.currentItem())
+
+    def _passage_item(self, picked: PickedPassage, kept: bool) -> QTreeWidgetItem:
+        article = self._articles.get(picked.passage.article_id)
+        source = source_label(article) if article else picked.passage.article_id
+        item = QTreeWidgetItem([first_words(picked.passage.text), source])
+        item.setData(0, KEY_ROLE, picked.key)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(0, Qt.CheckState.Checked if kept else Qt.CheckState.Unchecked)
+        item.setToolTip(0, picked.passage.text)
+        item.setToolTip(1, article.display_title if article else "")
+        self._picked[picked.key] = picked
+        self._style_kept(item, kept)
+        return item
+
+    def _placeholder(self, text: str) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([text, ""])
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        item.setForeground(0, self.palette().placeholderText())
+        item.setFirstColumnSpanned(True)
+        return item
+
+    # ---------------------------------------------------------- querying
+
+    def passage_item(self, key: str) -> QTreeWidgetItem | None:
+        """The row of the passage with this ``PickedPassage.key``, or ``None``."""
+        for n in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(n)
+            for m in range(group.childCount()):
+                if group.child(m).data(0, KEY_ROLE) == key:
+                    return group.child(m)
+        return None
+
+    def kept_keys(self) -> list[str]:
+        return [k for k in self._picked if (item := self.passage_item(k)) and item.checkState(0) == Qt.CheckState.Checked]
+
+    def counts(self) -> tuple[int, int]:
+        """(kept, listed) passages over all themes."""
+        return len(self.kept_keys()), len(self._picked)
+
+    # ------------------------------------------------------------ private
+
+    def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        key = item.data(0, KEY_ROLE)
+        if column != 0 or key not in self._picked:
+            return
+        kept = item.checkState(0) == Qt.CheckState.Checked
+        self.tree.blockSignals(True)
+        self._style_kept(item, kept)
+        if item.parent() is not None:
+            self._label_group(item.parent())
+        self.tree.blockSignals(False)
+        self._update_summary()
+        self.toggled.emit(key, kept)
+
+    def _style_kept(self, item: QTreeWidgetItem, kept: bool) -> None:
+        # Kept rows use the view's own text colour (None), so they follow the palette and the enabled state.
+        for column in (0, 1):
+            item.setData(column, Qt.ItemDataRole.ForegroundRole, None if kept else self.palette().placeholderText())
+
+    def _label_group(self, group: QTreeWidgetItem) -> None:
+        theme_label = group.data(0, LABEL_ROLE)
+        children = [group.child(m) for m in range(group.childCount()) if group.child(m).data(0, KEY_ROLE)]
+        kept = sum(1 for c in children if c.checkState(0) == Qt.CheckState.Checked)
+        group.setText(0, f"{theme_label} — {kept} of {len(children)} kept" if children else f"{theme_label} — none")
+
+    def _update_summary(self) -> None:
+        kept, listed = self.counts()
+        dropped = listed - kept
+        text = f"{kept} passages in the brief" + (f", {dropped} dropped" if dropped else "")
+        self.summary.setText(text + " · uncheck a passage to drop it")
+
+    def _select_key(self, key: str) -> None:
+        item = self.passage_item(key)
+        if item is not None:
+            self.tree.setCurrentItem(item)
+
+    def _show_detail(self, item: QTreeWidgetItem | None) -> None:
+        picked = self._picked.get(item.data(0, KEY_ROLE)) if item is not None else None
+        if picked is None:
+            self.detail.clear()
+            return
+        passage = picked.passage
+        article = self._articles.get(passage.article_id)
+        where = ""
+        if article is not None:
+            where = f"{html.escape(article.display_title)} · {html.escape(article.publisher or '')}"
+            where += f" · para. {paragraph_number(article, passage.block_index)}"
+        self.detail.setHtml(
+            f"<p style='color:#555'>{where}</p><p>{html.escape(passage.text)}</p>"
+        )
+
+
+def first_words(text: str, n: int = FIRST_WORDS) -> str:
+    words = text.split()
+    return " ".join(words[:n]) + ("…" if len(words) > n else "")
+
+
+def source_label(article: Article) -> str:
+    """A short name for a source column: the publisher, else the title."""
+    return article.publisher or article.display_title

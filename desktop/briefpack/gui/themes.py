@@ -1,0 +1,60 @@
+"""The themes list: every theme of the taxonomy, in its order, checked when it is a section of the brief.
+
+Each row reads "Diplomacy — 9 (3 · 6)": the label, how many paragraphs of
+the project speak to the theme, and how many of those each source holds, in
+source order (with many sources the breakdown moves to the tooltip, where
+it stays readable). Themes no paragraph speaks to are greyed, not hidden, so
+the list does not jump about as sources come and go.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from briefpack.assembly.pick import candidate_passages
+from briefpack.model.article import Article
+from briefpack.model.selection import Selection
+from briefpack.model.theme import Taxonomy, ThemeTag
+
+from briefpack.gui.checklist import CheckListPanel, CheckRow
+
+# Beyond this many sources a per-source breakdown would not fit on a row.
+MAX_INLINE_SOURCES = 4
+
+
+class ThemeListPanel(CheckListPanel):
+    def __init__(self, parent=None) -> None:
+        super().__init__("Themes", parent)
+
+    def show_themes(
+        self, taxonomy: Taxonomy, articles: Sequence[Article], tags: Sequence[ThemeTag], selection: Selection
+    ) -> None:
+        counts = theme_counts(taxonomy, articles, tags)
+        chosen = set(selection.theme_ids)
+        rows = []
+        for theme in taxonomy.themes:
+            per_source = counts[theme.id]
+            total = sum(per_source.values())
+            breakdown = [per_source[a.id] for a in articles]
+            text = f"{theme.label} — {total}"
+            if 1 < len(articles) <= MAX_INLINE_SOURCES:
+                text += " (" + " · ".join(str(n) for n in breakdown) + ")"
+            tooltip = "\n".join(
+                [theme.description or theme.label]
+                + [f"{n}  {a.display_title}" for a, n in zip(articles, breakdown) if n]
+            )
+            rows.append(CheckRow(theme.id, text, theme.id in chosen, tooltip, dimmed=total == 0))
+        summary = f"{len(chosen)} chosen, in section order" if chosen else "Check a theme to give it a section"
+        self.set_rows(rows, summary)
+
+
+def theme_counts(taxonomy: Taxonomy, articles: Sequence[Article], tags: Sequence[ThemeTag]) -> dict[str, Counter]:
+    """For each theme id, how many paragraphs of each article (by id) it would pick.
+
+    Counted with the same rule the brief uses (``candidate_passages`` over all
+    sources), so the numbers match what checking the theme brings in.
+    """
+    everything = Selection(theme_ids=tuple(taxonomy.ids))
+    picked = candidate_passages(articles, tags, everything)
+    return {t: Counter(p.passage.article_id for p in picked.get(t, [])) for t in taxonomy.ids}

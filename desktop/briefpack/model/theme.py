@@ -1,8 +1,10 @@
 """Themes, the taxonomy that holds them, and the tags that attach them to paragraphs.
 
 A ``Theme`` is data loaded from ``templates/themes/*.toml``: a label for
-people, a description, and the terms and phrases whose presence in a
-paragraph is evidence for it (``negative`` terms veto it). A ``ThemeTag``
+people, a description, the terms and phrases whose presence in a paragraph
+is evidence for it, ``context`` words that support it but never tag on their
+own, and ``negative`` entries that cancel the evidence inside the words they
+cover ("price war" is no evidence for military). A ``ThemeTag``
 records that one paragraph speaks to one theme and which terms fired, so the
 analyst can see why.
 """
@@ -20,6 +22,7 @@ class Theme:
     terms: tuple[str, ...] = ()
     phrases: tuple[str, ...] = ()
     negative: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,6 +45,9 @@ def article_to_csl(article: Article, accessed: dt.date) -> dict:
     ``URL``, ``container-title`` and ``language`` only when known.
     """
     item: dict = {"id": article.id, "type": "article-newspaper", "title": _title(article)}
+    short = _short_title(article)
+    if short is not None:
+        item["title-short"] = short
     authors = [n for n in (split_name(a) for a in article.authors) if n is not None]
     if authors:
         item["author"] = [{k: csl_text(v) for k, v in n.items()} for n in authors]
@@ -77,6 +80,26 @@ def _title(article: Article) -> str:
     if article.title_derived:
         return nocase("[" + title.rstrip(".;:, ") + "]")
     return csl_text(title)
+
+
+# Words a short title should neither start nor end on.
+_LEADING_ARTICLES = {"a", "an", "the"}
+_TRAILING_SMALL_WORDS = _LEADING_ARTICLES | {"and", "or", "of", "to", "in", "on", "for", "with", "by", "at", "as", "from"}
+SHORT_TITLE_WORDS = 4
+
+
+def _short_title(article: Article) -> str | None:
+    """The title for short notes (CMOS 18: no more than four words, no leading article); ``None`` when the title is short already."""
+    words = " ".join((article.title or "").split()).rstrip(".;:, ").split()
+    if words and words[0].lower() in _LEADING_ARTICLES:
+        words = words[1:]
+    if len(words) <= SHORT_TITLE_WORDS:
+        return None
+    words = words[:SHORT_TITLE_WORDS]
+    while len(words) > 1 and words[-1].lower() in _TRAILING_SMALL_WORDS:
+        words.pop()
+    short = " ".join(words).rstrip(",;:")
+    return nocase(f"[{short}]") if article.title_derived else csl_text(short)
 
 
 def _publication(publisher: str) -> str:

@@ -1,0 +1,303 @@
+"""The open project: articles, their theme tags, the analyst's selection and brief settings, in one SQLite file.
+
+A ``Project`` keeps every article and tag in memory, for the GUI and for
+assembly, and writes each change at once to a private working copy of the
+database (in one transaction, before the in-memory state changes, so the
+two never disagree). ``save`` copies that working copy over the project file
+atomically; ``open`` checks a file and loads a copy of it. The file on disk
+therefore changes only by a whole, successful save (DESIGN rule 9).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from briefpack import __version__
+from briefpack.model.article import Article
+from briefpack.model.selection import BriefSettings, Selection
+from briefpack.model.theme import ThemeTag
+from briefpack.store import rows
+from briefpack.store.atomic import save_atomically
+from briefpack.store.errors import StoreError
+from briefpack.store.loading import WorkingCopy, load_working_copy, new_working_copy
+from briefpack.store.schema import transaction
+from briefpack.store.search import STALE_KEY, BlockIndex, parse_query, scan
+
+# Meta keys the project itself uses; get_meta/set_meta cannot reach them.
+RESERVED_META = frozenset({"selection", "settings", STALE_KEY})
+
+
+class Project:
+    """A briefing project, open in memory. Create one with ``Project.new`` or ``Project.open``.
+
+    Not thread-safe: use a project from one thread at a time. That may be
+    any thread (a worker may save while the GUI waits), but nothing may read
+    or change the project while another thread is saving it. ``close`` it
+    (or use it as a context manager) to drop the working copy at once.
+    """
+
+    def __init__(self, copy: WorkingCopy, path: Path | None) -> None:
+        """Internal: wrap a loaded working copy. Raises the decoding errors of ``rows`` for a damaged file."""
+        self._db: sqlite3.Connection | None = copy.conn
+        self._index = BlockIndex(copy.conn, copy.indexed_upto, rebuild=copy.rebuild) if copy.fts else None
+        self._path = path
+        with rows.gc_paused():
+            self._articles, self._next_position = rows.read_articles(copy.conn)
+            self._tags = rows.read_tags(copy.conn)
+            meta = rows.read_meta(copy.conn)
+        self._selection = Selection.from_json(json.loads(meta["selection"])) if "selection" in meta else Selection()
+        self._settings = (
+            BriefSettings.from_json(json.loads(meta["settings"])) if "settings" in meta else BriefSettings()
+        )
+        self._meta = {key: value for key, value in meta.items() if key not in RESERVED_META}
+        self._articles_view: tuple[Article, ...] | None = None
+        self._dirty = False
+
+    # ------------------------------------------------------------ life cycle
+
+    @classmethod
+    def new(cls, path: Path | str | None = None) -> "Project":
+        """An empty, unsaved project. ``path`` ``None`` means untitled (``save_as`` gives it a file).
+
+        Nothing is written to ``path`` until ``save``, which replaces any file there.
+        """
+        copy = new_working_copy(note=f"created by briefpack {__version__}")
+        project = cls(copy, Path(path) if path is not None else None)
+        # Written out, not left to defaults, so a later briefpack with other defaults reads the same brief.
+        with transaction(copy.conn):
+            rows.write_meta(copy.conn, "selection", rows.dumps(project._selection.to_json()))
+            rows.write_meta(copy.conn, "settings", rows.dumps(project._settings.to_json()))
+        return project
+
+    @classmethod
+    def open(cls, path: Path | str) -> "Project":
+        """The project saved at ``path``, upgraded in memory if an older briefpack wrote it.
+
+        Raises ``StoreError`` for a missing file, a file that is not SQLite,
+        an SQLite file that is not a briefpack project, a project from a newer
+        briefpack, and a damaged project. Never writes to the file.
+        """
+        path = Path(path)
+        copy = load_working_copy(path)
+        try:
+            return cls(copy, path)
+        except (sqlite3.Error, ValueError, KeyError, TypeError) as exc:
+            copy.conn.close()
+            raise StoreError(path, f"is damaged and cannot be read ({exc})") from exc
+
+    def close(self) -> None:
+        """Drop the working copy. Unsaved changes are lost; later calls that need the database raise ``ValueError``."""
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def __enter__(self) -> "Project":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        where = str(self._path) if self._path else "untitled"
+        return f"<Project {where}: {len(self._articles)} articles{', unsaved changes' if self._dirty else ''}>"
+
+    @property
+    def path(self) -> Path | None:
+        """The project file; ``None`` while the project is untitled."""
+        return self._path
+
+    @property
+    def dirty(self) -> bool:
+        """True when the project has changes that are not saved yet."""
+        return self._dirty
+
+    # ------------------------------------------------------------ saving
+
+    def save(self) -> None:
+        """Write the project to ``path`` atomically; raises ``StoreError`` for an untitled project or a failed save.
+
+        After a failure the file at ``path`` is exactly as it was and the project is still dirty.
+        """
+        if self._path is None:
+            raise StoreError(None, "cannot be saved before it has a file name (use save_as)")
+        self._save_to(self._path)
+
+    def save_as(self, path: Path | str) -> None:
+        """Write the project to ``path`` atomically and make it the project's file; on failure ``path`` stays as it was."""
+        path = Path(path)
+        self._save_to(path)
+        self._path = path
+
+    def _save_to(self, path: Path) -> None:
+        db = self._live()
+        try:
+            if self._index is not None:
+                self._index.flush()  # saved files carry a complete index
+            save_atomically(db, path)
+        except (OSError, sqlite3.Error) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise StoreError(path, f"could not be saved ({reason})") from exc
+        self._dirty = False
+
+    # ------------------------------------------------------------ articles
+
+    @property
+    def articles(self) -> tuple[Article, ...]:
+        """Every article in project order (the order they were added)."""
+        if self._articles_view is None:
+            self._articles_view = tuple(self._articles.values())
+        return self._articles_view
+
+    def article(self, article_id: str) -> Article | None:
+        """The article with this id, or ``None`` when the project has none."""
+        return self._articles.get(article_id)
+
+    def add_article(self, article: Article) -> bool:
+        """Append an article; False (and no change) when an article with the same id is already here."""
+        db = self._live()
+        if article.id in self._articles:
+            return False
+        with transaction(db):
+            rows.insert_article(db, article, self._next_position)
+        self._next_position += 1
+        self._articles[article.id] = article
+        self._articles_view = None
+        self._dirty = True
+        if self._index is not None:
+            self._index.added()  # after the commit: indexing must never be rolled back on its own
+        return True
+
+    def remove_article(self, article_id: str) -> bool:
+        """Remove an article and its tags; False when there is none with this id.
+
+        The selection is left as it is: assembly skips sources and passages that are gone.
+        """
+        db = self._live()
+        if article_id not in self._articles:
+            return False
+        with transaction(db):
+            if self._index is not None:
+                self._index.forget(article_id)
+            db.execute("DELETE FROM tags WHERE article_id = ?", (article_id,))
+            db.execute("DELETE FROM blocks WHERE article_id = ?", (article_id,))
+            db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        del self._articles[article_id]
+        self._tags.pop(article_id, None)
+        self._articles_view = None
+        self._dirty = True
+        return True
+
+    # ------------------------------------------------------------ theme tags
+
+    def set_tags(self, article_id: str, tags: list[ThemeTag]) -> None:
+        """Replace the theme tags of one article (an empty list removes them), keeping their order.
+
+        Raises ``KeyError`` when the project has no such article, and
+        ``ValueError`` for a tag of another article or of a block the article
+        does not have.
+        """
+        article = self._articles.get(article_id)
+        if article is None:
+            raise KeyError(article_id)
+        # Stored as they read back from the file, so what you set is what you get after reopening.
+        normal = [ThemeTag(t.article_id, t.block_index, t.theme_id, tuple(t.evidence), float(t.score)) for t in tags]
+        for tag in normal:
+            if tag.article_id != article_id:
+                raise ValueError(f"a tag of article {tag.article_id!r} given for {article_id!r}")
+            if not 0 <= tag.block_index < len(article.blocks):
+                raise ValueError(f"article {article_id!r} has no block {tag.block_index}")
+        if normal == self._tags.get(article_id, []):
+            return
+        db = self._live()
+        with transaction(db):
+            db.execute("DELETE FROM tags WHERE article_id = ?", (article_id,))
+            rows.insert_tags(db, normal)
+        if normal:
+            self._tags[article_id] = normal
+        else:
+            self._tags.pop(article_id, None)
+        self._dirty = True
+
+    def tags(self) -> list[ThemeTag]:
+        """Every tag, article by article in project order."""
+        return [tag for article_id in self._articles for tag in self._tags.get(article_id, ())]
+
+    def tags_for(self, article_id: str) -> list[ThemeTag]:
+        """The tags of one article; empty when it has none or the project has no such article."""
+        return list(self._tags.get(article_id, ()))
+
+    # ------------------------------------------------------------ selection, settings, meta
+
+    @property
+    def selection(self) -> Selection:
+        return self._selection
+
+    @selection.setter
+    def selection(self, selection: Selection) -> None:
+        if selection != self._selection:
+            self._write_meta("selection", rows.dumps(selection.to_json()))
+            self._selection = selection
+            self._dirty = True
+
+    @property
+    def settings(self) -> BriefSettings:
+        return self._settings
+
+    @settings.setter
+    def settings(self, settings: BriefSettings) -> None:
+        if settings != self._settings:
+            self._write_meta("settings", rows.dumps(settings.to_json()))
+            self._settings = settings
+            self._dirty = True
+
+    def get_meta(self, key: str, default: object = None) -> object:
+        """A later feature's value stored under ``key``, as JSON gives it back (lists, string keys); ``default`` when unset."""
+        raw = self._meta.get(key)
+        return default if raw is None else json.loads(raw)
+
+    def set_meta(self, key: str, value: object) -> None:
+        """Store a JSON-able value under ``key``; ``None`` removes the key.
+
+        Raises ``TypeError``/``ValueError`` for a value JSON cannot hold, and
+        ``ValueError`` for the keys the project keeps for itself.
+        """
+        if key in RESERVED_META:
+            raise ValueError(f"meta key {key!r} is reserved; use the project's own attribute")
+        raw = None if value is None else rows.dumps(value)
+        if raw != self._meta.get(key):
+            self._write_meta(key, raw)
+            if raw is None:
+                del self._meta[key]
+            else:
+                self._meta[key] = raw
+            self._dirty = True
+
+    def _write_meta(self, key: str, raw: str | None) -> None:
+        db = self._live()
+        with transaction(db):
+            rows.write_meta(db, key, raw)
+
+    # ------------------------------------------------------------ search
+
+    def search(self, query: str, limit: int | None = None) -> list[tuple[str, int]]:
+        """The (article id, block index) of every block that holds all words and ``"phrases"`` of ``query``.
+
+        Case- and accent-insensitive; ``word*`` matches words beginning so.
+        Results come in project order, at most ``limit`` (``None``: all). A
+        query without words finds nothing. Uses FTS5, or reads every block
+        when this SQLite has no FTS5.
+        """
+        terms = parse_query(query)
+        if not terms:
+            return []
+        self._live()
+        if self._index is not None:
+            return self._index.find(terms, limit)
+        return scan(self._articles.values(), terms, limit)
+
+    def _live(self) -> sqlite3.Connection:
+        if self._db is None:
+            raise ValueError("the project is closed")
+        return self._db

@@ -1,0 +1,135 @@
+"""The layout of a project file (schema version 1) and the connection settings every store module uses.
+
+A project file is an SQLite database marked with briefpack's
+``PRAGMA application_id`` and carrying its schema version in
+``PRAGMA user_version``. Articles keep every field but the body as JSON (plus
+title, publisher and date columns for queries); the body lives once, in
+``blocks``, which an external-content FTS5 table indexes when this SQLite has
+FTS5. Tags, the selection, the brief settings and later features' metadata
+sit beside them; ``migrations`` records how the file reached its version.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import functools
+import sqlite3
+from collections.abc import Iterator
+
+# "BrPk": lets open() tell a briefpack project from any other SQLite file.
+APPLICATION_ID = 0x4272506B
+# Bump together with a new step in migrations.STEPS whenever the layout changes.
+SCHEMA_VERSION = 1
+
+FTS_TABLE = "blocks_fts"
+
+# One statement per string: sqlite3 runs one at a time, and executescript() would commit early.
+_TABLES = (
+    """CREATE TABLE migrations (
+        version    INTEGER PRIMARY KEY,
+        applied_at TEXT NOT NULL,
+        note       TEXT NOT NULL
+    )""",
+    """CREATE TABLE meta (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL                  -- JSON
+    )""",
+    """CREATE TABLE articles (
+        id        TEXT PRIMARY KEY,
+        position  INTEGER NOT NULL UNIQUE,   -- project order
+        title     TEXT,                      -- title, publisher and published copy the JSON
+        publisher TEXT,                      -- for queries; the store reads back the JSON
+        published TEXT,                      -- ISO date
+        json      TEXT NOT NULL              -- Article.to_json() without "blocks"
+    )""",
+    # AUTOINCREMENT: block ids are never reused, so "indexed up to id N" stays true after deletes.
+    """CREATE TABLE blocks (
+        block_id   INTEGER PRIMARY KEY AUTOINCREMENT,
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        idx        INTEGER NOT NULL,
+        kind       TEXT NOT NULL,
+        role       TEXT,
+        text       TEXT NOT NULL,
+        UNIQUE (article_id, idx)
+    )""",
+    """CREATE TABLE tags (
+        article_id  TEXT NOT NULL REFERENCES articles(id),
+        block_index INTEGER NOT NULL,
+        theme_id    TEXT NOT NULL,
+        evidence    TEXT NOT NULL,           -- JSON list of the matched terms
+        score       REAL NOT NULL
+    )""",
+    "CREATE INDEX tags_article ON tags(article_id)",
+    "CREATE INDEX tags_theme ON tags(theme_id)",
+)
+
+# External content: the index reads paragraph text from blocks, so the text is stored once.
+FTS_DDL = (
+    f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5("
+    "text, content='blocks', content_rowid='block_id', tokenize='unicode61 remove_diacritics 2')"
+)
+
+
+@functools.cache
+def fts5_available() -> bool:
+    """True when this Python's SQLite was built with FTS5 (the store then indexes and searches with it)."""
+    try:
+        with contextlib.closing(sqlite3.connect(":memory:")) as conn:
+            conn.execute("CREATE VIRTUAL TABLE probe USING fts5(x)")
+        return True
+    except sqlite3.Error:
+        return False
+
+
+def connect_working() -> sqlite3.Connection:
+    """A private, temporary SQLite database for a project's working copy.
+
+    The empty file name makes SQLite keep it in memory until it grows, then
+    spill it to a temporary file that disappears on close. Autocommit mode:
+    callers open transactions with ``transaction``. Durability settings are
+    off because the working copy is never the saved file.
+    """
+    conn = sqlite3.connect("", isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA journal_mode = MEMORY")
+    conn.execute("PRAGMA synchronous = OFF")
+    conn.execute("PRAGMA cache_size = -65536")  # 64 MiB: bulk FTS merges stay in memory
+    conn.execute("PRAGMA temp_store = MEMORY")
+    return conn
+
+
+@contextlib.contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """Run the block in one transaction: committed when it ends, rolled back when it raises."""
+    conn.execute("BEGIN")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def create_schema(conn: sqlite3.Connection, *, fts: bool, note: str) -> None:
+    """Lay out an empty database as a current-version project; ``fts`` adds the FTS5 index."""
+    with transaction(conn):
+        for statement in _TABLES:
+            conn.execute(statement)
+        if fts:
+            conn.execute(FTS_DDL)
+        conn.execute(
+            "INSERT INTO migrations (version, applied_at, note) VALUES (?, ?, ?)",
+            (SCHEMA_VERSION, now_iso(), note),
+        )
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def has_table(conn: sqlite3.Connection, name: str) -> bool:
+    """True when the database has a table (ordinary or virtual) called ``name``."""
+    row = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()
+    return row is not None
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")

@@ -64,7 +64,7 @@ def test_brief_has_title_block_summary_placeholder_theme_sections_and_sources():
     assert notices == []
     assert (brief.meta.title, brief.meta.author, brief.meta.marking, brief.meta.date) == ("Test brief", "Analyst", "SECRET", dt.date(2026, 2, 3))
     headings = [plain_text(b.children) for b in brief.blocks if isinstance(b, Heading)]
-    assert headings == ["Summary", "Diplomacy", "Sources"]
+    assert headings == ["Bottom line up front", "Key judgments", "Diplomacy", "Timeline", "Key figures", "Sources"]
     assert isinstance(brief.blocks[1], Para) and brief.blocks[1].role == "placeholder"
     quotes = [b for b in brief.blocks if isinstance(b, Quote)]
     assert [plain_text(q.children) for q in quotes] == ["Envoys met in Moscow.", "Talks went on."]
@@ -77,6 +77,7 @@ def test_written_summary_replaces_the_placeholder():
     settings = BriefSettings(summary="First point.\n\nSecond point.")
     brief, _ = build_brief([A], TAGS, TAXONOMY, Selection(theme_ids=("health",)), settings, load_template("situation-brief"))
     assert [plain_text(b.children) for b in brief.blocks[1:3]] == ["First point.", "Second point."]
+    assert {b.role for b in brief.blocks[1:3]} == {"summary"}
 
 
 def test_passage_that_no_longer_matches_is_left_out_with_a_warning():
@@ -89,7 +90,7 @@ def test_passage_that_no_longer_matches_is_left_out_with_a_warning():
 def test_broken_template_names_the_file_and_line(tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_text('[template]\nname = "bad"\n\n[[sections]]\nkind = "nonsense"\n', encoding="utf-8")
-    with pytest.raises(TemplateError, match=r"bad\.toml, line 4"):
+    with pytest.raises(TemplateError, match=r"bad\.toml, line 5: section 1 has kind 'nonsense'"):
         load_template(bad)
     broken = tmp_path / "broken.toml"
     broken.write_text('[template\nname = "x"\n', encoding="utf-8")

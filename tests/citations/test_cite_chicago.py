@@ -65,7 +65,7 @@ def test_full_note_with_no_author_and_derived_title():
     cited, _ = cite_brief(brief, sources, style="chicago", accessed=ACCESSED)
     second = notes_of(cited)[1]
     assert plain_text(second.children) == (
-        f"“{BAO_TITLE},” baoquocte.vn, n.d., para. 2, accessed November 23, 2026, {BAO_URL}."
+        f"“{BAO_TITLE},” baoquocte.vn, n.d., para. 2, accessed November 23, 2026, {BAO_URL}. Translated from Vietnamese."
     )
 
 
@@ -88,7 +88,7 @@ def test_bibliography_entries_follow_the_heading_in_style_order():
     assert plain_text(cited.blocks[heading_at + 3].children) == "Prepared by the desk."
     # Alphabetical: "baoquocte.vn" (standing in for the missing author) before "Kalus".
     assert [plain_text(e.children) for e in entries] == [
-        f"baoquocte.vn. “{BAO_TITLE}.” n.d. Accessed November 23, 2026. {BAO_URL}.",
+        f"baoquocte.vn. “{BAO_TITLE}.” n.d. Accessed November 23, 2026. {BAO_URL}. Translated from Vietnamese.",
         f"Kalus, Katarzyna. “{KALUS_TITLE}.” conflictwatcher.com, n.d. Accessed November 23, 2026. {KALUS_URL}.",
     ]
     assert isinstance(entries[1].children[1], Emph)

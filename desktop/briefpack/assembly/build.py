@@ -1,9 +1,10 @@
-"""Lay out a ``Brief`` from a template, the analyst's settings and the picked passages.
+"""Lay out a ``Brief`` from a template, the analyst's settings, the picked passages and the findings.
 
-Every passage becomes a quotation followed by a ``Cite`` naming its article
-and paragraph, so the citations pass can turn it into a note. A passage
-whose text no longer matches its source is left out with a warning rather
-than quoted wrongly (DESIGN rule 8).
+``build_brief`` runs each template section's kind from the registry
+(``assembly.sections.SECTION_KINDS``) in template order and gathers the
+blocks; it also carries the template's house style (fonts, sizes, colours,
+margins, notes placement) into ``BriefMeta`` for the renderers. Quotations
+and findings carry ``Cite`` inlines; the citations pass runs after this.
 """
 
 from __future__ import annotations
@@ -11,18 +12,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
-from briefpack.assembly.pick import pick_passages
+from briefpack.assembly.pick import chosen_articles, pick_passages
+from briefpack.assembly.sections import SECTION_KINDS, SectionContext
+from briefpack.assembly.sections.context import paragraph_number
 from briefpack.assembly.templates import Template
-from briefpack.model.article import Article, BlockKind
-from briefpack.model.brief import Block, Brief, BriefMeta, Cite, Heading, Para, Quote, Text
+from briefpack.model.article import Article
+from briefpack.model.brief import Block, Brief, BriefMeta
+from briefpack.model.findings import Findings
 from briefpack.model.notice import Notice
-from briefpack.model.selection import BriefSettings, PickedPassage, Selection
+from briefpack.model.selection import BriefSettings, Selection
 from briefpack.model.theme import Taxonomy, ThemeTag
 
-
-def paragraph_number(article: Article, block_index: int) -> int:
-    """The 1-based number of block ``block_index`` among the article's paragraphs (headings not counted)."""
-    return sum(1 for b in article.blocks[: block_index + 1] if b.kind is BlockKind.PARAGRAPH)
+__all__ = ["build_brief", "paragraph_number"]
 
 
 def build_brief(
@@ -33,32 +34,30 @@ def build_brief(
     settings: BriefSettings,
     template: Template,
     *,
+    findings: Findings | None = None,
     today: dt.date | None = None,
 ) -> tuple[Brief, list[Notice]]:
     """The uncited brief (it holds ``Cite`` inlines) and the warnings met on the way.
 
-    ``today`` dates an undated brief; ``None`` means the current date.
+    ``findings`` ``None`` means analysis was not run: the sections that need
+    it (timeline, key figures, people, corroboration) hold a placeholder
+    saying so. ``today`` dates an undated brief; ``None`` means the current
+    date. Any thread may call it; it touches no shared state.
     """
-    by_id = {a.id: a for a in articles}
-    picked = pick_passages(articles, tags, selection)
-    notices: list[Notice] = []
+    tags = list(tags)
+    ctx = SectionContext(
+        articles=chosen_articles(articles, selection),
+        by_id={a.id: a for a in articles},
+        tags=tags,
+        taxonomy=taxonomy,
+        selection=selection,
+        settings=settings,
+        picked=pick_passages(articles, tags, selection),
+        findings=findings,
+    )
     blocks: list[Block] = []
     for section in template.sections:
-        if section.kind == "summary":
-            blocks.append(Heading(1, (Text(section.title or "Summary"),)))
-            if settings.summary.strip():
-                blocks.extend(Para((Text(p.strip()),)) for p in settings.summary.split("\n\n") if p.strip())
-            else:
-                blocks.append(Para((Text(section.placeholder or "Summary to be written."),), role="placeholder"))
-        elif section.kind == "themes":
-            for theme_id in selection.theme_ids:
-                theme = taxonomy.get(theme_id)
-                blocks.append(Heading(1, (Text(theme.label if theme else theme_id),)))
-                quoted = [_quote(p, by_id, notices) for p in picked.get(theme_id, [])]
-                quoted = [q for q in quoted if q is not None]
-                blocks.extend(quoted or [Para((Text("No passages chosen for this theme."),), role="placeholder")])
-        elif section.kind == "sources":
-            blocks.append(Heading(1, (Text(section.title or "Sources"),), role="bibliography"))
+        blocks.extend(SECTION_KINDS[section.kind].build(section, ctx))
     meta = BriefMeta(
         title=settings.title,
         author=settings.author,
@@ -70,21 +69,11 @@ def build_brief(
         font_family=template.font_family,
         base_size=template.base_size,
         keywords=tuple((taxonomy.get(t).label if taxonomy.get(t) else t) for t in selection.theme_ids),
+        heading_font=template.heading_font,
+        sizes=dict(template.sizes),
+        colours=dict(template.colours),
+        margins_mm=dict(template.margins_mm),
+        cover=template.cover,
+        toc=template.toc,
     )
-    return Brief(meta, tuple(blocks)), notices
-
-
-def _quote(picked: PickedPassage, by_id: dict[str, Article], notices: list[Notice]) -> Quote | None:
-    passage = picked.passage
-    article = by_id.get(passage.article_id)
-    if article is None or not passage.matches(article):
-        notices.append(
-            Notice(
-                "passage-mismatch",
-                f"A passage no longer matches its source and was left out: “{passage.text[:60]}…”",
-                passage.article_id,
-            )
-        )
-        return None
-    locator = f"para. {paragraph_number(article, passage.block_index)}"
-    return Quote((Text(passage.text), Cite(article.id, locator)))
+    return Brief(meta, tuple(blocks)), ctx.notices

@@ -3,8 +3,10 @@
 DESIGN rule 3: citations are a ``Brief`` → ``Brief`` pass that runs before any
 renderer. ``cite_brief`` turns every ``Cite`` into a footnote (note styles such
 as Chicago) or in-text citation (author-date styles such as APA) and fills in
-the bibliography; the formatting itself comes from real CSL styles run by
-pandoc's citeproc, never from code here. ``available_styles`` names the shipped
+the bibliography; the formatting itself comes from real CSL styles (Chicago
+18 with access dates, APA 7, Harvard Cite Them Right, or any ``.csl`` file) run
+by pandoc's citeproc, never from code here; only the translation provenance
+sentence is briefpack's own. ``available_styles`` names the shipped
 styles and ``article_to_csl`` is the CSL-JSON description of an article.
 """
 

@@ -1,6 +1,7 @@
 """Format a whole brief's citations with one run of pandoc's citeproc.
 
-The request is a small Markdown document with one paragraph per citation, in
+The request is a small Markdown document with one paragraph per citation
+(a group of one or more sources cited together, ``[@s0, para 4; @s1]``), in
 reading order, so that pandoc's citeproc sees the citations in the order the
 reader will and gives repeats the style's short form. Pandoc reads the
 CSL-JSON references from a temporary file and the style from its ``.csl``
@@ -69,14 +70,15 @@ def pandoc_path() -> str:
 
 
 def format_citations(
-    requests: Sequence[CitationRequest],
+    groups: Sequence[Sequence[CitationRequest]],
     references: Sequence[dict],
     csl_path: Path,
     *,
     lang: str | None,
 ) -> Formatted:
-    """Run pandoc once on all ``requests``; ``lang`` ``None`` leaves the locale to the style."""
-    document = "\n\n".join(_markdown_citation(r) for r in requests) + "\n"
+    """Run pandoc once on all citation ``groups`` (each one citation of one or more sources, e.g. one note
+    "A; B."); ``lang`` ``None`` leaves the locale to the style. ``Formatted.citations`` has one entry per group."""
+    document = "\n\n".join(_markdown_group(g) for g in groups) + "\n"
     with tempfile.TemporaryDirectory(prefix="briefpack-cite-") as tmp:
         bibliography = Path(tmp) / "references.json"
         bibliography.write_text(json.dumps(list(references), ensure_ascii=False), encoding="utf-8")
@@ -92,7 +94,7 @@ def format_citations(
             argv.append(f"--metadata=lang:{lang}")
         done = _run(argv, document)
     ast = json.loads(done.stdout.decode("utf-8"))
-    return _read_answer(ast, len(requests), _warnings(done.stderr))
+    return _read_answer(ast, len(groups), _warnings(done.stderr))
 
 
 def _run(argv: list[str], document: str) -> subprocess.CompletedProcess:
@@ -112,6 +114,10 @@ def _run(argv: list[str], document: str) -> subprocess.CompletedProcess:
     return done
 
 
+def _markdown_group(group: Sequence[CitationRequest]) -> str:
+    return "[" + "; ".join(_markdown_citation(r) for r in group) + "]"
+
+
 def _markdown_citation(request: CitationRequest) -> str:
     # The label is written as its CSL term name ("paragraph 4"), which is also
     # the English locale's long form, the one pandoc's locator parser matches.
@@ -121,7 +127,7 @@ def _markdown_citation(request: CitationRequest) -> str:
         suffix = f", {_escape(request.raw_locator)}"
     else:
         suffix = ""
-    return f"[@{request.key}{suffix}]"
+    return f"@{request.key}{suffix}"
 
 
 def _escape(text: str) -> str:

@@ -1,7 +1,7 @@
 """Which CSL style a citations pass runs, and what kind of style it is.
 
-Briefpack ships two official CSL styles under ``styles/`` (see the README
-there) and names them ``"chicago"`` and ``"apa"``; any other ``.csl`` file can
+Briefpack ships three official CSL styles under ``styles/`` (see the README
+there) and names them ``"chicago"``, ``"apa"`` and ``"harvard"``; any other ``.csl`` file can
 be given by path. ``load_style`` resolves a name or path to a ``CslStyle``:
 the file to hand to pandoc, whether it is a note style (citations become
 footnotes) or an in-text style, and the locale it declares. A dependent style
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from briefpack.citations.errors import CitationError
@@ -23,7 +23,11 @@ STYLES_DIR = Path(__file__).resolve().parent / "styles"
 _SHIPPED = {
     "chicago": "chicago-notes-bibliography-access-dates.csl",
     "apa": "apa.csl",
+    "harvard": "harvard-cite-them-right.csl",
 }
+# Cite Them Right is a British guide (single quotation marks, "23 November 2026"), but the
+# official file declares no locale; briefpack gives it the one its guide is written in.
+_SHIPPED_LOCALES = {"harvard": "en-GB"}
 _CSL_NS = "{http://purl.org/net/xbiblio/csl}"
 
 
@@ -43,7 +47,8 @@ class CslStyle:
 
 
 def available_styles() -> dict[str, Path]:
-    """The shipped styles by name: ``"chicago"`` (CMOS 18 notes-bibliography with access dates) and ``"apa"`` (APA 7)."""
+    """The shipped styles by name: ``"chicago"`` (CMOS 18 notes-bibliography with access dates), ``"apa"`` (APA 7)
+    and ``"harvard"`` (Cite Them Right, 12th edition)."""
     return {name: STYLES_DIR / file for name, file in _SHIPPED.items()}
 
 
@@ -54,7 +59,11 @@ def load_style(style: str | Path) -> CslStyle:
         stamp = path.stat().st_mtime_ns
     except OSError as exc:
         raise CitationError(f"Cannot read the citation style file {path}: {exc.strerror}.") from exc
-    return _parse_style(path, stamp)
+    resolved = _parse_style(path, stamp)
+    locale = _SHIPPED_LOCALES.get(str(style).strip().lower())
+    if locale and resolved.default_locale is None:
+        resolved = replace(resolved, default_locale=locale)
+    return resolved
 
 
 def _style_path(style: str | Path) -> Path:

@@ -140,6 +140,17 @@ class BriefMeta:
     font_family: str = "serif"
     base_size: float = 10.5
     keywords: tuple[str, ...] = ()
+    # House style from the template; empty/None means the renderer's defaults. ``heading_font`` is a family
+    # like ``font_family``; ``sizes`` in points by role ("title", "heading1".."heading3", "note");
+    # ``colours`` "#RRGGBB" by role ("text", "heading", "accent", "marking", "rule", "table_header");
+    # ``margins_mm`` by side ("top", "bottom", "left", "right"). Plain dicts so the JSON round trip is exact.
+    heading_font: str | None = None
+    sizes: dict[str, float] = field(default_factory=dict)
+    colours: dict[str, str] = field(default_factory=dict)
+    margins_mm: dict[str, float] = field(default_factory=dict)
+    # ``cover`` puts the title block on a page of its own; ``toc`` adds a table of contents after it.
+    cover: bool = False
+    toc: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -67,6 +67,8 @@ class BriefSettings:
     summary: str = ""
     template: str = "situation-brief"
     style: str = "chicago"
+    # Analyst-written section texts by section key ("key_judgments", "lines_to_take" …); a missing or blank key is a placeholder.
+    sections: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict:
         return {
@@ -77,6 +79,7 @@ class BriefSettings:
             "summary": self.summary,
             "template": self.template,
             "style": self.style,
+            "sections": dict(self.sections),
         }
 
     @classmethod
@@ -90,4 +93,5 @@ class BriefSettings:
             summary=data.get("summary") or "",
             template=data.get("template") or cls.template,
             style=data.get("style") or cls.style,
+            sections={str(k): str(v) for k, v in (data.get("sections") or {}).items()},
         )

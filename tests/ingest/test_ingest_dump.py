@@ -242,3 +242,72 @@ def test_question_headline_and_one_word_heading():
     assert [(b.kind.value, b.text) for b in article.blocks] == [
         ("paragraph", LEAD), ("heading", "Background"), ("paragraph", SECOND)
     ]
+
+
+def test_text_browser_dump_drops_markers_references_and_link_lines():
+    first = "\n".join(textwrap.wrap(f"{LEAD} See the [4]ministry statement. {SECOND}", 78))
+    second = "\n".join(textwrap.wrap(f"{THIRD} {LEAD}", 78))
+    dump = (
+        "[1]Skip to content [2]Example Review\n\n[3]Home | [5]Analysis\n\n"
+        "Ceasefire talks resume in Geneva\n\n   By [6]Anna Nowak | 21 November 2024\n\n"
+        f"{first}\n\n{second}\n\n[7]Share on Facebook\n\nReferences\n\n"
+        "   1. https://example.org/#content\n   2. https://example.org/\n   3. https://example.org/\n"
+        "   4. https://example.org/statement\n   5. https://example.org/analysis\n"
+        "   6. https://example.org/anna\n   7. https://facebook.com/share\n"
+    )
+    article = read(dump)
+    assert article.title == "Ceasefire talks resume in Geneva"
+    assert article.authors == ("Anna Nowak",)
+    assert article.published == dt.date(2024, 11, 21)
+    assert paragraphs(article) == [f"{LEAD} See the ministry statement. {SECOND}", f"{THIRD} {LEAD}"]
+
+
+def test_footnotes_are_kept_apart_from_the_body():
+    dump = (
+        f"Ceasefire talks resume in Geneva\nBy Anna Nowak\n\n{LEAD}[1]\n\n{SECOND}\n\n"
+        "Notes\n[1] The talks were announced on 3 March.\n[2] Both delegations confirmed the dates.\n"
+    )
+    article = read(dump)
+    assert paragraphs(article) == [
+        f"{LEAD}[1]", SECOND, "[1] The talks were announced on 3 March.", "[2] Both delegations confirmed the dates."
+    ]
+    assert [b.role for b in article.blocks] == [None, None, "footnote", "footnote"]
+
+
+def test_numbered_lines_without_markers_stay_body():
+    dump = f"Ceasefire talks resume in Geneva\n\n{LEAD}\n\n1. The first point was agreed.\n2. The second was not.\n"
+    article = read(dump)
+    assert all(b.role is None for b in article.blocks)
+
+
+def test_author_bio_signoff_and_banners_are_not_body():
+    dump = (
+        "We use cookies to improve your experience. By continuing to browse, you accept our use of cookies.\n"
+        "Accept all\n\nCeasefire talks resume in Geneva\n21 November 2024\n\n"
+        f"{LEAD}\n\n{SECOND}\n\nAnna Nowak\n\nSign up for our newsletter\n"
+    )
+    article = read(dump)
+    assert article.title == "Ceasefire talks resume in Geneva"
+    assert article.authors == ("Anna Nowak",)
+    assert paragraphs(article) == [LEAD, SECOND]
+    bio = f"Ceasefire talks resume in Geneva\nBy Anna Nowak\n\n{LEAD}\n\n{SECOND}\n\nAnna Nowak is a senior fellow at the Institute.\n"
+    assert paragraphs(read(bio)) == [LEAD, SECOND]
+
+
+def test_trailing_picture_credits_make_captions():
+    dump = (
+        f"Ceasefire talks resume in Geneva\nBy Anna Nowak\n\n{LEAD}\n\n"
+        "Delegates arrive at the talks in Geneva on Monday. (AP Photo/Jan Novak)\n\n"
+        f"{SECOND}\n"
+    )
+    article = read(dump)
+    assert paragraphs(article) == [LEAD, SECOND]
+    assert article.image_credits == ("AP Photo/Jan Novak",)
+
+
+def test_signoff_with_outlet_after_the_last_paragraph():
+    dump = f"Ceasefire talks resume in Geneva\n21 November 2024\n\n{LEAD}\n\n{SECOND}\n\nAnna Nowak / Example News\n\nRead more\n"
+    assert read(dump).authors == ("Anna Nowak",)
+    # A page with its own byline keeps it; the name under the text is not added.
+    bylined = f"Ceasefire talks resume in Geneva\nBy John Smith\n\n{LEAD}\n\n{SECOND}\n\nAnna Nowak\n"
+    assert read(bylined).authors == ("John Smith",)

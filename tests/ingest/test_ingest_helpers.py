@@ -116,3 +116,60 @@ def test_urls_and_domains():
     assert bare_domain("Getty Images") is None
     assert article_url("https://example.vn/a-1.html.") == "https://example.vn/a-1.html"
     assert article_url("see https://example.vn/a") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("18/10/2024", dt.date(2024, 10, 18)),  # day first: 18 is no month
+        ("10/18/2024", dt.date(2024, 10, 18)),  # month first: 18 is no month
+        ("09/10/2024", None),  # September or October: the text does not say
+        ("05.11.2024", dt.date(2024, 11, 5)),  # dots are day first
+        ("Last updated: 18-10-2024 15:12", dt.date(2024, 10, 18)),
+        ("Published : 2025-06-18 14:22:05", dt.date(2025, 6, 18)),
+        ("February 27, 20253:12 PM GMTUpdated 2 hours ago", dt.date(2025, 2, 27)),
+        ("Burak Dag |18.10.2024 - Update : 18.10.2024", dt.date(2024, 10, 18)),
+    ],
+)
+def test_numeric_and_glued_dates(line, date):
+    assert dateline_date(line, "en") == date
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("21 października 2024, 09:12", dt.date(2024, 10, 21)),
+        ("18 октября 2024, 12:30", dt.date(2024, 10, 18)),
+        ("Thứ Sáu, ngày 18 tháng 10 năm 2024 - 08:30", dt.date(2024, 10, 18)),
+    ],
+)
+def test_foreign_month_names_on_an_english_page(line, date):
+    assert dateline_date(line, "en") == date
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Nguyen Thu Trang   trang.nt@vnanet.vn", ("Nguyen Thu Trang",)),
+        ("BY KIM JI-HYE [kim.jihye@joongang.co.kr]", ("Kim Ji-hye",)),
+        ("By JEAN-PAUL SMITH-JONES", ("Jean-Paul Smith-Jones",)),
+        ("Reporter : Kim Min-ji", ("Kim Min-ji",)),
+        ("Posted by Sophie Laurent on 2 April 2025", ("Sophie Laurent",)),
+        ("By LISA MASCARO and KEVIN FREKING", ("Lisa Mascaro", "Kevin Freking")),
+        ("Editor: Martin Fornusek", None),
+    ],
+)
+def test_more_byline_shapes(line, names):
+    assert byline_names(line) == names
+
+
+def test_section_labels_and_day_names_are_not_people():
+    assert personal_names("Kate Martyr with Reuters, AFP") == ("Kate Martyr",)
+    for label in ("All News", "Social Affairs", "Kyodo News", "Read Comments", "Thứ Sáu", "Local News"):
+        assert personal_names(label) == (), label
+
+
+def test_a_site_name_is_not_a_bare_name_line():
+    assert personal_names("ANSA English") == ()
+    assert personal_names("ANNA PETROVA") == ("Anna Petrova",)
+    assert byline_names("By KIM Jong Un") == ("Kim Jong Un",)

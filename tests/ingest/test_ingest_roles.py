@@ -62,3 +62,39 @@ def test_title_case_heading_is_not_taken_for_a_name():
         "Alliance Future\nThe future of the alliance is unclear, officials said.\n"
     )
     assert ("heading", "Alliance Future") in roles_of(text)
+
+
+def test_prompts_are_furniture_but_news_about_them_is_not():
+    from briefpack.ingest.dump.patterns import breadcrumb, is_furniture
+
+    for prompt in (
+        "We use cookies to improve your experience. By continuing to browse, you agree to our use of cookies.",
+        "Sign up for our newsletter",
+        "Get the day's top stories delivered to your inbox.",
+        "Read also: Ukraine, Slovakia resume talks on gas transit",
+        "sykim@yna.co.kr",
+        "LinkedIn",
+        "Associated Press writer Mary Clare Jalonick contributed to this report.",
+    ):
+        assert is_furniture(prompt), prompt
+    for news in (
+        "The EU cookie consent rules, which require websites to ask users to accept tracking, were revised.",
+        "The company said its newsletter business grew 20 percent last year.",
+    ):
+        assert not is_furniture(news), news
+    assert breadcrumb("The Pulse | Security | South Asia", 3) == ("The Pulse", "Security", "South Asia")
+    assert breadcrumb("Ceasefire talks resume in Geneva | Example News", 3) == ()
+
+
+def test_lines_starting_with_a_text_browser_link_are_navigation():
+    text = (
+        f"[1]Home [2]World\nTalks resume in Geneva\n{LEAD} The [3]ministry said so.\n[4]Read more about Geneva\n"
+        "\nReferences\n\n   1. https://example.org/\n   2. https://example.org/world\n"
+        "   3. https://example.org/ministry\n   4. https://example.org/geneva\n"
+    )
+    assert roles_of(text) == [
+        ("furniture", "Home World"),
+        ("title", "Talks resume in Geneva"),
+        ("paragraph", f"{LEAD} The ministry said so."),
+        ("furniture", "Read more about Geneva"),
+    ]

@@ -3,9 +3,12 @@
 A page dump may carry a dateline ("Published 21 November 2024, 10:32",
 "21.11.2024", "Updated: Nov. 21, 2024"). ``dateline_date`` reads such a
 short line with dateparser, in any language dateparser knows, and refuses
-what would be a guess: dates without day, month and year, and relative
-dates ("2 hours ago", "yesterday"), which depend on when the page was
-copied. Dates inside body sentences are events, not the publication date,
+what would be a guess: dates without day, month and year, relative dates
+("2 hours ago", "yesterday"), which depend on when the page was copied, and
+all-numeric dates whose order cannot be told ("09/10/2024" is September or
+October). All-numeric dates are read here, not by dateparser: dotted ones
+are day first everywhere they are used, slashed ones only when a part above
+12 settles the order. Dates inside body sentences are events, not the publication date,
 so callers pass only short lines.
 """
 
@@ -13,11 +16,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 import dateparser
+from babel import Locale
 
 # A date needs a year the reader can see: four digits, or d.m.yy forms.
-_HAS_YEAR = re.compile(r"(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)|\b\d{1,2}[./-]\d{1,2}[./-]\d{2}\b")
+_HAS_YEAR = re.compile(r"(?<!\d)(?:1[89]\d\d|20\d\d)(?:(?!\d)|(?=\d{1,2}:\d{2}))|\b\d{1,2}[./-]\d{1,2}[./-]\d{2}\b")
 _CUE = re.compile(
     r"^(?:(?:first |last )?(?:published|updated|posted|modified|date|dated|released)(?: on| at)?"
     r"|opublikowano|aktualizacja|data publikacji|cập nhật|ngày đăng|опубликовано|обновлено"
@@ -31,16 +36,91 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
+# Copied pages often glue the time to the year ("February 27, 20253:12 PM"):
+# a year may end where a time begins.
+_YEAR_END = r"(?:\b|(?=\d{1,2}:\d{2}))"
 _DATE_SHAPES = re.compile(
-    rf"\b(?:\d{{1,2}}\.?\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}"
-    r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b",
+    rf"\b(?:\d{{1,2}}\.?\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}){_YEAR_END}",
     re.IGNORECASE,
 )
+# All-numeric dates: ISO (year first), or day and month in some order, then the year.
+_ISO = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d-])")
+_NUMERIC = re.compile(
+    r"(?<![\d./-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d|\d\d)(?:\.)?(?![\d/-]|\.\d)"
+)
+_ISO_DATE_NAME = re.compile(r"\d{4}-\d{2}-\d{2}")
+_WORDS = re.compile(r"[^\W\d_]{3,}")
 _SEPARATORS = re.compile(r"\s+[|·•—–-]\s+|\s*\|\s*")
 _TIME_TAIL = re.compile(r"[,\s]+(?:at\s+)?\d{1,2}[:.]\d{2}\b.*$", re.IGNORECASE)
 # Two far-apart "now"s: a relative date moves with them, an absolute one does not.
 _BASES = (dt.datetime(2001, 3, 4, 12, 0), dt.datetime(2011, 8, 19, 12, 0))
 _SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"}
+
+
+# Languages whose month names a dateline on an English-language page may
+# use: the English services of outlets in these countries print their own.
+_MONTH_LANGUAGES = (
+    "en de fr es it pt nl pl cs sk uk ru be bg sr hr sl ro hu tr id ms vi sv da nb fi et lv lt el ja ko zh"
+).split()
+
+
+@lru_cache(maxsize=1)
+def _month_names() -> dict[str, frozenset[str]]:
+    """Month names (wide and abbreviated, in every grammatical context CLDR gives) → the languages using them."""
+    table: dict[str, set[str]] = {}
+    for code in _MONTH_LANGUAGES:
+        months = Locale.parse(code).months
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for name in months[context][width].values():
+                    # Numbered month names ("tháng 10") are known by their word.
+                    for key in {name.lower().strip("."), *_WORDS.findall(name.lower())}:
+                        if len(key) >= 3 and not any(ch.isdigit() for ch in key):
+                            table.setdefault(key, set()).add(code)
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+def _month_languages(line: str) -> list[str]:
+    """The languages whose month names occur in ``line``."""
+    names = _month_names()
+    found: set[str] = set()
+    for word in _WORDS.findall(line.lower()):
+        found |= names.get(word, frozenset())
+    return sorted(found)
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def numeric_date(text: str) -> tuple[bool, dt.date | None]:
+    """The all-numeric date in ``text``: (found one, the date or ``None`` when its order is ambiguous).
+
+    ISO dates are year-month-day; dotted and dashed ones day-month-year (the
+    European order, the only one that uses dots); slashed ones day first or
+    month first only where a part above 12 tells which. Two-digit years are
+    20xx.
+    """
+    iso = _ISO.search(text)
+    if iso:
+        return True, _date(int(iso["y"]), int(iso["m"]), int(iso["d"]))
+    match = _NUMERIC.search(text)
+    if match is None:
+        return False, None
+    a, b, year = int(match["a"]), int(match["b"]), int(match["y"])
+    year = year + 2000 if year < 100 else year
+    if match["sep"] in ".-":
+        return True, _date(year, b, a)
+    if a > 12 >= b:
+        return True, _date(year, b, a)
+    if b > 12 >= a:
+        return True, _date(year, a, b)
+    if a == b:
+        return True, _date(year, a, b)
+    return True, None  # "09/10/2024": September or October, and the text does not say
 
 
 def _parse(candidate: str, languages: list[str] | None) -> dt.date | None:
@@ -76,11 +156,22 @@ def dateline_date(line: str, language: str | None = None) -> dt.date | None:
     """
     if not _HAS_YEAR.search(line):
         return None
+    found, numeric = numeric_date(line)
+    if found:
+        return numeric
     languages = list(dict.fromkeys([language, "en"])) if language else None
-    for segment in _SEPARATORS.split(line):
-        segment = _CUE.sub("", segment.strip())
-        for candidate in _candidates(segment):
-            date = _parse(candidate, languages)
-            if date is not None:
-                return date
+    tries = [languages]
+    # A month name in another language ("18 października 2024" on an English
+    # page): try the languages whose month names the line contains.
+    if languages:
+        others = [code for code in _month_languages(line) if code not in languages]
+        if others:
+            tries.append(others)
+    for langs in tries:
+        for segment in _SEPARATORS.split(line):
+            segment = _CUE.sub("", segment.strip())
+            for candidate in _candidates(segment):
+                date = _parse(candidate, langs)
+                if date is not None:
+                    return date
     return None

@@ -53,7 +53,7 @@ _CUES = re.compile(
     r"all rights reserved|copyright|reproduc|redistribut|republish|prior (?:and explicit |written )?consent"
     r"|without (?:the )?(?:prior |express )?(?:written )?permission|owner of this (?:web)?site"
     r"|terms of (?:use|service)|intellectual property|text and data mining|machine learning"
-    r"|permitted use|applicable law|wszelkie prawa zastrzeżone|все права защищены",
+    r"|permitted use|applicable law|used with (?:the )?permission|wszelkie prawa zastrzeżone|все права защищены",
     re.IGNORECASE,
 )
 _OWNER = re.compile(r"\bowner of this (?:web ?site|site|portal|service|page)\b", re.IGNORECASE)

@@ -5,7 +5,10 @@ many shapes. ``byline_names`` reads the explicit ones (a "By"/"Author:"
 label, or a name followed by a role such as "Reporter"); ``personal_names``
 decides whether a bare line is nothing but personal names, which the dump
 reader accepts as a byline only where layout makes it likely (near the top
-or next to a caption). Names in capitals are written in title case.
+or next to a caption). Lines of capitalised words that are section labels
+("All News", "Middle East") or day names ("Thứ Sáu") are not names. Names in
+capitals are written in title case, Korean given names the Korean way
+("KIM JI-HYE" → "Kim Ji-hye").
 """
 
 from __future__ import annotations
@@ -28,13 +31,48 @@ _ROLE = re.compile(
     re.IGNORECASE,
 )
 _BY = re.compile(
-    r"^(?:(?:written|words|reported|reporting|story|text|photos?) by|by|author|authors|autor|autorzy"
-    r"|tekst|text|bởi|tác giả|автор)\b\s*[:\-–—]?\s*",
+    r"^(?:(?:written|words|reported|reporting|story|text|photos?|posted|published) by|by|author|authors|autor|autorzy"
+    r"|tekst|text|bởi|tác giả|автор)\b\s*[:\-–—]?\s*"
+    # A role used as a label needs its colon: "Reporter : Kim Min-ji".
+    r"|^(?:reporter|correspondent|journalist|writer|phóng viên|корреспондент)s?\s*:\s*",
     re.IGNORECASE,
 )
 _SEGMENT = re.compile(r"\s+[|·•—–-]\s+|\s*\|\s*")
 _NAME_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&|und|et|i|y|và|и)\s+")
-_PLACE_TAIL = re.compile(r"\s+(?:in|at|from|for|reporting from)\s+\S.*$")
+# What follows the names: a place ("in Kyiv"), a date ("on 2 April 2025")
+# or the agencies that helped ("with Reuters, AFP").
+_PLACE_TAIL = re.compile(r"\s+(?:in|at|on|from|for|reporting from|with)\s+\S.*$")
+# E-mail addresses printed beside a name, bare or in brackets.
+_EMAIL = re.compile(r"[\[(<]?\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b[\])>]?")
+# Words of newsroom navigation and site names: a line made of capitalised
+# words that include one of these ("All News", "Social Affairs", "Kyodo
+# News", "Middle East") is a section label, not a person. Compass words
+# ("West", "North") are surnames too, so regions are named by their other word.
+_NOT_NAME_WORDS = frozenset(
+    """news newsroom agency press media daily weekly times post herald tribune journal gazette
+    network channel radio tv television online magazine review report affairs comments comment
+    share print email subscribe newsletter home world national local international regional politics
+    politic business economy finance markets opinion opinions editorial editorials analysis commentary
+    sport sports culture society life lifestyle health science technology tech travel entertainment
+    features feature related stories story popular trending latest breaking live video videos photo
+    photos gallery section sections weather all top menu search login advertisement sponsored
+    desk staff policy security defence defense environment climate energy world-japan
+    middle asia asian africa african europe european america americas american pacific atlantic
+    arctic antarctic caucasus balkans baltic nordic mideast asean eurasia oceania""".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _calendar_words() -> frozenset[str]:
+    """Weekday and month names in the languages of the outlets briefpack reads ("Thứ Sáu" is Friday)."""
+    words: set[str] = set()
+    for code in ("en", "pl", "ru", "uk", "vi", "de", "fr", "es", "it", "pt", "cs", "tr", "id"):
+        locale = Locale.parse(code)
+        for width in ("wide", "abbreviated"):
+            for table in (locale.days["format"][width], locale.months["format"][width],
+                          locale.days["stand-alone"][width], locale.months["stand-alone"][width]):
+                words.update(name.lower().strip(".") for name in table.values())
+    return frozenset(words)
 _TOKEN_CHARS = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]*)*\.?")
 _DIGIT = re.compile(r"\d")
 _MAX_NAME_TOKENS = 4
@@ -45,6 +83,25 @@ _MAX_EXPLICIT_TOKENS = 5
 def _territories() -> frozenset[str]:
     """English names of countries and regions: "North Korea" is a place, not a person."""
     return frozenset(name.lower() for name in Locale("en").territories.values())
+
+
+def _is_label(words: list[str]) -> bool:
+    """True when the words are a section label or a day or month name rather than a person."""
+    lowered = [w.lower().strip(".,") for w in words]
+    if any(w in _NOT_NAME_WORDS for w in lowered):
+        return True
+    return " ".join(lowered) in _calendar_words()
+
+
+def _is_brand(words: list[str]) -> bool:
+    """True for an acronym followed by ordinary capitalised words ("ANSA English", "KBS World"): a site's name.
+
+    Only bare name lines are judged this way; an explicit byline may print a
+    surname in capitals first ("By KIM Jong Un").
+    """
+    if len(words) < 2 or not (words[0].isupper() and 2 <= len(words[0]) <= 5 and words[0].isalpha()):
+        return False
+    return any(not w.isupper() for w in words[1:])
 
 
 def _is_place(words: list[str]) -> bool:
@@ -59,10 +116,27 @@ def _capitalised(token: str) -> bool:
     return bool(_TOKEN_CHARS.fullmatch(token)) and token[0].isupper()
 
 
+# One syllable of romanised Korean (initial, vowel, final). Korean given
+# names join two syllables with a hyphen and write the second in lower case
+# ("Kim Ji-hye", "Kim Jong-un"); other hyphenated names capitalise both parts.
+_KOREAN_SYLLABLE = re.compile(
+    r"(?:kk|tt|pp|ss|jj|ch|sh|[gkndtrlmbpsjhy])?"
+    r"(?:yae|yeo|wae|ae|ya|eo|ye|oo|ou|wa|oe|yo|wo|we|wi|yu|eu|ui|ee|a|e|i|o|u)"
+    r"(?:ng|[nlmkpt])?",
+    re.IGNORECASE,
+)
+
+
 def _title_case(token: str) -> str:
-    """``KALUS`` → ``Kalus``, ``JONG-UN`` → ``Jong-Un``, ``O'NEILL`` → ``O'Neill``; mixed case is kept."""
+    """``KALUS`` → ``Kalus``, ``SMITH-JONES`` → ``Smith-Jones``, ``JI-HYE`` → ``Ji-hye``, ``O'NEILL`` → ``O'Neill``.
+
+    Mixed case is kept as written.
+    """
     if not token.isupper() or len(token) == 1 or token.endswith("."):
         return token
+    parts = token.split("-")
+    if len(parts) == 2 and all(_KOREAN_SYLLABLE.fullmatch(p) for p in parts):
+        return f"{parts[0].capitalize()}-{parts[1].lower()}"
     return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), token)
 
 
@@ -74,7 +148,7 @@ def _as_name(piece: str, *, min_tokens: int, max_tokens: int) -> str | None:
         return None
     if not all(_capitalised(w) for w in core):
         return None
-    if any(w.lower().rstrip(".") in STOP_WORDS["en"] for w in core) or _is_place(words):
+    if any(w.lower().rstrip(".") in STOP_WORDS["en"] for w in core) or _is_place(words) or _is_label(words):
         return None
     return " ".join(_title_case(w) for w in words)
 
@@ -92,6 +166,7 @@ def byline_names(line: str, *, dated: bool = False) -> tuple[str, ...] | None:
     ``dated`` tells that the caller found a complete date on the line. A label followed by no
     readable name gives ``None`` too, so "By the end of the year" is prose.
     """
+    line = " ".join(_EMAIL.sub(" ", line).split())
     label = _BY.match(line)
     rest = line[label.end() :] if label else line
     segments = [s for s in _SEGMENT.split(rest) if s.strip()]
@@ -120,7 +195,9 @@ def personal_names(line: str, lowercase_words: frozenset[str] = frozenset()) -> 
     a line most of whose words are among them is a heading in title case,
     not a name.
     """
-    pieces = _split_names(line)
+    pieces = _split_names(" ".join(_EMAIL.sub(" ", line).split()))
+    if any(_is_brand(piece.split()) for piece in pieces):
+        return ()
     names: list[str] = []
     for piece in pieces:
         name = _as_name(piece, min_tokens=2, max_tokens=_MAX_NAME_TOKENS)

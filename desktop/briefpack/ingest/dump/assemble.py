@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from briefpack.ingest.dump.features import Features
 from briefpack.ingest.dump.options import DumpOptions
 from briefpack.ingest.dump.roles import Role
+from briefpack.ingest.dump.tail import signoff_names
 from briefpack.ingest.language import detect_language, original_language
 from briefpack.ingest.legal import rights_holder
 from briefpack.ingest.provenance import make_provenance
@@ -26,6 +27,7 @@ from briefpack.ingest.web import registered_domain
 from briefpack.model import Article, Block, BlockKind, Notice
 
 STANDFIRST = "standfirst"
+FOOTNOTE = "footnote"
 
 Classified = Sequence[tuple[Features, Role]]
 
@@ -48,6 +50,9 @@ def _blocks(lines: Classified, has_title: bool) -> tuple[Block, ...]:
             # Without a headline the lead paragraph is the page's standfirst.
             lead = not has_title and not any(b.kind is BlockKind.PARAGRAPH for b in blocks)
             blocks.append(Block(BlockKind.PARAGRAPH, f.text, STANDFIRST if lead else None))
+        elif role is Role.FOOTNOTE:
+            # Notes stay apart from the body text: a paragraph with its own role.
+            blocks.append(Block(BlockKind.PARAGRAPH, f.text, FOOTNOTE))
     return tuple(blocks)
 
 
@@ -140,7 +145,7 @@ def assemble_article(
         id=article_id,
         title=title,
         title_derived=derived,
-        authors=_unique(name for f in bylines for name in (f.byline or f.names)),
+        authors=_unique(name for f in bylines for name in (f.byline or signoff_names(f))),
         publisher=publisher,
         url=url,
         published=published,

@@ -54,6 +54,7 @@ class Features:
     repeats_next: bool
     glued_label: str | None  # a label glued in front of the next line's text
     furniture: bool
+    link: bool  # a text browser marked it as starting with a link
     opens_teasers: bool
     legal: bool
     credit_line: bool
@@ -115,6 +116,7 @@ def _features(
         repeats_next=text == following,
         glued_label=glued_prefix(text, following or "", options.max_category_words, options.max_category_chars),
         furniture=is_furniture(text),
+        link=line.link,
         opens_teasers=opens_teasers(text),
         legal=is_legal_notice(text),
         credit_line=is_credit_line(text),

@@ -6,11 +6,15 @@ content, so it is recorded on its neighbours (``blank_before`` /
 (mail clients, terminals, ``fold``) is joined back into one line per
 paragraph first: a break is a wrap when the next line's first word would
 have fitted on the line before it had the width allowed, the test text
-wrappers themselves apply.
+wrappers themselves apply. Dumps from text browsers (lynx, w3m, links) end
+with a "References" list of numbered URLs and print ``[n]`` before every
+link: the list is cut, the markers are removed, and a line that starts with
+a link is flagged, since such a line is navigation unless it reads as prose.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from briefpack.ingest.dump.options import DumpOptions
@@ -19,6 +23,9 @@ _BULLETS = ("-", "*", "•", "·", "–", "—", "1.", "2.", "3.")
 _MIN_WRAPPED_LINES = 3
 _SENTENCE_ENDS = ".!?…:;"
 _CLOSERS = "\"'”’»)]"
+_REFERENCES_HEAD = re.compile(r"(?:references|visible links|hidden links|links)\s*:?", re.IGNORECASE)
+_REFERENCE = re.compile(r"\d+\.\s+\S+:\S+")
+_LINK_MARKER = re.compile(r"\[\d+\]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +35,7 @@ class Line:
     text: str
     blank_before: bool
     blank_after: bool
+    link: bool = False  # a text browser printed a link marker at its start
 
 
 def _wrap_width(lines: list[str], options: DumpOptions) -> int | None:
@@ -67,9 +75,29 @@ def _join(previous: str, following: str) -> str:
     return f"{previous} {following}"
 
 
+def _cut_references(raw: list[str]) -> list[str] | None:
+    """``raw`` without a text browser's closing "References" list, or ``None`` when it has none."""
+    # Scan from the end: the list is the last thing a text browser prints.
+    i = len(raw) - 1
+    refs = 0
+    while i >= 0 and (not raw[i] or _REFERENCE.fullmatch(raw[i])):
+        refs += bool(raw[i])
+        i -= 1
+    if i < 0 or not refs or not _REFERENCES_HEAD.fullmatch(raw[i]):
+        return None
+    return raw[:i]
+
+
+def _unmark(text: str) -> str:
+    return " ".join(_LINK_MARKER.sub(" ", text).split()).replace(" ,", ",").replace(" .", ".")
+
+
 def split_lines(text: str, options: DumpOptions) -> list[Line]:
     """The non-blank lines of normalised ``text``, hard wraps joined, with their blank-line neighbours."""
     raw = text.split("\n")
+    cut = _cut_references(raw)
+    browser = cut is not None
+    raw = cut if cut is not None else raw
     width = _wrap_width(raw, options)
     merged: list[str] = []
     physical = ""  # the previous line as printed: the wrap test measures it, not the joined text
@@ -85,5 +113,11 @@ def split_lines(text: str, options: DumpOptions) -> list[Line]:
             continue
         before = i == 0 or not merged[i - 1]
         after = i == len(merged) - 1 or not merged[i + 1]
-        out.append(Line(current, before, after))
+        if browser:
+            link = bool(_LINK_MARKER.match(current))
+            current = _unmark(current)
+            if current:
+                out.append(Line(current, before, after, link))
+        else:
+            out.append(Line(current, before, after))
     return out

@@ -43,7 +43,7 @@ FURNITURE_LINES = SECTION_OPENERS | _phrases(
     |show comments|loading|close|accept|accept all|cookie settings|more|video|watch
     |photo gallery|gallery|photos|audio|play|open in app|download the app|reklama|komentarze
     |udostępnij|bình luận|chia sẻ|реклама|комментарии|поделиться|anzeige|publicité|keywords|tags
-    |topics|reuse this content|(end)|end"""
+    |topics|reuse this content|(end)|end|your email address will not be published"""
 )
 
 _SOCIAL = frozenset(
@@ -72,6 +72,31 @@ _FURNITURE_PATTERNS = (
     re.compile(r"(?:#\S+\s*)+"),
     # gallery counters "1/12", "Photo 3 of 8"
     re.compile(r"(?:(?:photo|image|slide)\s+)?\d+\s*(?:/|of)\s*\d+", re.I),
+    # links to other articles with their label: "Read more: …", "Read also: …"
+    re.compile(
+        r"(?:read (?:more|also|next)|see also|related(?: coverage| news| stories| articles)?|also read"
+        r"|czytaj (?:także|też|więcej)|zobacz (?:także|też)|xem thêm|читайте также|lire aussi|mehr zum thema)"
+        r"\s*:.*",
+        re.I,
+    ),
+    # a line that is only an e-mail address (the reporter's, under agency copy)
+    re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
+)
+# Consent banners and newsletter, app or membership prompts: phrases a
+# short line is built around. Each is specific ("we use cookies", not
+# "cookies"), so a news sentence about cookie rules or newsletters stays body.
+_PROMPTS = re.compile(
+    r"\b(?:(?:we|this (?:web)?site|our (?:web)?site) uses? cookies|our use of cookies|accept (?:all )?cookies"
+    r"|sign up (?:for|to) (?:our|the|a)\b|subscribe (?:to|for) (?:our|the)\b|(?:our|the) newsletter"
+    r"|newsletter sign[- ]?up|(?:delivered |straight )?(?:to|in) your inbox"
+    r"|support (?:our|independent) journalism|become a (?:member|subscriber|patron)"
+    r"|download (?:our|the) app)\b",
+    re.I,
+)
+_MAX_PROMPT_WORDS = 40
+# "Associated Press writer X contributed to this report." and its kin.
+_CONTRIBUTED = re.compile(
+    r".{0,160}\b(?:contributed (?:to )?(?:this|the) (?:report|story|article)|contributed reporting)\.?", re.I
 )
 
 # Labels that start a line crediting the pictures: "Images source: © …",
@@ -92,6 +117,15 @@ _CAPTION_CREDIT = re.compile(
     r"\s*:\s*(?P<credit>[^()]{1,80})\)\s*(?P<bar>\|)?\s*$",
     re.IGNORECASE,
 )
+# After a caption's last sentence: "(Yonhap)", "(AP Photo/X)", "(Xinhua/X)",
+# "Photo: VNA", "Photo by VnExpress/X". The bracketed form holds one to four
+# capitalised words (an agency), or a photographer after a slash.
+_TRAILING_CREDIT = re.compile(
+    r"(?<=[.!?”\"’])\s+(?:\((?P<credit>(?:[A-Z][\w&'.-]*\s?){1,4}(?:/[^()/]{2,60})?)\)"
+    r"|(?i:photo|photograph|image|picture|ảnh)s?(?:\s+(?i:by)|\s*:)\s*(?P<credit2>\S.{1,60}))\s*\|?\s*$"
+)
+# A body paragraph may end with "(AFP)" too; captions with such a bare credit are short.
+_MAX_TRAILING_CREDIT_WORDS = 40
 _PHOTO_LABELS = frozenset({"photo", "photograph", "image", "picture", "foto", "fot.", "ảnh", "фото"})
 
 _SOURCE_LABEL = re.compile(
@@ -119,9 +153,16 @@ def is_furniture(text: str) -> bool:
     if key in FURNITURE_LINES:
         return True
     tokens = [t for t in re.split(r"[\s|·•/,]+", key) if t]
-    if len(tokens) >= 2 and all(t in _SOCIAL for t in tokens):
+    if tokens and all(t in _SOCIAL for t in tokens):
+        return True
+    if is_prompt(text) or _CONTRIBUTED.fullmatch(key):
         return True
     return any(p.fullmatch(key) for p in _FURNITURE_PATTERNS)
+
+
+def is_prompt(text: str) -> bool:
+    """True for a short line that is a cookie banner or a newsletter, app or membership prompt."""
+    return len(text.split()) <= _MAX_PROMPT_WORDS and bool(_PROMPTS.search(text))
 
 
 def opens_teasers(text: str) -> bool:
@@ -135,13 +176,20 @@ def is_credit_line(text: str) -> bool:
 
 
 def caption_credit(text: str) -> str | None:
-    """The credit a caption line ends with ("… (Source: Sputnik) |" → "Sputnik"), or ``None``."""
+    """The credit a caption line ends with ("… (Source: Sputnik) |" → "Sputnik"), or ``None``.
+
+    Besides labelled credits in brackets, a caption may end, after its last
+    sentence, with an agency credit in brackets ("… on Wednesday. (Yonhap)",
+    "(AP Photo/J. Scott Applewhite)") or a "Photo: X" / "Photo by X" credit.
+    """
     match = _CAPTION_CREDIT.search(text)
-    if match is None or match.start() == 0:
-        return None
-    if match.group("bar") is None and match.group("label").lower() not in _PHOTO_LABELS:
-        return None
-    return match.group("credit").strip() or None
+    if match is not None and match.start() > 0:
+        if match.group("bar") is not None or match.group("label").lower() in _PHOTO_LABELS:
+            return match.group("credit").strip() or None
+    trailing = _TRAILING_CREDIT.search(text)
+    if trailing is not None and trailing.start() > 0 and len(text.split()) <= _MAX_TRAILING_CREDIT_WORDS:
+        return (trailing.group("credit") or trailing.group("credit2")).strip() or None
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +244,7 @@ def copyright_line(text: str) -> CopyrightRef | None:
     return CopyrightRef(None, copyright_holder(text))
 
 
-_CRUMB = re.compile(r"\s+[›»>/]\s+")
+_CRUMB = re.compile(r"\s+[›»>/|]\s+|\s*\|\s*")
 
 
 def breadcrumb(text: str, max_words: int) -> tuple[str, ...]:

@@ -13,7 +13,9 @@ each settling one kind of line and leaving the rest undecided (``None``):
 6. captions that sit right above a picture credit, and credits that are
    really "Source:" or "©" lines next to a caption;
 7. teaser lists after "Related content";
-8. short unpunctuated lines followed by prose: headings; after the last
+8. the end of the article (``tail``): a sign-off name, author bios,
+   footnotes;
+9. short unpunctuated lines followed by prose: headings; after the last
    prose: furniture (topic lists, links).
 
 Whatever is still undecided is a body paragraph.
@@ -22,31 +24,15 @@ Whatever is still undecided is a body paragraph.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from enum import Enum
 
 from briefpack.ingest.dump.features import Features
 from briefpack.ingest.dump.options import DumpOptions
+from briefpack.ingest.dump.role import Role, Roles
+from briefpack.ingest.dump.tail import mark_tail
+
+__all__ = ["Role", "classify"]
 
 
-class Role(str, Enum):
-    """What a line of a page dump is."""
-
-    TITLE = "title"
-    CATEGORY = "category"  # a section label, alone or glued to the headline
-    BYLINE = "byline"
-    DATELINE = "dateline"
-    CAPTION = "caption"
-    CREDIT = "credit"
-    HEADING = "heading"
-    PARAGRAPH = "paragraph"
-    FURNITURE = "furniture"
-    LEGAL = "legal"
-    SOURCE = "source"
-    COPYRIGHT = "copyright"
-    DUPLICATE = "duplicate"  # the second copy of a line printed twice
-
-
-Roles = list[Role | None]
 
 # Lines that accompany pictures or the headline: a bare name next to one of
 # these is a byline.
@@ -59,7 +45,7 @@ _ASIDES = frozenset({Role.CAPTION, Role.CREDIT, Role.DUPLICATE, Role.BYLINE, Rol
 
 def _intrinsic(f: Features, options: DumpOptions) -> Role | None:
     """The role a line has whatever surrounds it, or ``None``."""
-    if f.furniture:
+    if f.furniture or (f.link and not f.prose):
         return Role.FURNITURE
     if f.legal:
         return Role.LEGAL
@@ -214,6 +200,7 @@ def classify(features: Sequence[Features], options: DumpOptions) -> list[Role]:
     _mark_glued_category(features, roles)
     _mark_top(features, roles, options)
     _mark_bylines(features, roles, options)
+    mark_tail(features, roles)
     _mark_picture_lines(features, roles, options)
     _mark_teasers(features, roles)
     _mark_headings(features, roles, options)

@@ -19,9 +19,10 @@ from briefpack.analysis.taxonomy import load_taxonomy
 from briefpack.analysis.themes import tag_article
 from briefpack.assembly import build_brief, load_template
 from briefpack.citations import cite_brief
-from briefpack.ingest import IngestError, read_path
+from briefpack.ingest import IngestError, Input, Pasted, expand_inputs, read_input
 from briefpack.model.article import Article
 from briefpack.model.brief import Brief
+from briefpack.model.findings import Findings
 from briefpack.model.notice import Notice
 from briefpack.model.selection import BriefSettings, Selection
 from briefpack.model.theme import Taxonomy, ThemeTag
@@ -70,57 +71,103 @@ REFUSED = "refused"
 
 @dataclass(frozen=True, slots=True)
 class FileResult:
-    """What became of one input file; ``article`` is ``None`` when it was refused."""
+    """What became of one input: a file, or a paste from the clipboard or standard input.
 
-    path: Path
+    ``name`` is what to show (the path as given, or ``<clipboard>``);
+    ``path`` is ``None`` for a paste. ``articles`` are the articles read
+    from it that were new; ``duplicates`` those already in the project (or
+    earlier in the batch). Both are empty when the input was ``refused``;
+    ``reasons`` say why, or list the warnings.
+    """
+
+    name: str
     status: str
     reasons: tuple[str, ...] = ()
-    article: Article | None = None
+    articles: tuple[Article, ...] = ()
+    duplicates: tuple[Article, ...] = ()
+    path: Path | None = None
+
+    @property
+    def article(self) -> Article | None:
+        """The first article read from this input (a new one before a duplicate); ``None`` when refused."""
+        return next(iter(self.articles or self.duplicates), None)
 
 
 @dataclass(slots=True)
 class ImportResult:
+    """Every input's fate, in order, and the theme tags of the new articles."""
+
     files: list[FileResult] = field(default_factory=list)
     tags: list[ThemeTag] = field(default_factory=list)
     cancelled: bool = False
 
     @property
     def articles(self) -> list[Article]:
-        return [f.article for f in self.files if f.article is not None and f.status != DUPLICATE]
+        """The new articles of the batch, in input order."""
+        return [a for f in self.files for a in f.articles]
+
+    @property
+    def imported_count(self) -> int:
+        """How many inputs added at least one article."""
+        return sum(1 for f in self.files if f.status in (IMPORTED, IMPORTED_WITH_WARNINGS))
+
+
+def _read_one(item: Input) -> list[Article]:
+    """The articles of one input; any failure, even a reader's bug, becomes ``IngestError`` so the batch goes on."""
+    try:
+        return read_input(item)
+    except IngestError:
+        raise
+    except (MemoryError, RecursionError) as exc:
+        raise IngestError(item.name, "too complex to read (it ran out of memory or nesting depth)") from exc
+    except Exception as exc:  # noqa: BLE001 - one file's reader bug must not cost the rest of the batch
+        raise IngestError(item.name, f"could not be read: internal error in briefpack ({type(exc).__name__}: {exc})") from exc
 
 
 def import_files(
-    paths: Sequence[Path],
+    paths: Sequence[Path | str | Pasted],
     taxonomy: Taxonomy,
     *,
     known_ids: Iterable[str] = (),
     cancel: CancelToken | None = None,
 ) -> Generator[Progress, None, ImportResult]:
-    """Read and tag each file; one bad file never stops the batch.
+    """Read and tag every input; one bad input never stops the batch.
 
-    ``known_ids`` are the ids already in the project, so a re-import is a
-    ``duplicate`` rather than a second copy.
+    ``paths`` are files, folders (every file under them, recursively, hidden
+    ones skipped) and pastes (``ingest.Pasted``: the clipboard, standard
+    input). Each file gets one ``FileResult``: ``imported``,
+    ``imported-with-warnings``, ``duplicate`` (every article it holds is in
+    ``known_ids`` or came earlier in the batch) or ``refused`` with the
+    reason. Runs on any thread; stops between files when ``cancel`` is set.
     """
     seen = set(known_ids)
     result = ImportResult()
-    for n, path in enumerate(paths):
+    yield Progress(0, 0, "Listing files")
+    inputs = expand_inputs(paths)
+    for n, item in enumerate(inputs):
         if cancel is not None and cancel.cancelled:
             result.cancelled = True
             break
-        yield Progress(n, len(paths), f"Reading {Path(path).name}")
+        yield Progress(n, len(inputs), f"Reading {item.name}")
         try:
-            article = read_path(Path(path))
+            articles = _read_one(item)
         except IngestError as exc:
-            result.files.append(FileResult(Path(path), REFUSED, (exc.reason,)))
+            result.files.append(FileResult(item.name, REFUSED, (exc.reason,), path=item.path))
             continue
-        if article.id in seen:
-            result.files.append(FileResult(Path(path), DUPLICATE, ("already in the project",), article))
+        new = [a for a in articles if a.id not in seen]
+        old = tuple(a for a in articles if a.id in seen)
+        if not new:
+            result.files.append(FileResult(item.name, DUPLICATE, ("already in the project",), (), old, item.path))
             continue
-        seen.add(article.id)
-        result.tags.extend(tag_article(article, taxonomy))
-        status = IMPORTED_WITH_WARNINGS if article.warnings else IMPORTED
-        result.files.append(FileResult(Path(path), status, tuple(w.message for w in article.warnings), article))
-    yield Progress(len(result.files), len(paths), "Imported")
+        seen.update(a.id for a in new)
+        for article in new:
+            result.tags.extend(tag_article(article, taxonomy))
+        reasons = [w.message for a in new for w in a.warnings]
+        if old:
+            reasons.append(f"{len(old)} of its {len(articles)} articles were already in the project")
+        status = IMPORTED_WITH_WARNINGS if reasons else IMPORTED
+        result.files.append(FileResult(item.name, status, tuple(dict.fromkeys(reasons)), tuple(new), old, item.path))
+    yield Progress(len(result.files), len(inputs), "Imported")
     return result
 
 
@@ -141,11 +188,19 @@ def compose_brief(
     selection: Selection,
     settings: BriefSettings,
     *,
+    findings: Findings | None = None,
     today: dt.date | None = None,
 ) -> tuple[Brief, list[Notice]]:
-    """Build the brief from the template and run the citations pass: what every renderer gets."""
+    """Build the brief from the template and run the citations pass: what every renderer gets.
+
+    ``findings`` feeds the sections that show analysis (timeline, key figures,
+    people, corroboration, grades); ``None`` leaves those sections saying that
+    analysis was not run.
+    """
     template = load_template(settings.template)
-    brief, notices = build_brief(articles, tags, taxonomy, selection, settings, template, today=today)
+    brief, notices = build_brief(
+        articles, tags, taxonomy, selection, settings, template, findings=findings, today=today
+    )
     cited, cite_notices = cite_brief(brief, {a.id: a for a in articles}, style=settings.style, accessed=today)
     return cited, notices + list(cite_notices)
 

@@ -19,7 +19,9 @@ from briefpack import __version__
 # name -> (module, one-line help); the order is the order `--help` lists them.
 COMMANDS: dict[str, tuple[str, str]] = {
     "parse": ("briefpack.cli.parse", "parse one article and print what was found"),
+    "import": ("briefpack.cli.import_", "import files, folders or standard input (-) into a project"),
     "themes": ("briefpack.cli.themes", "print how many paragraphs of each source speak to each theme"),
+    "analyze": ("briefpack.cli.analyze", "print entities, timeline, figures, corroboration and themes across articles"),
     "build": ("briefpack.cli.build", "build a cited brief and export it"),
     "gui": ("briefpack.cli.gui", "open the window"),
 }

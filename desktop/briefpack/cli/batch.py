@@ -13,7 +13,7 @@ def import_all(paths: list[str]):
     result = run_to_end(import_files([Path(p) for p in paths], taxonomy))
     for f in result.files:
         if f.status == "refused":
-            print(f"briefpack: {f.path}: refused: {'; '.join(f.reasons)}", file=sys.stderr)
+            print(f"briefpack: {f.name}: refused: {'; '.join(f.reasons)}", file=sys.stderr)
         elif f.reasons:
-            print(f"warning: {f.path.name}: {'; '.join(f.reasons)}", file=sys.stderr)
+            print(f"warning: {f.name}: {'; '.join(f.reasons)}", file=sys.stderr)
     return result, taxonomy

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefpack.jobs import DUPLICATE, IMPORTED, IMPORTED_WITH_WARNINGS, REFUSED, FileResult, ImportResult
+from briefpack.ingest.sources import display_name
 from briefpack.model.notice import Notice
 
 STATUS_TEXT = {
@@ -75,8 +76,13 @@ class ImportResultsDialog(_TableDialog):
             intro += f" {counts[REFUSED]} could not be read."
         if result.cancelled:
             intro += " The import was cancelled before the last files were read."
-        rows = [(f.path.name, STATUS_TEXT.get(f.status, f.status), _details(f)) for f in result.files]
+        rows = [(_shown_name(f), STATUS_TEXT.get(f.status, f.status), _details(f)) for f in result.files]
         super().__init__("Import results", intro, ("File", "Result", "Details"), rows, parent)
+
+
+def _shown_name(file: FileResult) -> str:
+    """The file's own name (folders make full paths too long for the table), or the paste's label."""
+    return display_name(file.path.name) if file.path is not None and file.path.name else file.name
 
 
 def _details(file: FileResult) -> str:

@@ -1,6 +1,7 @@
 """Import files…: read and tag articles off the UI thread, add them to the project, show what happened.
 
-``ImportController`` asks for files, runs ``jobs.import_files`` (the same job
+``ImportController`` asks for files (or is handed files, folders and pastes
+dropped on or pasted into the window), runs ``jobs.import_files`` (the same job
 the CLI drains) on the job runner behind a ``JobProgressDialog``, then — on
 the UI thread, because the project's database belongs to it — adds the new
 articles and their tags through the session, and lists every file's fate
@@ -15,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from briefpack.ingest import Pasted
 from briefpack.jobs import ImportResult, import_files
 from briefpack.paths import seeds_dir
 
@@ -47,9 +49,10 @@ class ImportController(QObject):
             self._last_dir = paths[0].parent
             self.import_paths(session, paths)
 
-    def import_paths(self, session: ProjectSession, paths: Sequence[Path]) -> None:
+    def import_paths(self, session: ProjectSession, paths: Sequence[Path | Pasted]) -> bool:
+        """Start importing files, folders (recursively) and pastes; ``False`` (nothing done) while another import runs."""
         if self.running:
-            return
+            return False
         taxonomy = session.taxonomy
         known = [a.id for a in session.articles]
         paths = list(paths)
@@ -64,6 +67,7 @@ class ImportController(QObject):
             on_finished=lambda: self._on_finished(dialog),
         )
         dialog.follow(job)
+        return True
 
     def _on_done(self, session: ProjectSession, result: ImportResult) -> None:
         session.add_imported(result)

@@ -5,8 +5,9 @@ becomes a new ``Selection`` (via ``gui.edits``) or ``BriefSettings`` handed
 to the session; the session's change signals refresh the panels and schedule
 a preview. The window owns the menus, toolbar and status bar; what the
 actions do is delegated to controllers (project files, import, export), the
-long work to the ``JobRunner``. Only opening and saving the project file run
-on the UI thread.
+long work to the ``JobRunner``. Paste (Ctrl+Shift+V) and drops of files,
+folders or text (``intake.DropImporter``) go through the same import. Only
+opening and saving the project file run on the UI thread.
 """
 
 from __future__ import annotations
@@ -15,14 +16,14 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QStyle, QToolButton, QVBoxLayout, QWidget
 
 from briefpack import __version__
 from briefpack.model.notice import Notice
 from briefpack.model.selection import BriefSettings, Selection
 
-from briefpack.gui import edits
+from briefpack.gui import edits, intake
 from briefpack.gui.dialogs import NoticesDialog
 from briefpack.gui.exporting import ExportController
 from briefpack.gui.icons import pdf_icon, word_icon
@@ -34,6 +35,7 @@ from briefpack.gui.project_files import ProjectFilesController
 from briefpack.gui.session import ProjectSession
 from briefpack.gui.sources import SourceListPanel
 from briefpack.gui.tasks import BriefInputs, PreviewResult
+from briefpack.gui.theme_apply import edit_themes, use_project_themes
 from briefpack.gui.themes import ThemeListPanel
 from briefpack.gui.worker import JobRunner
 
@@ -67,6 +69,10 @@ class MainWindow(QMainWindow):
         self._connect()
         self._update_enabled()
         self.setWindowTitle("briefpack")
+        # Files, folders and text dropped anywhere on the window are imported.
+        self.setAcceptDrops(True)
+        self.drops = intake.DropImporter(self)
+        self.installEventFilter(self.drops)
 
     # ------------------------------------------------------------ layout
 
@@ -115,6 +121,10 @@ class MainWindow(QMainWindow):
         self.import_action = action(
             "&Import files…", self.import_files, "Ctrl+I", px.SP_FileDialogNewFolder, "Add articles to the project"
         )
+        self.paste_action = action(
+            "&Paste article", self.paste_article, "Ctrl+Shift+V", px.SP_DialogApplyButton,
+            "Import the text or HTML on the clipboard as an article",
+        )
         self.export_pdf_action = action(
             "Export &PDF…", lambda: self.export("pdf"), "Ctrl+E", pdf_icon(), "Compose the brief and write a PDF"
         )
@@ -128,7 +138,7 @@ class MainWindow(QMainWindow):
 
         file_menu = self.menuBar().addMenu("&File")
         for act in (self.new_action, self.open_action, self.save_action, self.save_as_action, None,
-                    self.import_action, None, self.export_pdf_action, self.export_docx_action, None, self.quit_action):
+                    self.import_action, self.paste_action, None, self.export_pdf_action, self.export_docx_action, None, self.quit_action):
             file_menu.addSeparator() if act is None else file_menu.addAction(act)
         self.menuBar().addMenu("&View").addAction(self.warnings_action)
         self.menuBar().addMenu("&Help").addAction(self.about_action)
@@ -152,6 +162,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.sources.toggled.connect(self._on_source_toggled)
         self.themes.toggled.connect(self._on_theme_toggled)
+        self.themes.editRequested.connect(lambda: edit_themes(self))
         self.passages.toggled.connect(self._on_passage_toggled)
         self.properties.edited.connect(self._on_settings_edited)
         self.previewer.rendered.connect(self._on_preview)
@@ -170,6 +181,7 @@ class MainWindow(QMainWindow):
             old.close()
             old.deleteLater()
         session.setParent(self)
+        use_project_themes(session)  # the project's own themes: defaults plus the analyst's overrides
         session.selectionChanged.connect(self._on_selection_changed)
         session.settingsChanged.connect(self.previewer.schedule)
         session.contentChanged.connect(self._refresh_lists)
@@ -251,7 +263,7 @@ class MainWindow(QMainWindow):
 
     def _update_enabled(self) -> None:
         has = self.session is not None
-        for act in (self.save_action, self.save_as_action, self.import_action,
+        for act in (self.save_action, self.save_as_action, self.import_action, self.paste_action,
                     self.export_pdf_action, self.export_docx_action):
             act.setEnabled(has)
         for panel in (self.sources, self.themes, self.passages, self.properties):
@@ -292,6 +304,23 @@ class MainWindow(QMainWindow):
     def import_files(self) -> None:
         if self.session is not None:
             self.importer.ask_and_import(self.session)
+
+    def paste_article(self) -> None:
+        """Import what the clipboard holds: copied files, else HTML, else text (one article, or a feed's several)."""
+        if self.session is None:
+            return
+        inputs = intake.mime_inputs(QGuiApplication.clipboard().mimeData())
+        if not inputs:
+            self.statusBar().showMessage("The clipboard holds no text, HTML or files to import.", 6000)
+            return
+        self.import_inputs(inputs)
+
+    def import_inputs(self, inputs: list) -> None:
+        """Import files, folders or pastes (``ingest.Pasted``) into the open project, as the Import action does."""
+        if self.session is None:
+            return
+        if not self.importer.import_paths(self.session, inputs):
+            self.statusBar().showMessage("An import is already running; drop or paste again when it has finished.", 8000)
 
     def export(self, fmt: str) -> None:
         if self.session is not None:

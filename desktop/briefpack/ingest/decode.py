@@ -11,7 +11,7 @@ reason instead of producing mojibake.
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 
 from charset_normalizer import from_bytes
 
@@ -44,6 +44,20 @@ _MAGIC: tuple[bytes, ...] = (
 # Share of control characters (other than tab, newline …) above which a
 # decoded text is taken for binary data that happened to decode.
 _MAX_CONTROL_SHARE = 0.02
+# A short paste may carry a few stray controls (a bell, an escape) and still be text.
+_MIN_CONTROLS = 4
+
+# A UTF-8 text with a few broken bytes (a truncated copy, one pasted
+# Windows-1252 quote) is still UTF-8: up to this share of invalid bytes they
+# are replaced with U+FFFD rather than handing the whole file to a guesser
+# that would turn every accented letter into mojibake.
+_MAX_INVALID_UTF8_SHARE = 0.01
+_MIN_INVALID_UTF8 = 8  # so a short text may have a broken character or two
+_ASCII_BYTES = bytes(range(0x80))
+# Control characters (category Cc) other than tab, newline, CR, FF and VT,
+# plus the replacement mark: a regex, not a per-character loop, so a 30 MB
+# file is checked in well under a second.
+_CONTROL_OR_REPLACEMENT = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 
 
 def _strip_bom(data: bytes) -> tuple[bytes, str | None]:
@@ -57,19 +71,36 @@ def _looks_controlled(text: str) -> bool:
     """True when too many characters are controls or replacement marks."""
     if not text:
         return False
-    bad = sum(
-        1
-        for ch in text
-        if ch == "\ufffd" or (unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v")
-    )
-    return bad > max(1, len(text) * _MAX_CONTROL_SHARE) or "\x00" in text
+    if "\x00" in text:
+        return True
+    bad = len(_CONTROL_OR_REPLACEMENT.findall(text))
+    return bad > max(_MIN_CONTROLS, len(text) * _MAX_CONTROL_SHARE)
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """``data`` decoded as UTF-8 with bad bytes replaced, when it is UTF-8 with only a few bad bytes; else ``None``.
+
+    Valid multi-byte sequences are what tells UTF-8 from a legacy code page
+    (cp1251 bytes almost never form them), so they must far outnumber the
+    invalid bytes; a pure-ASCII file with a stray high byte is left to the guesser.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    # Characters that are neither ASCII nor a replacement: counted from
+    # lengths (every ASCII byte is one character) rather than by a scan.
+    ascii_bytes = len(data) - len(data.translate(None, _ASCII_BYTES))
+    multibyte = len(text) - ascii_bytes - bad
+    if bad > max(_MIN_INVALID_UTF8, len(data) * _MAX_INVALID_UTF8_SHARE) or multibyte < 4 * bad:
+        return None
+    return text
 
 
 def decode_text(data: bytes) -> str | None:
     """The text ``data`` encodes, or ``None`` when it is binary or no encoding fits.
 
-    A BOM wins; then strict UTF-8; then charset-normalizer's best guess.
-    The result is not normalised (see ``normalize.normalize_text``).
+    A BOM wins; then strict UTF-8; then UTF-8 with a few invalid bytes
+    replaced by U+FFFD; then charset-normalizer's best guess (cp1251,
+    latin-1, UTF-16 without a BOM …). The result is not normalised (see ``normalize.normalize_text``).
     """
     if any(data.startswith(magic) for magic in _MAGIC):
         return None
@@ -84,8 +115,10 @@ def decode_text(data: bytes) -> str | None:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            best = from_bytes(data).best()
-            text = str(best) if best is not None else None
+            text = _mostly_utf8(data)
+            if text is None:
+                best = from_bytes(data).best()
+                text = str(best) if best is not None else None
         # UTF-16 without a BOM decodes as "valid" UTF-8 full of NULs.
         if text is not None and "\x00" in text:
             best = from_bytes(data).best()
@@ -98,3 +131,20 @@ def decode_text(data: bytes) -> str | None:
 def looks_binary(data: bytes) -> bool:
     """True when ``data`` is not text in any encoding ``decode_text`` accepts."""
     return decode_text(data) is None
+
+
+def sniff_prefix(data: bytes, size: int = 4096) -> str:
+    """The start of ``data`` as lower-case text good enough to recognise markup, without guessing an encoding.
+
+    UTF-16 and UTF-32 (with a BOM, or plain ASCII markup without one) are
+    decoded; anything else is read as Latin-1, which keeps every ASCII tag
+    and keyword intact whatever the real encoding. Leading whitespace is dropped.
+    """
+    head = data[: size * 4]
+    body, encoding = _strip_bom(head)
+    if encoding is None and len(head) > 1 and head[0] == 0 and head[1] != 0:
+        encoding = "utf-16-be"  # "<" as UTF-16 without a BOM
+    elif encoding is None and len(head) > 1 and head[0] != 0 and head[1] == 0:
+        encoding = "utf-16-le"
+    text = body.decode(encoding or "latin-1", errors="ignore")
+    return text[:size].lstrip().lower()

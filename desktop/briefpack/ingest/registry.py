@@ -2,9 +2,11 @@
 
 Each entry pairs a reader's one public function with its options and a
 sniffer that says how sure it is the bytes are its format (0 = not mine).
-``choose_reader`` asks every sniffer and takes the most confident entry, so
-adding HTML, feeds or ``.eml`` later is one more row, with a sniffer more
-confident than the page-dump reader's catch-all for plain text.
+``choose_reader`` asks every sniffer and takes the most confident entry:
+a feed's root element beats an HTML page's markers, which beat the
+page-dump reader's catch-all for plain text. Every reader returns a list
+of articles, because one file may hold several (a feed); a reader of
+one-article files returns a list of one.
 """
 
 from __future__ import annotations
@@ -16,10 +18,13 @@ from typing import Any
 
 from briefpack.ingest.decode import looks_binary
 from briefpack.ingest.dump import DumpOptions, read_dump
+from briefpack.ingest.eml import EmlOptions, read_eml, sniff_eml
+from briefpack.ingest.feed import FeedOptions, read_feed, sniff_feed
+from briefpack.ingest.html import HtmlOptions, read_html, sniff_html
 from briefpack.model import Article
 
 Sniffer = Callable[[bytes, str | None], float]
-ReadFunction = Callable[[bytes, str | None, dt.datetime | None, Any], Article]
+ReadFunction = Callable[[bytes, str | None, dt.datetime | None, Any], list[Article]]
 
 # How sure the page-dump reader is of any text: low, so that a reader for a
 # more specific text format (HTML, a feed, a mail message) wins when it
@@ -36,7 +41,7 @@ class ReaderEntry:
     read: ReadFunction
     options: Any
 
-    def __call__(self, data: bytes, file_name: str | None, imported_at: dt.datetime | None) -> Article:
+    def __call__(self, data: bytes, file_name: str | None, imported_at: dt.datetime | None) -> list[Article]:
         return self.read(data, file_name, imported_at, self.options)
 
 
@@ -45,8 +50,18 @@ def sniff_plain_text(data: bytes, file_name: str | None) -> float:
     return 0.0 if looks_binary(data) else _PLAIN_TEXT_CONFIDENCE
 
 
+def read_dump_articles(
+    data: bytes, file_name: str | None, imported_at: dt.datetime | None, options: DumpOptions
+) -> list[Article]:
+    """The page-dump reader in the registry's shape: its one article, as a list."""
+    return [read_dump(data, file_name, imported_at, options)]
+
+
 READERS: tuple[ReaderEntry, ...] = (
-    ReaderEntry("dump", sniff_plain_text, read_dump, DumpOptions()),
+    ReaderEntry("dump", sniff_plain_text, read_dump_articles, DumpOptions()),
+    ReaderEntry("html", sniff_html, read_html, HtmlOptions()),
+    ReaderEntry("feed", sniff_feed, read_feed, FeedOptions()),
+    ReaderEntry("eml", sniff_eml, read_eml, EmlOptions()),
 )
 
 
@@ -56,7 +71,16 @@ def reader_named(name: str) -> ReaderEntry | None:
 
 
 def choose_reader(data: bytes, file_name: str | None) -> ReaderEntry | None:
-    """The reader most confident it can read ``data``, or ``None`` when none claims it."""
-    scored = [(entry.sniff(data, file_name), entry) for entry in READERS]
-    score, entry = max(scored, key=lambda pair: pair[0], default=(0.0, None))
+    """The reader most confident it can read ``data``, or ``None`` when none claims it.
+
+    The specific sniffers are cheap (they look at the first few kilobytes);
+    the plain-text one decodes everything, so it is asked last and only
+    when no specific reader claims the bytes.
+    """
+    specific = [(entry.sniff(data, file_name), entry) for entry in READERS if entry.sniff is not sniff_plain_text]
+    score, entry = max(specific, key=lambda pair: pair[0], default=(0.0, None))
+    if score > _PLAIN_TEXT_CONFIDENCE:
+        return entry
+    fallback = [(entry.sniff(data, file_name), entry) for entry in READERS if entry.sniff is sniff_plain_text]
+    score, entry = max(fallback, key=lambda pair: pair[0], default=(0.0, None))
     return entry if score > 0 else None

@@ -1,0 +1,109 @@
+"""Bytes as they arrive to the bytes a reader sees: the size limit and gzip.
+
+Every way in (a file, a folder, standard input, the clipboard) passes
+through here before any reader runs. A file over ``MAX_BYTES`` is refused
+from its size alone, before a byte is read, so a 2 GB log dropped by
+mistake costs nothing; gzip-compressed input (a ``.gz`` name or the gzip
+magic number) is decompressed in bounded steps, so a small bomb cannot
+grow past the same limit either.
+"""
+
+from __future__ import annotations
+
+import zlib
+from pathlib import Path
+from typing import BinaryIO
+
+from briefpack.ingest.errors import IngestError
+
+MAX_BYTES = 30 * 1024 * 1024
+"""The largest input briefpack reads (30 MB), compressed or not: no news article comes near it."""
+
+_GZIP_MAGIC = b"\x1f\x8b"
+_CHUNK = 1 << 16
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def too_large(file_name: str | None, size: int | None = None) -> IngestError:
+    """The error for input over ``MAX_BYTES``; ``size`` ``None`` means only that it is over the limit."""
+    found = f"is {_megabytes(size)}" if size is not None else "is larger than that"
+    return IngestError(file_name, f"too large: briefpack reads files of at most 30 MB and this one {found}")
+
+
+def read_limited(stream: BinaryIO, file_name: str | None) -> bytes:
+    """Everything ``stream`` holds, or ``IngestError`` as soon as it passes ``MAX_BYTES`` (nothing more is read)."""
+    data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise too_large(file_name)
+    return data
+
+
+def read_file_bytes(path: Path, display: str | None = None) -> bytes:
+    """The bytes of the file at ``path``, its size checked before reading.
+
+    ``display`` is the name errors give (``None``: ``path.name``). Raises
+    ``IngestError`` for a missing, unreadable or too large file, or a folder.
+    """
+    name = display if display is not None else path.name
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise IngestError(name, "is a folder, not a file")
+        if size > MAX_BYTES:
+            raise too_large(name, size)
+        with path.open("rb") as stream:
+            return read_limited(stream, name)  # the file may have grown since stat
+    except OSError as exc:
+        raise IngestError(name, f"cannot read the file: {exc.strerror or exc}") from exc
+
+
+def is_gzip(data: bytes) -> bool:
+    """True when ``data`` is gzip-compressed (by its magic number; a ``.gz`` name alone is not enough)."""
+    return data.startswith(_GZIP_MAGIC)
+
+
+def gunzip(data: bytes, file_name: str | None) -> bytes:
+    """``data`` decompressed (every gzip member), or ``IngestError`` if it is damaged or decompresses past ``MAX_BYTES``."""
+    out = bytearray()
+    rest = data
+    try:
+        while rest.startswith(_GZIP_MAGIC):
+            inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            chunk = rest
+            while chunk:
+                # ``max_length`` bounds each step, so a bomb never allocates more than the limit.
+                out += inflater.decompress(chunk, MAX_BYTES + 1 - len(out))
+                if len(out) > MAX_BYTES:
+                    raise IngestError(
+                        file_name, "too large: briefpack reads files of at most 30 MB and this one decompresses to more"
+                    )
+                chunk = inflater.unconsumed_tail
+            if not inflater.eof:
+                raise IngestError(file_name, "damaged gzip file: it ends before the compressed data does")
+            rest = inflater.unused_data.lstrip(b"\x00")
+    except zlib.error as exc:
+        raise IngestError(file_name, f"damaged gzip file ({exc})") from exc
+    return bytes(out)
+
+
+def unpack(data: bytes, file_name: str | None) -> tuple[bytes, str | None]:
+    """The content a reader should see, and the file name to sniff it by.
+
+    Gzip input is decompressed and a ``.gz`` suffix dropped from the name
+    (``page.html.gz`` is sniffed as ``page.html``). The size limit applies
+    to the result. ``file_name`` ``None`` (pasted text) stays ``None``.
+    """
+    if len(data) > MAX_BYTES:
+        raise too_large(file_name, len(data))
+    if not is_gzip(data):
+        return data, file_name
+    inner = gunzip(data, file_name)
+    if file_name is not None and file_name.lower().endswith(".gz"):
+        return inner, file_name[:-3]
+    return inner, file_name
+
+
+__all__ = ["MAX_BYTES", "gunzip", "is_gzip", "read_file_bytes", "read_limited", "too_large", "unpack"]

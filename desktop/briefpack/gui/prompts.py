@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 PROJECT_FILTER = "briefpack projects (*.briefpack);;All files (*)"
-ARTICLE_FILTER = "Articles (*.txt *.html *.htm *.xml *.rss *.atom *.md);;All files (*)"
+ARTICLE_FILTER = "Articles (*.txt *.html *.htm *.xhtml *.mht *.mhtml *.xml *.rss *.atom *.eml *.md *.gz);;All files (*)"
 
 
 class Unsaved(Enum):

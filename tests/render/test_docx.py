@@ -83,7 +83,7 @@ def test_python_docx_reads_styles_back(docx_path, cited_brief):
     assert by_style["Author"] == ["Desk Officer"] and by_style["Date"] == ["23 November 2026"]
     assert by_style["Marking"] == ["OFFICIAL-SENSITIVE"]
     assert MARKUP in by_style["Normal"]
-    assert by_style["Caption"] == ["Timeline"]
+    assert by_style["Caption"] == ["Table 1. Timeline"]
 
     table = document.tables[0]
     assert table.style.name == "Table Grid"
@@ -259,7 +259,7 @@ def test_figure_page_break_and_unsafe_link(tmp_path):
     assert body.xpath("//w:br/@w:type", namespaces=NS) == ["page"]
     assert not body.xpath("//w:hyperlink", namespaces=NS)
     captions = [p.text for p in document.paragraphs if p.style.name == "Caption"]
-    assert captions == ["Trade volume", "Broken"]
+    assert captions == ["Figure 1. Trade volume", "Figure 2. Broken"]
     assert "[missing chart]" in [p.text for p in document.paragraphs]
 
 
@@ -322,3 +322,19 @@ def test_sparse_reference_docx_gets_the_builtin_styles_it_lacks(cited_brief, tmp
     markdown = pypandoc.convert_file(str(out), "markdown")
     assert "- first point" in markdown and "# Summary" in markdown  # the bullet list definition came along
     assert f"[^{count_notes(cited_brief)}]:" in markdown
+
+
+def test_tables_size_columns_by_content_shade_the_header_and_keep_rows_whole(docx_path):
+    document = docx.Document(str(docx_path))
+    table = document.tables[0]
+    date_width, event_width = (column.width for column in table.columns)
+    assert date_width < event_width  # "2024-06" needs less room than "Putin visits Pyongyang"
+    body = part_xml(docx_path, "word/document.xml")
+    rows = body.findall(".//w:tbl/w:tr", NS)
+    assert all(row.find("w:trPr/w:cantSplit", NS) is not None for row in rows)
+    assert rows[0].find("w:trPr/w:tblHeader", NS) is not None
+    fills = [shd.get(f"{{{W}}}fill") for shd in rows[0].iterfind(".//w:tcPr/w:shd", NS)]
+    assert fills == ["E8EDF3", "E8EDF3"]
+    assert not rows[1].findall(".//w:tcPr/w:shd", NS)
+    instructions = [t.text.strip() for t in body.iterfind(".//w:instrText", NS)]
+    assert "SEQ Table \\* ARABIC" in instructions

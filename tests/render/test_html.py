@@ -104,11 +104,11 @@ def test_notes_link_both_ways_in_order(cited_brief):
 def test_structure(cited_brief):
     page = render_html_string(cited_brief)
     assert '<h1 class="title">Russia–North Korea: situation brief</h1>' in page
-    assert "<h2>Summary</h2>" in page and "<h3>Military</h3>" in page
+    assert '<h2 id="sec-1">Summary</h2>' in page and '<h3 id="sec-3">Military</h3>' in page
     assert '<p class="placeholder">[Summary to be written by the analyst]</p>' in page
     bibliography = re.search(r'<section class="bibliography".*?</section>', page, re.S).group(0)
     assert "Sources" in bibliography and bibliography.count("<p>") == 2
-    assert "<caption>Timeline</caption>" in page and "<th>Date</th>" in page
+    assert '<caption><span class="label">Table 1.</span> Timeline</caption>' in page and "<th>Date</th>" in page
     assert "<blockquote>" in page and "<ul>" in page
     assert page.count("OFFICIAL-SENSITIVE") == 2
     assert '<time datetime="2026-11-23">23 November 2026</time>' in page
@@ -140,3 +140,16 @@ def test_figures_control_characters_and_unsafe_links(tmp_path):
 def test_registry_writes_utf8(cited_brief, tmp_path):
     render_any(cited_brief, "html", tmp_path / "b.html")
     assert "김정은" in (tmp_path / "b.html").read_bytes().decode("utf-8")
+
+
+def test_contents_link_to_every_heading_when_asked(cited_brief):
+    import dataclasses
+
+    assert 'role="doc-toc"' not in render_html_string(cited_brief)
+    page = render_html_string(dataclasses.replace(cited_brief, meta=dataclasses.replace(cited_brief.meta, toc=True)))
+    nav = re.search(r'<nav class="toc".*?</nav>', page, re.S).group(0)
+    links = re.findall(r'<a href="#(sec-\d+)">([^<]*)</a>', nav)
+    assert [text for _, text in links] == ["Summary", "Diplomacy", "Military", "Sources"]
+    for target, text in links:
+        assert re.search(rf'<h\d id="{target}"[^>]*>{text}</h\d>', page)
+    assert page.index("</nav>") < page.index("<main>")

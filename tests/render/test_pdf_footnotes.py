@@ -1,4 +1,4 @@
-"""PDF footnotes land on the page that cites them: the fixture brief, a long stress brief, and layout speed.
+"""PDF footnotes land on the page that cites them: the fixture brief and a long stress brief (speed: tests/benchmarks/bench_export.py).
 
 Pages are read back with pypdf's text visitor, which reports every text
 chunk with its font size and position. A footnote is recognised as a
@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import time
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from briefpack.model.brief import Brief, BriefMeta, BulletList, Emph, Heading, Link, Note, Para, Quote, Table, Text
+from briefpack.model.brief import Brief, BriefMeta, BulletList, Emph, Heading, Note, Para, Quote, Table, Text
 from briefpack.render.pdf import PdfOptions, render
 from briefpack.render.pdf.styles import build_styles
 
@@ -187,29 +186,3 @@ def test_endnote_mode_stress_puts_no_notes_at_the_foot(tmp_path):
     render(brief, out, PdfOptions(invariant=True))
     text = "\n".join(p.extract_text() for p in PdfReader(out).pages)
     assert text.index("Notes\n") < text.index("Note text 1:")
-
-
-def timing_brief() -> Brief:
-    """About 40 pages with exactly 300 notes."""
-    rng = random.Random(3)
-    blocks: list = []
-    for i in range(150):
-        if i % 15 == 0:
-            blocks.append(Heading(1, (Text(f"Section {i // 15 + 1}"),)))
-        first = Note((Text(f"First source {i}, "), Emph((Text("outlet.example"),)), Text(", 2026.")))
-        second = Note((Text(f"Second source {i}. "), Link(f"https://example.org/{i}", (Text("example.org"),))))
-        blocks.append(Para((Text(sentence(rng, 34)), first, Text(sentence(rng, 36)), second, Text(sentence(rng, 26)))))
-    return Brief(BriefMeta(title="Timing brief", marking="OFFICIAL", date=dt.date(2026, 11, 23)), tuple(blocks))
-
-
-def test_forty_pages_with_300_notes_render_quickly(tmp_path):
-    brief = timing_brief()
-    assert note_count(brief) == 300
-    render(brief, tmp_path / "warm.pdf", PdfOptions())  # fonts load once per process; time a warm export
-    start = time.perf_counter()
-    render(brief, tmp_path / "timed.pdf", PdfOptions())
-    elapsed = time.perf_counter() - start
-    pages = len(PdfReader(tmp_path / "timed.pdf").pages)
-    print(f"\nPDF: {pages} pages, 300 notes in {elapsed:.2f} s")
-    assert 35 <= pages <= 50
-    assert elapsed < 2.0

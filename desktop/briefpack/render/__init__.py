@@ -4,7 +4,9 @@ A renderer is a function ``render(brief, path, options) -> list[Notice]``
 that writes one file and returns the warnings it has for the analyst (a
 glyph no shipped font can draw, say). The brief it gets has already been
 through the citations pass: it holds ``Note`` inlines and a bibliography,
-never a ``Cite``. Look renderers up by format name in ``RENDERERS``.
+never a ``Cite``. Look renderers up by format name in ``RENDERERS``. The
+text rules all four share (characters to drop, which links go live, how a
+date reads, column widths) live once in ``_text``.
 """
 
 from __future__ import annotations

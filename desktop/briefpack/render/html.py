@@ -13,26 +13,19 @@ without touching the disk, for the preview.
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import html
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from briefpack.model.brief import (
     Block, Brief, BriefMeta, BulletList, Cite, Emph, Figure, Heading, Inline, Link, Note, PageBreak, Para, Quote,
-    Strong, Table, Text,
+    Strong, Table, Text, plain_text,
 )
 from briefpack.model.notice import Notice
+from briefpack.render._text import clean_text, format_date, is_png, safe_url
 
-# C0/C1 controls other than tab/LF/CR, lone surrogates (unencodable) and non-characters: parse errors in HTML.
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
-_SAFE_SCHEMES = {"http", "https", "mailto", "ftp"}
-_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
 _FONTS = {
     "serif": '"Noto Serif", Cambria, Georgia, "Times New Roman", "Nanum Myeongjo", "Malgun Gothic", serif',
     "sans": '"Noto Sans", Calibri, "Segoe UI", Arial, "Nanum Gothic", "Malgun Gothic", "Apple SD Gothic Neo", sans-serif',
@@ -62,12 +55,19 @@ thead th { background: #eef1f5; }
 figure { margin: 1em 0; }
 figure img { max-width: 100%%; height: auto; }
 figcaption { font-style: italic; font-size: .9em; color: #333; }
+.label { font-style: normal; font-weight: bold; }
+nav.toc ul { list-style: none; padding-left: 0; }
+nav.toc li.toc2 { padding-left: 1.5em; }
+nav.toc li.toc3 { padding-left: 3em; }
 hr.page-break { border: 0; border-top: 1px dashed #c8ced6; margin: 2em 0; }
 .notes { font-size: .9em; border-top: 1px solid #c8ced6; margin-top: 2em; }
 .notes a.back { text-decoration: none; }
 @media print {
   body { font-size: %(size)spt; max-width: none; margin: 0; }
-  hr.page-break { border: 0; margin: 0; break-after: page; }
+  nav.toc ul { list-style: none; padding-left: 0; }
+nav.toc li.toc2 { padding-left: 1.5em; }
+nav.toc li.toc3 { padding-left: 3em; }
+hr.page-break { border: 0; margin: 0; break-after: page; }
   a { color: inherit; }
 }
 """
@@ -103,11 +103,6 @@ def render_html_string(brief: Brief, options: HtmlOptions | None = None) -> str:
     return _Writer(brief, options or HtmlOptions()).page()[0]
 
 
-def format_date(date: dt.date) -> str:
-    """``23 November 2026``, independent of the C locale."""
-    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
-
-
 class _Writer:
     """One page build: numbers notes in document order and gathers notices."""
 
@@ -118,12 +113,14 @@ class _Writer:
         self.notices: list[Notice] = []
         self.removed = 0
         self._warned: set[str] = set()
+        self._headings = 0
+        self._counters: dict[str, int] = {}
 
     # ---------------------------------------------------------------- page
 
     def page(self) -> tuple[str, list[Notice]]:
         meta = self.brief.meta
-        body = [self._title_block(meta), "<main>", *self._blocks(self.brief.blocks)]
+        body = [self._title_block(meta), *self._contents(), "<main>", *self._blocks(self.brief.blocks)]
         if self.notes:
             body.append('<section class="notes" role="doc-endnotes" aria-label="Notes">\n<h2>Notes</h2>\n<ol>')
             for n, text in enumerate(self.notes, 1):
@@ -153,6 +150,20 @@ class _Writer:
         head += [f"<style>{css}</style>", "</head>", "<body>"]
         return "\n".join(head + body + ["</body>", "</html>", ""]), self.notices
 
+    def _contents(self) -> list[str]:
+        """A linked table of contents (headings of level 1–3) when ``BriefMeta.toc`` asks for one."""
+        if not getattr(self.brief.meta, "toc", False):
+            return []
+        items = []
+        for number, block in enumerate((b for b in self.brief.blocks if isinstance(b, Heading)), 1):
+            if block.level <= 3:
+                text = self._text(plain_text(block.children).strip() or "…")
+                items.append(f'<li class="toc{min(max(block.level, 1), 3)}"><a href="#sec-{number}">{text}</a></li>')
+        if not items:
+            return []
+        return ['<nav class="toc" role="doc-toc" aria-label="Contents">\n<h2>Contents</h2>\n<ul>',
+                *items, "</ul>\n</nav>"]
+
     def _title_block(self, meta: BriefMeta) -> str:
         out = ['<header class="title-block">']
         if meta.marking:
@@ -164,7 +175,7 @@ class _Writer:
         if meta.author:
             byline.append(f'<span class="author">{self._text(meta.author)}</span>')
         if meta.date:
-            byline.append(f'<time datetime="{meta.date.isoformat()}">{format_date(meta.date)}</time>')
+            byline.append(f'<time datetime="{meta.date.isoformat()}">{format_date(meta.date, meta.language)}</time>')
         if byline:
             out.append(f'<p class="byline">{" · ".join(byline)}</p>')
         out.append("</header>")
@@ -190,7 +201,9 @@ class _Writer:
     def _block(self, block: Block) -> str:
         if isinstance(block, Heading):
             level = min(max(block.level, 1) + 1, 6)  # h1 is the title
-            return f"<h{level}{self._class(block.role)}>{self._inlines(block.children)}</h{level}>"
+            self._headings += 1  # every heading gets an id, so the contents (and readers) can link to it
+            return (f'<h{level} id="sec-{self._headings}"{self._class(block.role)}>'
+                    f"{self._inlines(block.children)}</h{level}>")
         if isinstance(block, Para):
             role = None if block.role == "bibliography" else block.role
             return f"<p{self._class(role)}>{self._inlines(block.children)}</p>"
@@ -211,7 +224,7 @@ class _Writer:
     def _table(self, block: Table) -> str:
         out = ["<table>"]
         if block.caption:
-            out.append(f"<caption>{self._inlines(block.caption)}</caption>")
+            out.append(f"<caption>{self._label('Table')}{self._inlines(block.caption)}</caption>")
         if block.header:
             cells = "".join(f"<th>{self._inlines(c)}</th>" for c in block.header)
             out.append(f"<thead><tr>{cells}</tr></thead>")
@@ -222,8 +235,8 @@ class _Writer:
         return "\n".join(out)
 
     def _figure(self, block: Figure) -> str:
-        caption = f"<figcaption>{self._inlines(block.caption)}</figcaption>" if block.caption else ""
-        if not block.png.startswith(_PNG_SIGNATURE):
+        caption = f"<figcaption>{self._label('Figure')}{self._inlines(block.caption)}</figcaption>" if block.caption else ""
+        if not is_png(block.png):
             self._warn("figure-unreadable", "A figure is not a PNG image; its alt text was written instead.")
             return f'<figure><p class="placeholder">[{self._text(block.alt or "figure")}]</p>{caption}</figure>'
         data = base64.b64encode(block.png).decode("ascii")
@@ -254,7 +267,7 @@ class _Writer:
         inner = self._inlines(children, in_link=True, in_note=in_note)
         if in_link or not url:
             return inner  # HTML forbids links inside links
-        if urlsplit(url).scheme.lower() not in _SAFE_SCHEMES:
+        if safe_url(url) is None:
             self._warn("link-dropped", "A link with an unsafe or unknown address was written as plain text.", url)
             return inner
         return f'<a href="{self._attr(url)}">{inner}</a>'
@@ -271,7 +284,7 @@ class _Writer:
     # ---------------------------------------------------------------- text
 
     def _clean(self, text: str | None) -> str:
-        cleaned, removed = _ILLEGAL.subn("", text or "")
+        cleaned, removed = clean_text(text)
         self.removed += removed
         return cleaned
 
@@ -280,6 +293,11 @@ class _Writer:
 
     def _attr(self, text: str | None) -> str:
         return html.escape(self._clean(text).replace("\n", " "), quote=True)
+
+    def _label(self, kind: str) -> str:
+        # Numbered like the PDF and Word captions ("Table 1."), so all formats cite the same numbers.
+        self._counters[kind] = self._counters.get(kind, 0) + 1
+        return f'<span class="label">{kind} {self._counters[kind]}.</span> '
 
     def _class(self, role: str | None) -> str:
         if not role:

@@ -13,24 +13,19 @@ could be read as such. ``render_markdown_string`` returns the text.
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 from briefpack.model.brief import (
     Block, Brief, BulletList, Cite, Emph, Figure, Heading, Inline, Link, Note, PageBreak, Para, Quote, Strong,
     Table, Text,
 )
 from briefpack.model.notice import Notice
+from briefpack.render._text import clean_text, format_date, is_png, safe_url
 
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
-_SAFE_SCHEMES = {"http", "https", "mailto", "ftp"}
-_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
 # Characters that are pandoc syntax anywhere in a line.
 _SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|~^$@])")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
@@ -88,7 +83,7 @@ class _Writer:
 
     def _front_matter(self, brief: Brief) -> str:
         meta = brief.meta
-        date = f"{meta.date.day} {_MONTHS[meta.date.month - 1]} {meta.date.year}" if meta.date else None
+        date = format_date(meta.date, meta.language) if meta.date else None
         lines = ["---"]
         for key, value in (("title", meta.title), ("subtitle", meta.subtitle), ("author", meta.author), ("date", date)):
             if value:
@@ -157,7 +152,7 @@ class _Writer:
 
     def _figure(self, block: Figure) -> str:
         caption = self._inlines(block.caption).replace(_BREAK, " ").strip()
-        if not block.png.startswith(_PNG_SIGNATURE):
+        if not is_png(block.png):
             self._warn("figure-unreadable", "A figure is not a PNG image; its alt text was written instead.")
             return _lines(f"\\[{self._escape(block.alt or 'figure')}\\] {caption}".strip(), "", "")
         data = base64.b64encode(block.png).decode("ascii")
@@ -188,7 +183,7 @@ class _Writer:
         inner = self._inlines(node.children or (Text(url),), in_link=True, in_note=in_note)
         if in_link or not url:
             return inner
-        if urlsplit(url).scheme.lower() not in _SAFE_SCHEMES:
+        if safe_url(url) is None:
             self._warn("link-dropped", "A link with an unsafe or unknown address was written as plain text.", url)
             return inner
         target = quote(url, safe="!#$%&'()*+,-./:;=?@[]^_`{|}~")  # percent-encodes spaces, <, >, non-ASCII
@@ -208,7 +203,7 @@ class _Writer:
     # ---------------------------------------------------------------- text
 
     def _clean(self, text: str | None) -> str:
-        cleaned, removed = _ILLEGAL.subn("", text or "")
+        cleaned, removed = clean_text(text)
         self.removed += removed
         return cleaned
 

@@ -2,9 +2,10 @@
 
 ``render`` builds the document with python-docx from the brief alone: named
 styles throughout (styles.py), a title block and running header and footer
-(page.py), one handler per block type (blocks.py), inline runs and
-hyperlinks (inlines.py) and real Word footnotes or endnotes (notes.py). The
-raw WordprocessingML python-docx has no API for lives in ``_oxml``. The file
+(page.py), a table-of-contents field when ``BriefMeta.toc`` asks (front.py),
+one handler per block type (blocks.py), inline runs and hyperlinks
+(inlines.py) and real Word footnotes or endnotes (notes.py). The raw
+WordprocessingML python-docx has no API for lives in ``_oxml`` and ``_fields``. The file
 is written to a temporary name and moved into place, so a failed export
 never leaves a half-written file where the last good one was.
 """
@@ -21,6 +22,7 @@ from briefpack.model.notice import Notice
 from briefpack.render.docx import _oxml
 from briefpack.render.docx.blocks import write_blocks
 from briefpack.render.docx.context import Context, DocxOptions
+from briefpack.render.docx.front import write_contents
 from briefpack.render.docx.notes import NoteWriter
 from briefpack.render.docx.page import set_properties, set_up_page, write_header_footer, write_title_block
 from briefpack.render.docx.styles import prepare_styles
@@ -47,9 +49,12 @@ def render(brief: Brief, path: Path, options: DocxOptions | None = None) -> list
     ctx = Context(document, styles, options)
     ctx.notes = NoteWriter(ctx, styles.note_kind)
 
-    set_up_page(ctx, restyle)
+    set_up_page(ctx, restyle, getattr(meta, "margins_mm", None))
     write_header_footer(ctx, meta)
-    write_title_block(ctx, meta)
+    write_title_block(ctx, meta, cover=bool(getattr(meta, "cover", False)))
+    if getattr(meta, "toc", False):
+        ctx.bookmark_headings = True
+        write_contents(ctx, brief.blocks)
     write_blocks(ctx, brief.blocks)
     set_properties(ctx, meta)
 

@@ -1,18 +1,18 @@
 """The private XML layer of the DOCX renderer: everything python-docx has no public API for.
 
 python-docx offers thin objects over WordprocessingML but nothing for notes,
-hyperlinks, fields, East Asian fonts or repeating table headers. This module
+hyperlinks, East Asian fonts or repeating table headers (fields, bookmarks
+and the table of contents are in ``_fields``). This module
 is the one place that builds raw ``w:`` elements for those, so the rest of the
-renderer works with python-docx objects and names, never with tags. It also
-owns ``xml_safe``: the gate every string passes before it reaches lxml, since
-XML 1.0 forbids most control characters and python-docx raises on them.
+renderer works with python-docx objects and names, never with tags. Strings
+reach it already cleaned (``render._text.clean_text``, via ``Context.clean``),
+since XML 1.0 forbids most control characters and lxml raises on them.
 Nothing here knows the Brief model.
 """
 
 from __future__ import annotations
 
 import copy
-import re
 from typing import Literal
 
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -28,17 +28,6 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 NoteKind = Literal["footnote", "endnote"]
-
-# C0 controls other than tab, LF and CR; the UTF-16 surrogate range (a lone
-# surrogate cannot be encoded); and the two non-characters XML 1.0 excludes.
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def xml_safe(text: str) -> tuple[str, int]:
-    """``text`` without the characters XML 1.0 forbids, and how many were removed."""
-    cleaned, count = _XML_ILLEGAL.subn("", text)
-    return cleaned, count
-
 
 # ------------------------------------------------------------------ notes parts
 
@@ -157,24 +146,6 @@ def new_run_in(paragraph: Paragraph, hyperlink=None) -> Run:
     r = OxmlElement("w:r")
     (paragraph._p if hyperlink is None else hyperlink).append(r)
     return Run(r, paragraph)
-
-
-# ------------------------------------------------------------------- fields
-
-
-def add_field(paragraph: Paragraph, instruction: str, shown: str) -> None:
-    """Append a complex field (``PAGE``, ``NUMPAGES`` …) showing ``shown`` until Word updates it."""
-
-    def run_with(child) -> None:
-        paragraph.add_run()._r.append(child)
-
-    run_with(OxmlElement("w:fldChar", {qn("w:fldCharType"): "begin"}))
-    instr = OxmlElement("w:instrText", {qn("xml:space"): "preserve"})
-    instr.text = f" {instruction} "
-    run_with(instr)
-    run_with(OxmlElement("w:fldChar", {qn("w:fldCharType"): "separate"}))
-    paragraph.add_run(shown)
-    run_with(OxmlElement("w:fldChar", {qn("w:fldCharType"): "end"}))
 
 
 # -------------------------------------------------------------- fonts, lang
@@ -307,6 +278,24 @@ def repeat_as_header(row) -> None:
     trPr = row._tr.get_or_add_trPr()
     if trPr.find(qn("w:tblHeader")) is None:
         trPr.append(OxmlElement("w:tblHeader"))
+
+
+def keep_row_whole(row) -> None:
+    """Forbid a table row to break across pages (``w:cantSplit``): a timeline row reads as one item."""
+    trPr = row._tr.get_or_add_trPr()
+    if trPr.find(qn("w:cantSplit")) is None:
+        trPr.insert(0, OxmlElement("w:cantSplit"))
+
+
+def shade_cell(cell, fill: str) -> None:
+    """Give a table cell a solid background ``fill`` ("RRGGBB")."""
+    tcPr = cell._tc.get_or_add_tcPr()
+    for old in tcPr.findall(qn("w:shd")):
+        tcPr.remove(old)
+    shd = OxmlElement("w:shd", {qn("w:val"): "clear", qn("w:color"): "auto", qn("w:fill"): fill})
+    # Schema order inside w:tcPr: shd comes after borders and before noWrap/margins/alignment.
+    tcPr.insert_element_before(shd, "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign",
+                               "w:hideMark", "w:headers", "w:cellIns", "w:cellDel", "w:cellMerge", "w:tcPrChange")
 
 
 def set_picture_alt(inline_shape, alt: str) -> None:

@@ -4,7 +4,7 @@
 it, or ``None`` for defaults). ``Context`` is what every handler of one export
 shares: the python-docx ``Document``, the resolved ``StyleSet``, the note
 writer and the notices gathered so far. It also funnels every string through
-``xml_safe`` and counts what was removed, so the whole export reports one
+``clean_text`` and counts what was removed, so the whole export reports one
 warning instead of failing inside lxml.
 """
 
@@ -19,7 +19,8 @@ from docx.document import Document
 from docx.text.paragraph import Paragraph
 
 from briefpack.model.notice import Notice
-from briefpack.render.docx._oxml import apply_style, xml_safe
+from briefpack.render._text import clean_text
+from briefpack.render.docx._oxml import apply_style
 
 if TYPE_CHECKING:
     from briefpack.render.docx.styles import StyleSet
@@ -58,7 +59,15 @@ class Context:
     notes: Any = None  # a NoteWriter; set once the styles exist
     notices: list[Notice] = field(default_factory=list)
     removed_chars: int = 0
+    bookmark_headings: bool = False  # give headings "_Toc" bookmarks (for the table of contents)
+    headings: int = 0  # headings written so far; the n-th is bookmarked as toc_bookmark(n)
     _warned: set[str] = field(default_factory=set)
+    _counters: dict[str, int] = field(default_factory=dict)
+
+    def count(self, label: str) -> int:
+        """The next number in sequence ``label`` ("Table", "Figure"), from 1."""
+        self._counters[label] = self._counters.get(label, 0) + 1
+        return self._counters[label]
 
     def add_paragraph(self, style) -> Paragraph:
         """A new body paragraph in ``style`` (a style object from ``styles``)."""
@@ -68,9 +77,7 @@ class Context:
 
     def clean(self, text: str | None) -> str:
         """``text`` made safe for XML (``None`` becomes ``""``); removals are counted for one notice."""
-        if not text:
-            return ""
-        cleaned, removed = xml_safe(text)
+        cleaned, removed = clean_text(text)
         self.removed_chars += removed
         return cleaned
 

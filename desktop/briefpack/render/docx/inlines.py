@@ -13,18 +13,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from urllib.parse import urlsplit
 
 from docx.text.paragraph import Paragraph
 
 from briefpack.model.brief import Cite, Emph, Inline, Link, Note, Strong, Text
+from briefpack.render._text import safe_url
 from briefpack.render.docx import _oxml
 from briefpack.render.docx.context import Context
 
 # Hangul Jamo, Compatibility Jamo, Jamo Extended-A/B and Syllables.
 _HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff]")
-# Schemes a reader may sensibly follow from a brief; anything else (javascript:, data:) stays plain text.
-_SAFE_SCHEMES = {"http", "https", "mailto", "ftp", "file"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +64,7 @@ class InlineWriter:
         if fmt.hyperlink is not None or not url:
             self._walk(paragraph, children, fmt)  # Word cannot nest hyperlinks
             return
-        if urlsplit(url).scheme.lower() not in _SAFE_SCHEMES:
+        if safe_url(url) is None:  # javascript:, data:, file: … stay plain text
             self.ctx.warn_once("link-dropped", "A link with an unsafe or unknown address was written as plain text.", url)
             self._walk(paragraph, children, fmt)
             return

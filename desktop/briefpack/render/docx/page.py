@@ -12,49 +12,61 @@ from __future__ import annotations
 
 import datetime as dt
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm, Inches, Mm
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.shared import Cm, Inches, Mm, Pt
 
 from briefpack.model.brief import BriefMeta
-from briefpack.render.docx import _oxml
+from briefpack.render._text import format_date
+from briefpack.render.docx import _fields, _oxml
 from briefpack.render.docx.context import Context
 from briefpack.render.docx.inlines import mark_hangul
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
 _PAPER = {"A4": (Mm(210), Mm(297)), "Letter": (Inches(8.5), Inches(11))}
 
 
-def format_date(date: dt.date) -> str:
-    """``23 November 2026``: unambiguous in every English variety, and independent of the C locale."""
-    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
+def set_up_page(ctx: Context, restyle: bool, margins_mm: dict | None = None) -> None:
+    """Paper size from the options; margins only when restyling (a reference .docx keeps its own).
 
-
-def set_up_page(ctx: Context, restyle: bool) -> None:
-    """Paper size from the options; margins only when restyling (a reference .docx keeps its own)."""
+    ``margins_mm`` are a template's margins by side (``BriefMeta.margins_mm``);
+    ``None`` or a side left out keeps the house margin. Values under 5 mm are ignored.
+    """
+    margins = {side: Mm(float(v)) for side, v in (margins_mm or {}).items()
+               if side in ("top", "right", "bottom", "left") and isinstance(v, (int, float)) and 5 <= v <= 100}
     for section in ctx.document.sections:
         if ctx.options.page_size:
             section.page_width, section.page_height = _PAPER[ctx.options.page_size]
         if restyle:
-            section.left_margin = section.right_margin = Cm(2.5)
-            section.top_margin = section.bottom_margin = Cm(2.2)
+            section.left_margin = margins.get("left", Cm(2.5))
+            section.right_margin = margins.get("right", Cm(2.5))
+            section.top_margin = margins.get("top", Cm(2.2))
+            section.bottom_margin = margins.get("bottom", Cm(2.2))
 
 
-def write_title_block(ctx: Context, meta: BriefMeta) -> None:
-    """Title, subtitle, author, date and marking, each in its own style; absent parts are skipped."""
+def write_title_block(ctx: Context, meta: BriefMeta, cover: bool = False) -> None:
+    """Title, subtitle, author, date and marking, each in its own style; absent parts are skipped.
+
+    ``cover`` sets the block a third of the way down a page of its own (the
+    body starts on the next page).
+    """
     lines = (
         ("Title", meta.title),
         ("Subtitle", meta.subtitle),
         ("Author", meta.author),
-        ("Date", format_date(meta.date) if meta.date else None),
+        ("Date", format_date(meta.date, meta.language) if meta.date else None),
         # After the date: pandoc reads leading Title/Author/Date paragraphs as metadata and
         # stops at the first other one; the running header already puts the marking on top.
         ("Marking", meta.marking),
     )
+    last = None
     for style, text in lines:
         text = ctx.clean(text).strip()
         if text:
-            _add_text(ctx, ctx.add_paragraph(ctx.styles[style]), text)
+            last = ctx.add_paragraph(ctx.styles[style])
+            _add_text(ctx, last, text)
+            if cover and style == "Title":
+                last.paragraph_format.space_before = Pt(180)
+    if cover and last is not None:
+        last.add_run().add_break(WD_BREAK.PAGE)
 
 
 def write_header_footer(ctx: Context, meta: BriefMeta) -> None:
@@ -76,9 +88,9 @@ def write_header_footer(ctx: Context, meta: BriefMeta) -> None:
             _oxml.apply_style(footer, ctx.styles["Footer"])
             footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
         footer.add_run("Page ")
-        _oxml.add_field(footer, "PAGE", "1")
+        _fields.add_field(footer, "PAGE", "1")
         footer.add_run(" of ")
-        _oxml.add_field(footer, "NUMPAGES", "1")
+        _fields.add_field(footer, "NUMPAGES", "1")
 
 
 def set_properties(ctx: Context, meta: BriefMeta) -> None:

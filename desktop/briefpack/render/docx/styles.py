@@ -11,13 +11,14 @@ look; only python-docx's default template is restyled from ``BriefMeta``
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import docx
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Inches, Pt, RGBColor
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.shared import Cm, Inches, Pt, RGBColor
 from docx.styles.style import BaseStyle
 
 from briefpack.model.brief import BriefMeta
@@ -35,6 +36,9 @@ _MISSING = (
     ("Hyperlink", "Hyperlink", C, None, False),
     ("Bibliography", "Bibliography", P, "Normal", False),
     ("Date", "Date", P, "Normal", False),
+    ("toc 1", "TOC1", P, "Normal", False),
+    ("toc 2", "TOC2", P, "Normal", False),
+    ("toc 3", "TOC3", P, "Normal", False),
     # Custom styles; "Author" is the name pandoc reads back as document metadata.
     ("Author", "Author", P, "Normal", True),
     ("Placeholder", "Placeholder", P, "Normal", True),
@@ -44,7 +48,7 @@ _MISSING = (
 # Built-in styles every export uses. A reference .docx saved by Word defines only the
 # styles it has used, so missing ones are copied from python-docx's default template.
 _REQUIRED = ("Title", "Subtitle", *(f"heading {n}" for n in range(1, 10)), "Quote", "caption",
-             "List Bullet", "header", "footer", "Table Grid")
+             "List Bullet", "header", "footer", "Table Grid", "TOC Heading")
 
 # Bare language codes to the region Word's proofing tools expect.
 _WORD_LANG = {"en": "en-US", "ko": "ko-KR", "ru": "ru-RU", "pl": "pl-PL", "vi": "vi-VN", "fr": "fr-FR",
@@ -136,6 +140,16 @@ def _shape_new_style(style: BaseStyle, name: str, base: float) -> None:
         font.bold = True
         font.all_caps = True
         style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    elif name.startswith("toc "):
+        level = int(name[-1])
+        fmt = style.paragraph_format
+        fmt.left_indent = Inches(0.25 * (level - 1))
+        fmt.space_before = Pt(4 if level == 1 else 0)
+        fmt.space_after = Pt(1)
+        if level == 1:
+            font.bold = True
+        # The page number sits at the right margin (A4 with 2.5 cm margins: 16 cm, less a hair so LibreOffice does not wrap), after a dot leader.
+        fmt.tab_stops.add_tab_stop(Cm(15.9), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
     elif name in ("Author", "Date"):
         style.paragraph_format.space_after = Pt(2)
     if style.type == P:
@@ -172,6 +186,38 @@ def _restyle(document: Document, by_name: dict[str, BaseStyle], meta: BriefMeta,
         caption.font.italic = True
         caption.font.bold = False
         caption.font.color.rgb = RGBColor(0x40, 0x40, 0x40)
+    _apply_template_style(by_name, meta, options)
+
+
+# BriefMeta.sizes / colours roles -> the Word styles they set.
+_SIZE_STYLES = {"title": ("title",), "heading1": ("heading 1", "toc heading"), "heading2": ("heading 2",),
+                "heading3": ("heading 3",), "note": ("footnote text", "endnote text")}
+_COLOUR_STYLES = {"heading": ("title", "heading 1", "heading 2", "heading 3", "toc heading"),
+                  "marking": ("marking",), "text": ("normal",)}
+
+
+def _apply_template_style(by_name: dict[str, BaseStyle], meta: BriefMeta, options: DocxOptions) -> None:
+    """A template's heading font, sizes and colours (read with defaults: older briefs have none).
+
+    Malformed values are skipped, leaving the house style; the PDF renderer
+    reports them, so the analyst hears about a bad template once.
+    """
+    heading_font = getattr(meta, "heading_font", None)
+    if heading_font in ("serif", "sans"):
+        font = options.serif_font if heading_font == "serif" else options.sans_font
+        for name in ("title", "subtitle", "heading 1", "heading 2", "heading 3", "toc heading"):
+            if name in by_name:
+                _oxml.set_fonts(by_name[name].element.get_or_add_rPr(), font, None)
+    for role, size in (getattr(meta, "sizes", None) or {}).items():
+        if isinstance(size, (int, float)) and 4 <= size <= 72:
+            for name in _SIZE_STYLES.get(role, ()):
+                if name in by_name:
+                    by_name[name].font.size = Pt(round(size * 2) / 2)
+    for role, colour in (getattr(meta, "colours", None) or {}).items():
+        if isinstance(colour, str) and re.fullmatch(r"#[0-9A-Fa-f]{6}", colour):
+            for name in _COLOUR_STYLES.get(role, ()):
+                if name in by_name:
+                    by_name[name].font.color.rgb = RGBColor.from_string(colour[1:].upper())
 
 
 def _set_language(document: Document, language: str) -> None:

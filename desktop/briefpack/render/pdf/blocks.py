@@ -12,7 +12,6 @@ heading really is.
 
 from __future__ import annotations
 
-import datetime as dt
 from io import BytesIO
 from typing import Callable
 
@@ -38,14 +37,13 @@ from briefpack.model.brief import (
     plain_text,
 )
 from briefpack.model.notice import Notice
+from briefpack.render._text import clean_text, column_shares, format_date
 from briefpack.render.pdf.fonts import ScriptRuns
 from briefpack.render.pdf.footnotes import FootnoteArea, NoteBearing
 from briefpack.render.pdf.markup import InlineWriter, NoteEntry, note_anchor
-from briefpack.render.pdf.styles import ACCENT, TABLE_GRID, TABLE_HEAD_BG, StyleSet
+from briefpack.render.pdf.styles import StyleSet
 
 PARA_STYLES = {"placeholder": "placeholder", "bibliography": "bibliography"}  # Para.role -> style; others: body
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July",
-           "August", "September", "October", "November", "December")
 
 
 class OutlinedHeading(Paragraph):
@@ -65,13 +63,6 @@ class OutlinedHeading(Paragraph):
         if len(parts) > 1:  # only the first piece of a split heading is bookmarked
             parts[0].outline, parts[1].outline = self.outline, None
         return parts
-
-
-def format_date(date: dt.date, language: str) -> str:
-    """``date`` as the title block shows it: "23 November 2026" in English, ISO otherwise."""
-    if language.lower().startswith("en"):
-        return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
-    return date.isoformat()
 
 
 class BlockFlow:
@@ -97,6 +88,7 @@ class BlockFlow:
         self.notices = notices
         self._outline_level = -1  # reportlab refuses to skip outline levels; track the last one
         self._headings = 0
+        self.outlines: list[tuple[int, str, str]] = []  # (outline level, markup, bookmark key) per heading
         self._tables = 0
         self._figures = 0
         self.handlers: dict[type, Callable[[Block], list[Flowable]]] = {
@@ -132,7 +124,7 @@ class BlockFlow:
     def _plain(self, text: str, style: str) -> Paragraph:
         """A paragraph of plain ``text`` (no inlines) in the named ``style``."""
         pstyle = self.styles[style]
-        return Paragraph(self.writer.runs.markup(text, *ScriptRuns.style_flags(pstyle.fontName)), pstyle)
+        return Paragraph(self.writer.text(text, *ScriptRuns.style_flags(pstyle.fontName)), pstyle)
 
     def _bearing(self, flowable: Flowable, notes_before: int) -> Flowable:
         if self.area is not None and len(self.writer.notes) > notes_before:
@@ -152,7 +144,7 @@ class BlockFlow:
         byline = [part for part in (meta.author, meta.date and format_date(meta.date, meta.language)) if part]
         if byline:
             out.append(self._plain(" · ".join(byline), "byline"))
-        out.append(HRFlowable(width="100%", thickness=1.1, color=HexColor(ACCENT),
+        out.append(HRFlowable(width="100%", thickness=1.1, color=HexColor(self.styles.colours["accent"]),
                               spaceBefore=self.styles.base * 0.45, spaceAfter=self.styles.base * 0.7))
         return out
 
@@ -173,7 +165,9 @@ class BlockFlow:
         outline_level = min(level - 1, self._outline_level + 1)
         self._outline_level = outline_level
         inner = para.inner if isinstance(para, NoteBearing) else para
-        inner.outline = (f"bp-h{self._headings}", plain_text(block.children).strip() or "…", outline_level)
+        title = clean_text(plain_text(block.children))[0].strip() or "…"
+        inner.outline = (f"bp-h{self._headings}", title, outline_level)
+        self.outlines.append((outline_level, self.writer.runs.markup(title), inner.outline[0]))
         return [para]
 
     def outline_heading(self, title: str) -> list[Flowable]:
@@ -211,7 +205,7 @@ class BlockFlow:
         table = RLTable(data, colWidths=self._column_widths(rows, ncols), repeatRows=1 if block.header else 0,
                         hAlign="LEFT")
         commands = [
-            ("GRID", (0, 0), (-1, -1), 0.5, HexColor(TABLE_GRID)),
+            ("GRID", (0, 0), (-1, -1), 0.5, HexColor(self.styles.colours["table_grid"])),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             # Cells are paragraphs, but Table sets its own cell font first: keep it a shipped one.
             ("FONT", (0, 0), (-1, -1), self.styles["cell"].fontName, self.styles["cell"].fontSize),
@@ -221,21 +215,14 @@ class BlockFlow:
             ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
         ]
         if block.header:
-            commands.append(("BACKGROUND", (0, 0), (-1, 0), HexColor(TABLE_HEAD_BG)))
+            commands.append(("BACKGROUND", (0, 0), (-1, 0), HexColor(self.styles.colours["table_header"])))
         table.setStyle(TableStyle(commands))
         out.append(self._bearing(table, before))
         out.append(Spacer(1, self.styles.base * 0.9))
         return out
 
     def _column_widths(self, rows: list[tuple[tuple[Inline, ...], ...]], ncols: int) -> list[float]:
-        # Share the width by each column's longest cell, within bounds, so a date
-        # column stays narrow and a description column gets the room.
-        weights = []
-        for j in range(ncols):
-            longest = max((len(plain_text(row[j])) for row in rows if j < len(row)), default=0)
-            weights.append(min(max(longest, 6), 60))
-        total = sum(weights)
-        return [self.frame_width * w / total for w in weights]
+        return [self.frame_width * share for share in column_shares(rows, ncols)]
 
     def _caption(self, label: str, caption: tuple[Inline, ...], style: str) -> Flowable:
         before = len(self.writer.notes)

@@ -19,7 +19,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from briefpack.render.pdf.styles import CHROME, MARKING, MUTED, RULE
+from briefpack.render.pdf.styles import CHROME, DEFAULT_COLOURS
 from briefpack.render.pdf.fonts import ScriptRuns, face_name
 
 
@@ -28,6 +28,8 @@ class PageChrome:
 
     ``pagesize`` and ``margins`` (top, right, bottom, left) are in points;
     ``family`` is the furniture's font family and ``size`` its size in points.
+    ``cover`` leaves the running title off page 1, which shows the title itself.
+    ``colours`` are the brief's colour roles (``styles.DEFAULT_COLOURS`` when ``None``).
     """
 
     def __init__(
@@ -39,8 +41,12 @@ class PageChrome:
         size: float,
         pagesize: tuple[float, float],
         margins: tuple[float, float, float, float],
+        cover: bool = False,
+        colours: dict[str, str] | None = None,
     ) -> None:
         self.title = title
+        self.cover = cover
+        self.colours = colours or DEFAULT_COLOURS
         self.marking = (marking or "").upper()
         self.runs = runs
         self.family = family
@@ -78,18 +84,19 @@ class PageChrome:
         footer_y = bottom * 0.42
         centre = left + (width - left - right) / 2
         canvas.saveState()
-        canvas.setStrokeColor(HexColor(RULE))
+        canvas.setStrokeColor(HexColor(self.colours["rule"]))
         canvas.setLineWidth(CHROME["rule_width"])
         canvas.line(left, header_y - self.size * 0.7, width - right, header_y - self.size * 0.7)
         canvas.line(left, footer_y + self.size * 1.5, width - right, footer_y + self.size * 1.5)
         marking_room = self._width(self.marking, True) if self.marking else 0
         if self.marking:
-            canvas.setFillColor(HexColor(MARKING))
+            canvas.setFillColor(HexColor(self.colours["marking"]))
             self._draw(canvas, self.marking, centre, header_y, "centre", bold=True)
             self._draw(canvas, self.marking, centre, footer_y, "centre", bold=True)
-        canvas.setFillColor(HexColor(MUTED))
-        title_room = centre - left - marking_room / 2 - self.size * 2
-        self._draw(canvas, self._fit(self.title, title_room), left, header_y, "left")
+        canvas.setFillColor(HexColor(self.colours["muted"]))
+        if not (self.cover and page == 1):
+            title_room = centre - left - marking_room / 2 - self.size * 2
+            self._draw(canvas, self._fit(self.title, title_room), left, header_y, "left")
         canvas.restoreState()
         canvas.doForm(self.count_form(page))
 
@@ -104,7 +111,7 @@ class PageChrome:
         _, right, bottom, _ = self.margins
         for page in range(1, total + 1):
             canvas.beginForm(self.count_form(page))
-            canvas.setFillColor(HexColor(MUTED))
+            canvas.setFillColor(HexColor(self.colours["muted"]))
             self._draw(canvas, f"Page {page} of {total}", width - right, bottom * 0.42, "right")
             canvas.endForm()
 
@@ -114,16 +121,24 @@ class CountingCanvas(Canvas):
 
     Pass ``chrome=`` (a ``PageChrome``) besides the usual ``Canvas`` arguments,
     and optionally ``on_page=``, called as ``on_page(canvas, page)`` as each
-    page ends (``None``: nothing more to do). Build with
+    page ends (``None``: nothing more to do), and ``on_save=``, called as
+    ``on_save(canvas)`` just before saving, to define forms whose content is
+    known only at the end (the contents' page numbers). Build with
     ``functools.partial(CountingCanvas, chrome=...)`` as the canvasmaker.
     """
 
     def __init__(
-        self, *args, chrome: PageChrome, on_page: Callable[[Canvas, int], None] | None = None, **kwargs
+        self,
+        *args,
+        chrome: PageChrome,
+        on_page: Callable[[Canvas, int], None] | None = None,
+        on_save: Callable[[Canvas], None] | None = None,
+        **kwargs,
     ) -> None:
         super().__init__(*args, **kwargs)
         self._chrome = chrome
         self._on_page = on_page
+        self._on_save = on_save
         self._pages = 0
 
     def showPage(self) -> None:
@@ -135,4 +150,6 @@ class CountingCanvas(Canvas):
 
     def save(self) -> None:
         self._chrome.define_counts(self, self._pages)
+        if self._on_save is not None:
+            self._on_save(self)
         super().save()

@@ -5,9 +5,10 @@ template whose text block is a ``FootnoteFrame`` the size of the page less
 the margins. It writes the PDF's document information (title, author,
 subject, keywords, creator "briefpack", language), registers the note
 markers' draw-time callback on the canvas, and at each page end draws that
-page's footnotes at the foot of the frame. The running header and footer
-are the canvas's business (``chrome.CountingCanvas``), because they need the
-page count.
+page's footnotes at the foot of the frame. After each heading is placed it
+tells the table of contents (if any) its page and bookmark. The running
+header and footer are the canvas's business (``chrome.CountingCanvas``),
+because they need the page count.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 from reportlab.platypus import BaseDocTemplate, PageTemplate
 
 from briefpack.model.brief import BriefMeta
-from briefpack.render.pdf.footnotes import FootnoteArea, FootnoteFrame
+from briefpack.render.pdf.footnotes import FootnoteArea, FootnoteFrame, NoteBearing
 from briefpack.render.pdf.markup import NOTE_REF_CALLBACK
 from briefpack.render.pdf.options import PdfOptions
 
@@ -56,6 +57,7 @@ class BriefDocument(BaseDocTemplate):
             displayDocTitle=1,
         )
         self.area = area
+        self.contents = None  # a front.Contents when the brief has a table of contents
         self.open_outline = options.open_outline
         frame = FootnoteFrame(
             area, self.leftMargin, self.bottomMargin, self.width, self.height,
@@ -64,10 +66,19 @@ class BriefDocument(BaseDocTemplate):
         self.addPageTemplates([PageTemplate(id="page", frames=[frame], pagesize=options.pagesize)])
 
     def beforeDocument(self) -> None:
+        self.area.reset()  # a fresh layout (a reused document must not remember the last one's pages)
         # The note markers call this by name as they are drawn (see markup.py).
         self.canv.setNamedCB(NOTE_REF_CALLBACK, self.area.saw_reference)
         if self.open_outline:
             self.canv.showOutline()
+
+    def afterFlowable(self, flowable) -> None:
+        if self.contents is None:
+            return
+        inner = flowable.inner if isinstance(flowable, NoteBearing) else flowable
+        outline = getattr(inner, "outline", None)
+        if outline:
+            self.contents.note_page(outline[0], self.page)
 
     def afterPage(self) -> None:
         # Runs before the page is shown, while the frame still knows this page's notes.

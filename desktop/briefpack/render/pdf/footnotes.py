@@ -130,6 +130,11 @@ class FootnoteArea:
 
     # -- placing
 
+    def reset(self) -> None:
+        """Forget where notes went: a new layout pass begins (``multiBuild`` lays out twice)."""
+        self.page = []
+        self.placed, self.cited, self.overflowed = {}, {}, []
+
     def begin_page(self, frame: "FootnoteFrame") -> None:
         """Start an empty notes block for a new page laid out in ``frame``."""
         self.frame = frame

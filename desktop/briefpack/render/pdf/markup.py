@@ -19,13 +19,11 @@ from typing import Iterable, NamedTuple
 from xml.sax.saxutils import escape
 
 from briefpack.model.brief import Cite, Emph, Inline, Link, Note, Strong, Text
+from briefpack.render._text import clean_text, safe_url
 from briefpack.render.pdf.fonts import ScriptRuns
 
 NOTE_REF_CALLBACK = "bp_noteref"
 LINK_COLOR = "#1F4E8C"
-# Schemes that make a sensible live link in a PDF; anything else (including
-# reportlab's own "#name" and "document:" internal forms) is shown as plain text.
-LINK_SCHEMES = ("http://", "https://", "mailto:", "ftp://")
 
 
 def note_anchor(number: int) -> str:
@@ -66,6 +64,13 @@ class InlineWriter:
         self.runs = runs
         self.notes: list[NoteEntry] = []
         self.unresolved: list[str] = []
+        self.removed = 0  # control characters dropped from the text (one notice for the export)
+
+    def text(self, text: str | None, bold: bool = False, italic: bool = False) -> str:
+        """Plain ``text`` (not inlines) as escaped markup, cleaned like every other format's text."""
+        cleaned, removed = clean_text(text)
+        self.removed += removed
+        return self.runs.markup(cleaned, bold, italic)
 
     def markup(self, inlines: Iterable[Inline], bold: bool = False, italic: bool = False) -> str:
         """Paragraph markup for ``inlines``; notes inside them are numbered and collected.
@@ -81,7 +86,7 @@ class InlineWriter:
 
     def _write(self, node: Inline, out: list[str], state: "_State") -> None:
         if isinstance(node, Text):
-            out.append(self.runs.markup(node.text, state.bold, state.italic))
+            out.append(self.text(node.text, state.bold, state.italic))
         elif isinstance(node, Emph):
             out.append("<i>")
             self._children(node.children, out, state._replace(italic=True))
@@ -109,8 +114,10 @@ class InlineWriter:
             self._write(child, out, state)
 
     def _link(self, node: Link, out: list[str], state: "_State") -> None:
-        url = node.url.strip()
-        if not url.lower().startswith(LINK_SCHEMES):
+        # Only web, mail and FTP addresses become live links; anything else (including
+        # reportlab's own "#name" and "document:" internal forms) is shown as plain text.
+        url = safe_url(node.url)
+        if url is None:
             self._children(node.children, out, state)
             return
         out.append(f'<a href="{attr(url)}" color="{LINK_COLOR}">')

@@ -186,3 +186,14 @@ def test_tagging_speed(taxonomy):
     elapsed = time.process_time() - started
     print(f"\n{len(articles)} articles, {words} words in {elapsed:.2f} s: {words / elapsed:,.0f} words/s")
     assert elapsed < 4.0
+
+
+def test_a_lone_term_beside_a_dominant_theme_is_a_passing_mention():
+    small = Taxonomy((
+        Theme("a", "A", terms=("rebel", "army", "militia", "clash", "sniper")),
+        Theme("b", "B", terms=("hospital",)),
+    ))
+    dominated = "A rebel army sniper and a militia clash near the hospital."
+    assert [t for t, _ in tag_paragraph(dominated, small)] == ["a"]
+    balanced = "A rebel army near the hospital."
+    assert [t for t, _ in tag_paragraph(balanced, small)] == ["a", "b"]

@@ -91,3 +91,13 @@ def test_phrases_are_key_sequences():
 def test_acronyms_are_written_in_capitals():
     assert is_acronym("WHO") and is_acronym("AIDS") and is_acronym("G7")
     assert not is_acronym("nato") and not is_acronym("Who") and not is_acronym("A")
+
+
+def test_key_spans_follow_the_keys_one_for_one():
+    from briefpack.analysis.wordforms import key_spans, text_keys
+
+    text = "Russia's full-scale co-operation — U.S. 10,000 cyber-attack."
+    spans = key_spans(text)
+    keys = text_keys(text)[0]
+    assert len(spans) == len(keys)
+    assert [text[a:b] for a, b in spans] == ["Russia's", "full", "scale", "co-operation", "—", "U.S.", "10,000", "cyber", "attack"]

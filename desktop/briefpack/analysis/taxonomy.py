@@ -144,15 +144,25 @@ def _entries(raw: dict, name: str, theme_id: str, where: _Where) -> tuple[str, .
     entries: list[str] = []
     for value in values:
         entry = " ".join(value.split())
-        words = split_words(entry)
-        problem = None
-        if not entry_keys(entry):
-            problem = "has no letters or digits to match"
-        elif name == "terms" and len(words) > 1:
-            problem = "has several words; list it under phrases"
-        elif name == "phrases" and len(entry_keys(entry)) < 2:
-            problem = "is a single word; list it under terms"
+        problem = entry_problem(name, entry)
         if problem:
             raise TaxonomyError(f"{where.path}, line {where.line_of(value)}: {value!r} in {name} of theme {theme_id!r} {problem}")
         entries.append(entry)
     return tuple(entries)
+
+
+def entry_problem(field: str, entry: str) -> str | None:
+    """Why ``entry`` cannot be listed under ``field`` ("terms", "phrases", ...), or ``None`` when it can.
+
+    The same check the loader applies, shared with the theme editor so an
+    analyst's entry is refused for the same reason a file's would be.
+    """
+    if field not in LIST_FIELDS:
+        return f"{field!r} is not a list of a theme; expected one of {', '.join(LIST_FIELDS)}"
+    if not entry_keys(entry):
+        return "has no letters or digits to match"
+    if field == "terms" and len(split_words(entry)) > 1:
+        return "has several words; list it under phrases"
+    if field == "phrases" and len(entry_keys(entry)) < 2:
+        return "is a single word; list it under terms"
+    return None

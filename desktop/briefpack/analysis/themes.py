@@ -10,12 +10,18 @@ never is. Context words tag on their own only when no theme has a term or
 phrase in the paragraph, because generic words ("cooperation", "delegation",
 "agreement") describe whatever the paragraph is about: a health delegation's
 cooperation agreement is health, not diplomacy. A paragraph may carry several
-themes. Functions here are pure and may be called from any thread.
+themes, but a theme resting on one lone term is dropped when another theme
+scores more than ``DOMINANCE`` times as much (a passing mention, not the subject).
+``evidence_spans`` gives the character spans of the evidence, for
+highlighting. Functions here are pure and may be called from any thread.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from briefpack.analysis.matcher import Entry, Hit, Kind, ThemeMatcher, compile_taxonomy
+from briefpack.analysis.wordforms import key_spans
 from briefpack.model.article import Article
 from briefpack.model.theme import Taxonomy, ThemeTag
 
@@ -23,6 +29,9 @@ TERM_WEIGHT = 2.0
 PHRASE_WEIGHT = 3.0
 CONTEXT_WEIGHT = 1.0
 THRESHOLD = 2.0
+# A theme scoring at most WEAK_SCORE is dropped when another scores more than DOMINANCE times as much.
+WEAK_SCORE = 2.0
+DOMINANCE = 4.0
 
 _WEIGHTS = {Kind.TERM: TERM_WEIGHT, Kind.PHRASE: PHRASE_WEIGHT, Kind.CONTEXT: CONTEXT_WEIGHT}
 # Module constants: looking an enum member up on its class in the inner loop is measurably slower.
@@ -70,13 +79,48 @@ def score_paragraph(text: str, matcher: ThemeMatcher) -> list[tuple[str, tuple[s
         if kind is not _CONTEXT:
             record[1] = True
         record[2].append(surface)
+    if not per_theme:
+        return []
     any_anchor = any(record[1] for record in per_theme.values())
+    # A lone weak theme beside a dominant one is a passing mention ("health
+    # authorities said" in a report of a strike), not what the paragraph is about.
+    floor = max(record[0] for record in per_theme.values()) / DOMINANCE
     themes = matcher.themes
     return [
         (themes[index].id, tuple(evidence), score)
         for index, (score, anchored, evidence) in sorted(per_theme.items())
-        if score >= THRESHOLD and (anchored or not any_anchor)
+        if score >= THRESHOLD and (anchored or not any_anchor) and (score > WEAK_SCORE or score >= floor)
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceSpan:
+    """Characters ``start``..``end`` of a paragraph are evidence for ``theme_id``; ``entry`` is the taxonomy entry that matched."""
+
+    theme_id: str
+    start: int
+    end: int
+    entry: str
+
+
+def evidence_spans(text: str, taxonomy: Taxonomy) -> list[EvidenceSpan]:
+    """Where in ``text`` the evidence of each tagged theme lies, for highlighting; in text order, every occurrence.
+
+    Only themes the paragraph is tagged with, and only hits that count
+    (not cancelled by a negative entry nor inside one of the theme's
+    phrases), so what is highlighted is exactly what the tag's evidence says.
+    """
+    matcher = compile_taxonomy(taxonomy)
+    tagged = {theme_id for theme_id, _, _ in score_paragraph(text, matcher)}
+    if not tagged:
+        return []
+    spans = key_spans(text)
+    found = []
+    for entry, start, end, _ in _counted(matcher.scan(text)):
+        theme_id = matcher.themes[entry.theme].id
+        if theme_id in tagged and end <= len(spans):
+            found.append(EvidenceSpan(theme_id, spans[start][0], spans[end - 1][1], entry.text))
+    return found
 
 
 def _counted(hits: list[Hit]) -> list[Hit]:

@@ -164,3 +164,35 @@ def entry_keys(entry: str) -> tuple[str, ...]:
 def is_acronym(entry: str) -> bool:
     """An entry written in capitals ("WHO", "AIDS") matches only in capitals, so the pronoun "who" never counts."""
     return len(entry) >= 2 and entry.isupper() and entry.isalnum()
+
+
+_TOKEN_RE = re.compile(r"\S+")
+
+
+def key_spans(text: str) -> list[tuple[int, int]]:
+    """The character span in ``text`` of every key ``text_keys`` gives, in the same order (one list entry per key).
+
+    Follows ``_token_keys`` word by word, so a key position from the matcher
+    maps to the characters to highlight: a hyphenated word split into parts
+    gives each part's span, a token with no word gives the whole token's.
+    """
+    spans: list[tuple[int, int]] = []
+    for token in _TOKEN_RE.finditer(text):
+        base = token.start()
+        words = list(WORD_RE.finditer(token.group()))
+        if not words:
+            spans.append((token.start(), token.end()))
+            continue
+        for word in words:
+            start = base + word.start()
+            lower = word.group().lower()
+            parts = [p for p in _JOINERS_RE.split(lower) if p]
+            if len(parts) > 1 and parts[0] not in PREFIXES and "." not in word.group() and "," not in word.group():
+                offset = start
+                for piece in _JOINERS_RE.split(word.group()):
+                    if piece:
+                        spans.append((offset, offset + len(piece)))
+                    offset += len(piece) + 1
+            else:
+                spans.append((start, base + word.end()))
+    return spans

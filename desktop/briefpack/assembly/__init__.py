@@ -11,7 +11,7 @@ after this.
 
 from briefpack.assembly.build import build_brief
 from briefpack.assembly.pick import pick_passages
-from briefpack.assembly.sections import SECTION_KINDS
+from briefpack.assembly.sections import SECTION_KINDS, uses_findings
 from briefpack.assembly.templates import Section, Template, TemplateError, available_templates, load_template
 
 __all__ = [
@@ -23,4 +23,5 @@ __all__ = [
     "build_brief",
     "load_template",
     "pick_passages",
+    "uses_findings",
 ]

@@ -4,13 +4,17 @@ Each row reads "Diplomacy — 9 (3 · 6)": the label, how many paragraphs of
 the project speak to the theme, and how many of those each source holds, in
 source order (with many sources the breakdown moves to the tooltip, where
 it stays readable). Themes no paragraph speaks to are greyed, not hidden, so
-the list does not jump about as sources come and go.
+the list does not jump about as sources come and go. The "Edit themes…"
+button under the list asks the window to open the theme editor.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QPushButton
 
 from briefpack.assembly.pick import candidate_passages
 from briefpack.model.article import Article
@@ -24,8 +28,16 @@ MAX_INLINE_SOURCES = 4
 
 
 class ThemeListPanel(CheckListPanel):
+    """The themes list; ``editRequested`` fires when the analyst asks to edit the themes (the window opens the editor)."""
+
+    editRequested = Signal()
+
     def __init__(self, parent=None) -> None:
         super().__init__("Themes", parent)
+        self.edit_button = QPushButton("Edit themes…")
+        self.edit_button.setToolTip("Add, rename, merge or delete themes and change their terms")
+        self.edit_button.clicked.connect(self.editRequested)
+        self.layout().addWidget(self.edit_button)
 
     def show_themes(
         self, taxonomy: Taxonomy, articles: Sequence[Article], tags: Sequence[ThemeTag], selection: Selection

@@ -24,6 +24,8 @@ class Kind:
     build: Callable[..., list[Block]]
     variants: tuple[str, ...] = ()
     description: str = ""
+    # True when the section shows analysis findings, so composing runs the analysis first.
+    uses_findings: bool = False
 
 
 SECTION_KINDS: dict[str, Kind] = {
@@ -34,14 +36,21 @@ SECTION_KINDS: dict[str, Kind] = {
     "background": Kind(written.text, (), "the analyst's background text"),
     "text": Kind(written.text, (), "any analyst-written section"),
     "themes": Kind(passages.themes, ("quotes", "digest"), "one section per chosen theme"),
-    "timeline": Kind(findings.timeline, (), "dated events table"),
-    "key_figures": Kind(findings.key_figures, ("table", "list"), "figures table or list"),
-    "people": Kind(findings.people, (), "pen portraits of people with roles"),
-    "corroboration": Kind(findings.corroboration, (), "statements reported by two or more sources"),
+    "timeline": Kind(findings.timeline, (), "dated events table", uses_findings=True),
+    "key_figures": Kind(findings.key_figures, ("table", "list"), "figures table or list", uses_findings=True),
+    "people": Kind(findings.people, (), "pen portraits of people with roles", uses_findings=True),
+    "corroboration": Kind(findings.corroboration, (), "statements reported by two or more sources", uses_findings=True),
     "coverage": Kind(coverage.coverage, (), "theme × source chart and table"),
-    "source_summary": Kind(sources.source_summary, (), "ICD 206 source summary statement"),
-    "source_descriptors": Kind(sources.source_descriptors, (), "sources with descriptors and grades"),
+    "source_summary": Kind(sources.source_summary, (), "ICD 206 source summary statement", uses_findings=True),
+    "source_descriptors": Kind(sources.source_descriptors, (), "sources with descriptors and grades", uses_findings=True),
     "sources": Kind(sources.sources, (), "the bibliography"),
 }
 
-__all__ = ["SECTION_KINDS", "Kind", "SectionContext"]
+
+
+def uses_findings(template) -> bool:
+    """True when any section of ``template`` shows analysis findings."""
+    return any(SECTION_KINDS[s.kind].uses_findings for s in template.sections if s.kind in SECTION_KINDS)
+
+
+__all__ = ["SECTION_KINDS", "Kind", "SectionContext", "uses_findings"]

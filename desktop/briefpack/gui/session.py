@@ -119,6 +119,12 @@ class ProjectSession(QObject):
         self._mark_dirty()
         return added
 
+    def tags_changed(self) -> None:
+        """The project's tags were rewritten (themes edited, articles re-tagged): reload them, tell the views, mark unsaved."""
+        self._reload_content()
+        self.contentChanged.emit()
+        self._mark_dirty()
+
     # ------------------------------------------------------------- saving
 
     def save(self) -> None:

@@ -38,14 +38,11 @@ def apply_themes(session, taxonomy: Taxonomy) -> int:
     te.save_taxonomy(project, taxonomy)
     changed = te.retag(project, taxonomy)
     session.taxonomy = taxonomy
-    # ProjectSession caches tags and only reloads them itself after an import.
-    session._reload_content()
     selection = session.selection
     kept = tuple(t for t in selection.theme_ids if taxonomy.get(t) is not None)
     if kept != selection.theme_ids:
         session.set_selection(replace(selection, theme_ids=kept))
-    session.contentChanged.emit()
-    session._mark_dirty()
+    session.tags_changed()
     return changed
 
 

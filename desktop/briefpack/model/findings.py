@@ -88,3 +88,5 @@ class Findings:
     corroborations: tuple[Corroboration, ...] = ()
     # Admiralty reliability per publisher ("A".."F"); a publisher missing here is "F" (cannot be judged).
     reliability: dict[str, str] = field(default_factory=dict)
+    # Statements attributed to state media (briefpack.model.attribution.Attribution), flagged for the analyst.
+    attributions: tuple["Attribution", ...] = ()

@@ -1,0 +1,290 @@
+"""Corroboration: the same statement reported by several sources, found without comparing all pairs.
+
+Every body sentence that names something (a capital after its first word)
+becomes a ``Claim``: its content words and phrases
+(``claimwords``), the names it mentions (demonyms folded to countries:
+"Russian" → Russia), its resolved dates and its figures. Claims are
+bucketed by keys that are rare enough to mean something: a phrase of two
+content words ("mutual defense"), what a figure counts ("north korean
+soldier"), a date at month or day precision. Only claims sharing a bucket,
+from different articles, are compared; a bucket too large to compare
+pairwise is compared against a few hubs only (and such a pair must share a
+second key), and a key held by more than 2% of all claims is ignored as
+generic, so 10,000 articles stay linear. Two claims report one statement when they share phrases and names
+(or near-identical wording, or a counted thing, names and words) and do not
+give different dates. Linked claims are clustered; a cluster from two or
+more articles is a ``Corroboration``. Figures that differ for the same
+counted thing within a cluster are kept side by side as ``variants``,
+never merged. A statement from one article only is never returned, so
+nothing single-sourced is shown as corroborated. Pure functions; any thread.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from briefpack.analysis.claimwords import claim_terms
+from briefpack.analysis.figures import figure_key
+from briefpack.analysis.gazetteer import Gazetteer, load_gazetteer
+from briefpack.analysis.sentences import paragraphs, split_sentences
+from briefpack.analysis.timeline import DatedSentence
+from briefpack.model.article import Article
+from briefpack.model.findings import Corroboration, FigureClaim, SourceRef
+from briefpack.model.theme import ThemeTag
+
+# A capital letter after the first word: the sentence names someone or something.
+_INNER_CAPITAL = re.compile(r"\s[A-Z]")
+HUBS = 3  # a bucket larger than 2 * HUBS is compared against this many of its claims only
+SMALL_BUCKET = 2 * HUBS
+# A key shared by more claims than this share (and at least GENERIC_MIN) says nothing about which statement it is.
+GENERIC_SHARE = 0.02
+GENERIC_MIN = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One sentence ready to compare: where it is, its words, phrases, names, dates and figure keys."""
+
+    source: SourceRef
+    text: str
+    words: frozenset[str]
+    pairs: frozenset[str]
+    names: frozenset[str]
+    dates: frozenset[str]
+    figures: frozenset[str]
+    themes: frozenset[str]
+
+
+@functools.cache
+def _fold(gaz: Gazetteer) -> dict[str, str]:
+    """Surface form -> canonical name, for demonyms, places and organisations."""
+    fold = {**gaz.organisations, **gaz.places, **gaz.demonyms}
+    return fold
+
+
+def sentence_names(text: str, gaz: Gazetteer | None = None) -> frozenset[str]:
+    """Names mentioned in ``text``, lower case, with demonyms and aliases folded ("North Korean" → "north korea")."""
+    return claim_terms(text, _fold(gaz or load_gazetteer()))[2]
+
+
+def build_claims(
+    articles: Sequence[Article],
+    figures: Iterable[FigureClaim] = (),
+    dated: Iterable[DatedSentence] = (),
+    tags: Iterable[ThemeTag] = (),
+    gaz: Gazetteer | None = None,
+) -> list[Claim]:
+    """The claims of every body sentence, in article and text order."""
+    gaz = gaz or load_gazetteer()
+    figure_keys: dict[tuple[SourceRef, str], set[str]] = defaultdict(set)
+    for f in figures:
+        key = figure_key(f)
+        if key:
+            figure_keys[(f.source, f.text)].add(key)
+    dates: dict[tuple[SourceRef, str], set[str]] = defaultdict(set)
+    for d in dated:
+        dates[(d.source, d.text)].add(d.date)
+    themes: dict[SourceRef, set[str]] = defaultdict(set)
+    for t in tags:
+        themes[SourceRef(t.article_id, t.block_index)].add(t.theme_id)
+    claims = []
+    fold = _fold(gaz)
+    for article, index, text in paragraphs(articles):
+        ref = SourceRef(article.id, index)
+        if not _INNER_CAPITAL.search(text):
+            continue  # no name in the paragraph: nothing to tie a statement to (one C-speed scan)
+        for a, b in split_sentences(text):
+            sentence = text[a:b]
+            if not _INNER_CAPITAL.search(sentence):
+                continue  # every rule that links two claims needs a shared name or near-identical wording
+            words, pairs, names = claim_terms(sentence, fold)
+            if len(words) < 3:
+                continue  # "Comment (0)", a stray line: nothing to corroborate
+            claims.append(
+                Claim(
+                    ref, sentence, words, pairs, names,
+                    frozenset(dates.get((ref, sentence), ())), frozenset(figure_keys.get((ref, sentence), ())),
+                    frozenset(themes.get(ref, ())),
+                )
+            )
+    return claims
+
+
+def _dates_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both give dates and none agrees (a year agrees with any date in it)."""
+    if not a or not b:
+        return False
+    return not any(x.startswith(y) or y.startswith(x) for x in a for y in b)
+
+
+class _Scorer:
+    def __init__(self, claims: Sequence[Claim]) -> None:
+        df: Counter[str] = Counter()
+        for c in claims:
+            df.update(c.words)
+        n = len(claims) + 1
+        self.idf = {w: math.log(n / (k + 0.5)) + 0.1 for w, k in df.items()}
+
+    def weight(self, words: Iterable[str]) -> float:
+        idf = self.idf
+        return sum(idf.get(w, 1.0) for w in words)
+
+    def same_statement(self, a: Claim, b: Claim) -> bool:
+        """Whether ``a`` and ``b`` (from different articles) report one statement; see the module docstring."""
+        if _dates_conflict(a.dates, b.dates):
+            return False
+        shared_pairs = a.pairs & b.pairs
+        shared_names = a.names & b.names
+        if len(shared_pairs) >= 2 and shared_names:
+            return True
+        shared_figures = a.figures & b.figures
+        if not shared_pairs and not (shared_figures and shared_names) and len(a.words & b.words) < 0.6 * min(len(a.words), len(b.words)):
+            return False  # none of the rules below can hold: skip the weighting
+        overlap = self.weight(a.words & b.words) / max(1e-9, min(self.weight(a.words), self.weight(b.words)))
+        if shared_pairs and overlap >= 0.5:
+            return True
+        if shared_figures and shared_names and overlap >= 0.3:
+            # the same counted thing: also on one theme when the paragraphs are tagged
+            return not (a.themes and b.themes) or bool(a.themes & b.themes)
+        return overlap >= 0.6 and fuzz.token_set_ratio(a.text, b.text) >= 90
+
+
+def _candidate_pairs(claims: Sequence[Claim]) -> set[tuple[int, int]]:
+    """Pairs of claims of different articles worth scoring.
+
+    A key shared by few claims (a rare phrase, a counted thing, a date)
+    makes all its pairs candidates. In a larger bucket each claim is paired
+    with a few hubs only, and such a pair is kept only when a second key
+    also joins it: one common phrase alone says little.
+    """
+    buckets: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        for p in c.pairs:
+            buckets[p].append(i)
+        for f in c.figures:
+            buckets["#" + f].append(i)
+        for d in c.dates:
+            if len(d) > 4:  # a year alone is too coarse to bucket on
+                buckets["@" + d].append(i)
+    strong: set[tuple[int, int]] = set()
+    weak: dict[tuple[int, int], int] = defaultdict(int)
+    generic = max(GENERIC_MIN, int(GENERIC_SHARE * len(claims)))
+    for ids in buckets.values():
+        if len(ids) < 2 or len(ids) > generic:
+            continue
+        first_article = claims[ids[0]].source.article_id
+        if all(claims[i].source.article_id == first_article for i in ids):
+            continue
+        small = len(ids) <= SMALL_BUCKET
+        for h in ids if small else _hubs(claims, ids):
+            for j in ids:
+                if j != h and claims[j].source.article_id != claims[h].source.article_id:
+                    pair = (h, j) if h < j else (j, h)
+                    if small:
+                        strong.add(pair)
+                    else:
+                        weak[pair] += 1
+    strong.update(pair for pair, n in weak.items() if n >= 2)
+    return strong
+
+
+def _hubs(claims: Sequence[Claim], ids: list[int]) -> list[int]:
+    """A few claims of a large bucket, each from a different article."""
+    seen: set[str] = set()
+    hubs = []
+    for i in ids:
+        article = claims[i].source.article_id
+        if article not in seen:
+            seen.add(article)
+            hubs.append(i)
+            if len(hubs) == HUBS:
+                break
+    return hubs
+
+
+def _variants(members: Sequence[Claim], figures_by_sentence: dict[tuple[SourceRef, str], list[FigureClaim]]) -> tuple[FigureClaim, ...]:
+    """Differing figures for one counted thing, side by side; empty when the members agree."""
+    by_key: dict[str, list[FigureClaim]] = defaultdict(list)
+    for c in members:
+        for f in figures_by_sentence.get((c.source, c.text), ()):
+            key = figure_key(f)
+            if key:
+                by_key[key].append(f)
+    out: list[FigureClaim] = []
+    for claims in by_key.values():
+        numbers = {f.number for f in claims}
+        articles = {f.source.article_id for f in claims}
+        if len(numbers) >= 2 and len(articles) >= 2:
+            out.extend(dict.fromkeys(claims))
+    return tuple(out)
+
+
+def link_claims(
+    articles: Sequence[Article],
+    figures: Sequence[FigureClaim] = (),
+    dated: Sequence[DatedSentence] = (),
+    tags: Iterable[ThemeTag] = (),
+    gaz: Gazetteer | None = None,
+) -> tuple[list[Claim], list[int]]:
+    """The claims of ``articles`` and, for each, the id of the statement it reports (claims linked as one share it)."""
+    claims = build_claims(articles, figures, dated, tags, gaz)
+    scorer = _Scorer(claims)
+    parent = list(range(len(claims)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for a, b in sorted(_candidate_pairs(claims)):
+        ra, rb = find(a), find(b)
+        if ra != rb and scorer.same_statement(claims[a], claims[b]):
+            parent[max(ra, rb)] = min(ra, rb)
+    return claims, [find(i) for i in range(len(claims))]
+
+
+def corroborations_from(claims: Sequence[Claim], statements: Sequence[int], figures: Iterable[FigureClaim] = ()) -> tuple[Corroboration, ...]:
+    """The statements (``link_claims``) reported by two or more articles, most widely reported first."""
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for i, root in enumerate(statements):
+        clusters[root].append(i)
+    figures_by_sentence: dict[tuple[SourceRef, str], list[FigureClaim]] = defaultdict(list)
+    for f in figures:
+        figures_by_sentence[(f.source, f.text)].append(f)
+    out = []
+    for root, ids in clusters.items():
+        if len(ids) < 2:
+            continue
+        members = [claims[i] for i in ids]
+        if len({c.source.article_id for c in members}) < 2:
+            continue  # one source only: never shown as corroborated
+        sources = tuple(dict.fromkeys(c.source for c in members))
+        out.append(Corroboration(claims[root].text, sources, _variants(members, figures_by_sentence)))
+    out.sort(key=lambda c: -len({s.article_id for s in c.sources}))
+    return tuple(out)
+
+
+def find_corroborations(
+    articles: Sequence[Article],
+    figures: Sequence[FigureClaim] = (),
+    dated: Sequence[DatedSentence] = (),
+    tags: Iterable[ThemeTag] = (),
+    gaz: Gazetteer | None = None,
+) -> tuple[Corroboration, ...]:
+    """Statements reported by two or more articles, most widely reported first.
+
+    ``figures`` and ``dated`` are what ``extract_figures`` and
+    ``dated_sentences`` found in the same articles (empty: figures and dates
+    play no part); ``tags`` are the paragraphs' themes (empty: themes play
+    no part).
+    """
+    claims, statements = link_claims(articles, figures, dated, tags, gaz)
+    return corroborations_from(claims, statements, figures)

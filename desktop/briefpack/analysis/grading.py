@@ -1,0 +1,165 @@
+"""Source grading as analysts know it: Admiralty reliability per publisher, credibility per passage, state-media flags.
+
+Reliability (A–F) is the analyst's judgement of a publisher; it is stored in
+``Findings.reliability`` (publisher → letter) and a publisher missing there
+is "F", cannot be judged: these functions never invent a grade.
+Credibility (1–6) of a passage is *suggested* by a documented rule from
+what corroboration found (see ``suggest_credibility``); the analyst may
+overrule it. Attribution to state media is found sentence by sentence:
+an outlet from ``templates/analysis/state_media.toml`` ("KCNA", "Xinhua")
+or a generic phrase ("state media") in a sentence that also has an
+attribution cue ("said", "reported", "according to"). Pure functions; any
+thread.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from collections.abc import Mapping, Sequence
+
+from briefpack.analysis.gazetteer import Gazetteer, load_gazetteer
+from briefpack.analysis.sentences import paragraphs, split_sentences
+from briefpack.model.article import Article
+from briefpack.model.attribution import Attribution
+from briefpack.model.findings import Findings, SourceRef
+
+RELIABILITY: dict[str, str] = {
+    "A": "Completely reliable",
+    "B": "Usually reliable",
+    "C": "Fairly reliable",
+    "D": "Not usually reliable",
+    "E": "Unreliable",
+    "F": "Reliability cannot be judged",
+}
+CREDIBILITY: dict[int, str] = {
+    1: "Confirmed by other sources",
+    2: "Probably true",
+    3: "Possibly true",
+    4: "Doubtful",
+    5: "Improbable",
+    6: "Truth cannot be judged",
+}
+DEFAULT_RELIABILITY = "F"
+DEFAULT_CREDIBILITY = 3
+
+
+def reliability_of(findings: Findings, publisher: str | None) -> str:
+    """The publisher's letter; "F" when the analyst has not graded it or the publisher is unknown (``None``)."""
+    if publisher is None:
+        return DEFAULT_RELIABILITY
+    return findings.reliability.get(publisher, DEFAULT_RELIABILITY)
+
+
+def with_reliability(findings: Findings, publisher: str, letter: str | None) -> Findings:
+    """A copy of ``findings`` with ``publisher`` graded ``letter``; ``None`` removes the grade (back to "F").
+
+    Raises ``ValueError`` for a letter outside A–F.
+    """
+    grades = dict(findings.reliability)
+    if letter is None:
+        grades.pop(publisher, None)
+    else:
+        letter = letter.strip().upper()
+        if letter not in RELIABILITY:
+            raise ValueError(f"reliability must be one of A-F, not {letter!r}")
+        grades[publisher] = letter
+    return dataclasses.replace(findings, reliability=grades)
+
+
+def grade_code(reliability: str, credibility: int) -> str:
+    """The grade as analysts write it: "B2". Raises ``ValueError`` for an unknown letter or number."""
+    if reliability not in RELIABILITY or credibility not in CREDIBILITY:
+        raise ValueError(f"no such grade: {reliability}{credibility}")
+    return f"{reliability}{credibility}"
+
+
+def suggest_credibility(source: SourceRef, findings: Findings, publishers: Mapping[str, str | None] | None = None) -> int:
+    """The suggested credibility of the passage in block ``source`` (1–6). The rule:
+
+    - 1 "confirmed": the block reports a statement corroborated by articles
+      of two or more different publishers, with no differing figures;
+    - 2 "probably true": corroborated, but only by articles of one
+      publisher (``publishers`` maps article id → publisher; ``None`` or a
+      missing publisher counts every article as its own publisher);
+    - 4 "doubtful": the sources of its statement give differing figures;
+    - 3 "possibly true" otherwise: one source only is never 1 or 2.
+    """
+    publishers = publishers or {}
+    best = DEFAULT_CREDIBILITY
+    for c in findings.corroborations:
+        if source not in c.sources or not c.corroborated:
+            continue
+        if c.variants:
+            return 4
+        outlets = {publishers.get(s.article_id) or s.article_id for s in c.sources}
+        best = min(best, 1 if len(outlets) >= 2 else 2)
+    return best
+
+
+@functools.cache
+def _patterns(gaz: Gazetteer) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    outlets = sorted(gaz.state_outlets, key=len, reverse=True)
+    # Outlet names are matched as written (case matters: "RT" is not "rt"); generic phrases in any case.
+    # The pattern starts with the names themselves (no look-behind first) so the engine can skip by first
+    # character; the word boundary before a name is checked by ``_word_start``.
+    named = re.compile(r"(" + "|".join(map(re.escape, outlets)) + r")(?![\w-])")
+    generic = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(gaz.state_phrases, key=len, reverse=True))) + r")(?![\w-])", re.IGNORECASE)
+    # Cues as written and capitalised, case-sensitive and with no look-behind first: the engine then skips
+    # by first character, which matters because every sentence with an outlet is tested.
+    forms = sorted({f for c in gaz.attribution_cues for f in (c, c[0].upper() + c[1:])}, key=len, reverse=True)
+    cues = re.compile(r"(?:" + "|".join(map(re.escape, forms)) + r")\b")
+    return named, generic, cues
+
+
+# Every generic phrase contains one of these (lower or title case), tested before the slower pattern.
+_GENERIC_HINTS = ("tate", "fficial", "arty", "TATE", "FFICIAL")
+
+
+def _word_start(text: str, i: int) -> bool:
+    return i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "-_")
+
+
+def _country_before(text: str, start: int, gaz: Gazetteer) -> str | None:
+    """The country of a demonym or name just before ``start``: "North Korean state media" → North Korea."""
+    words = text[max(0, start - 30) : start].split()
+    for n in (2, 1):
+        if len(words) >= n:
+            phrase = " ".join(words[-n:]).rstrip("'’s")
+            country = gaz.demonyms.get(phrase) or gaz.places.get(phrase)
+            if country:
+                return country
+    return None
+
+
+def find_attributions(text: str, source: SourceRef, gaz: Gazetteer | None = None) -> list[Attribution]:
+    """The statements of one block's ``text`` attributed to state media, in order."""
+    gaz = gaz or load_gazetteer()
+    named, generic, cues = _patterns(gaz)
+    out: list[Attribution] = []
+    for a, b in split_sentences(text):
+        sentence = text[a:b]
+        if not any(_word_start(sentence, c.start()) for c in cues.finditer(sentence)):
+            continue  # no attribution cue: a mention of an outlet is not a statement attributed to it
+        for m in named.finditer(sentence):
+            if not _word_start(sentence, m.start(1)):
+                continue  # "SPARTA" is not "SPA"
+            out.append(Attribution(source, m.group(1), gaz.state_outlets[m.group(1)], sentence, a + m.start(1), a + m.end(1)))
+        for m in generic.finditer(sentence):
+            country = _country_before(sentence, m.start(1), gaz)
+            out.append(Attribution(source, m.group(1), country, sentence, a + m.start(1), a + m.end(1)))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def state_media_attributions(articles: Sequence[Article], gaz: Gazetteer | None = None) -> tuple[Attribution, ...]:
+    """Every attribution to state media in the body paragraphs of ``articles``."""
+    gaz = gaz or load_gazetteer()
+    named, generic, _ = _patterns(gaz)
+    out: list[Attribution] = []
+    for article, index, text in paragraphs(articles):
+        # Most paragraphs: one scan for a name and a few substring tests, then done.
+        if named.search(text) or (any(w in text for w in _GENERIC_HINTS) and generic.search(text)):
+            out.extend(find_attributions(text, SourceRef(article.id, index), gaz))
+    return tuple(out)

@@ -1,0 +1,61 @@
+"""Sentence spans of a paragraph, and the paragraphs of a set of articles, for the finding passes.
+
+Entities, dates, figures and corroboration all work sentence by sentence and
+name each finding by its article and block. ``split_sentences`` cuts a
+paragraph at sentence ends without cutting after abbreviations ("Mr.",
+"U.S.", "Jan.") or inside a number; ``paragraphs`` walks the body paragraphs
+of articles in order. Pure functions over strings; safe from any thread.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator
+
+from briefpack.model.article import Article, BlockKind
+
+# A candidate end: . ! ? (and a closing quote or bracket) followed by space and a likely sentence start.
+_BOUNDARY = re.compile(r"""[.!?]["”’')\]]*\s+(?=["“‘(\[]?[A-Z0-9])""")
+# Words that end with a full stop without ending the sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sr jr st gen col lt sgt capt adm gov sen rep rev fr mt no vs etc inc ltd co corp
+    jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m d.p.r.k approx""".split()
+)
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """The ``(start, end)`` character spans of the sentences of ``text``, in order, trailing space excluded.
+
+    An empty or blank text gives an empty tuple. Memoised: every finding
+    pass splits the same paragraphs.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        end = m.start() + 1
+        token = text[max(start, text.rfind(" ", start, end) + 1) : end].rstrip(".").lower().lstrip("(\"“")
+        # "U.S." and single initials ("J.") do not end a sentence.
+        if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+            continue
+        close = m.end() - len(m.group(0)) + len(m.group(0).rstrip())
+        spans.append((start, close))
+        start = m.end()
+    tail = text[start:].rstrip()
+    if tail.strip():
+        spans.append((start, start + len(tail)))
+    return tuple(spans)
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text`` as strings (see ``split_sentences``)."""
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+def paragraphs(articles: Iterable[Article]) -> Iterator[tuple[Article, int, str]]:
+    """Each body paragraph as ``(article, block_index, text)``, articles in the order given."""
+    for article in articles:
+        for index, block in enumerate(article.blocks):
+            if block.kind is BlockKind.PARAGRAPH and block.text.strip():
+                yield article, index, block.text

@@ -1,0 +1,296 @@
+"""Dated events: dates found in sentences, resolved at the precision the text gives, merged across sources.
+
+One precompiled pattern finds date expressions. Absolute ones ("September
+13, 2023", "March 2024", "in 2024") resolve on their own. Ones that need
+the article's own date ("in June", "on Thursday", "last year", "this
+month") resolve against ``Article.published`` and are dropped when the
+article has none: a date is never guessed. Ones that count from the
+previous event ("Two months later", "the following year") resolve against
+the last date resolved earlier in the same article, at the coarser of the
+two precisions ("Two months later" after "September 13, 2023" is
+"2023-11"). Comparisons ("12 times more than in 2023") are not events.
+A date expression is looked for only around a trigger word (a month,
+weekday, year, "day", "month" …), which keeps the scan fast. Each sentence
+with a resolved date becomes a ``TimelineEvent``; sentences of different
+sources with the same date that report one statement (as linked by
+``corroboration``) are merged into one event with several sources, so the
+timeline is merged across sources. Pure functions; any thread.
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from briefpack.analysis.sentences import paragraphs, split_sentences
+from briefpack.model.article import Article
+from briefpack.model.findings import SourceRef, TimelineEvent
+
+DAY, MONTH, YEAR = "day", "month", "year"
+_RANK = {YEAR: 0, MONTH: 1, DAY: 2}
+
+_MONTH_NAMES = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
+_MONTH_NAMES.update({name.lower(): n for n, name in enumerate(calendar.month_abbr) if name})
+_MONTH_NAMES["sept"] = 9
+_M = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)"
+_Y = r"(?:1[89]\d\d|20\d\d)(?![\d\-])"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_COUNT = r"(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
+# A month or day-and-month that a year follows is read by the longer alternatives, not as a bare month.
+_NO_YEAR = rf"(?!\s*,?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s*,?\s*)?{_Y})"
+_NUMBERS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+_NUMBERS.update({"a": 1, "an": 1})
+
+_DATES = re.compile(
+    rf"""
+    \b(?P<md_m>{_M})\s+(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<md_y>{_Y})
+  | \b(?P<dm_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_m>{_M}),?\s+(?P<dm_y>{_Y})
+  | \b(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b
+  | \b(?P<my_m>{_M}),?\s+(?P<my_y>{_Y})
+  | \b(?P<dx_m>{_M})\s+(?P<dx_d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d)(?<!\d{{3}})
+  | \b(?P<mx_pre>[Ii]n|[Ss]ince|[Bb]y|[Dd]uring|[Uu]ntil|[Ff]rom|[Oo]f|[Ee]arly|[Ll]ate|[Mm]id-?|[Tt]hrough|[Tt]o|[Ll]ast|[Tt]his)\s+(?P<mx_m>{_M})\b{_NO_YEAR}
+  | \b(?P<y_pre>than\s+in|[Ii]n|[Ss]ince|[Bb]y|[Dd]uring|[Uu]ntil|[Ff]rom|[Oo]f|[Ee]arly|[Ll]ate|[Mm]id-?|[Tt]hroughout|[Bb]efore|[Aa]fter)\s+(?P<y_y>{_Y})
+  | \b(?P<rel_which>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<rel_unit>year|month)\b
+  | \b(?P<wd_pre>[Oo]n|[Ll]ast)\s+(?P<wd>{_WEEKDAY})\b
+  | \b(?P<yday>[Yy]esterday)\b
+  | \b(?P<later_n>{_COUNT})\s+(?P<later_unit>day|week|month|year)s?\s+(?P<later_dir>later|after(?:wards?)?|earlier|before)\b(?!\s+(?:the|a|an|his|her|their|its)\b)
+  | \b[Tt]he\s+(?:following|next)\s+(?P<next_unit>day|week|month|year)\b
+    """,
+    re.VERBOSE,
+)
+
+
+# Every date expression contains one of these words; the full pattern runs only in a window around
+# them. Written with the first letter apart so the regex engine can skip positions by a character set.
+_TRIGGER = re.compile(
+    r"[JFMASONDTWY12ymwd](?:anuary|ebruary|arch|pril|ay|une|uly|ugust|eptember|ctober|ovember|ecember"
+    r"|an\.|eb\.|ar\.|pr\.|un\.|ul\.|ug\.|ept?\.|ct\.|ov\.|ec\.|onday|uesday|ednesday|hursday|riday"
+    r"|aturday|unday|esterday|[09]\d\d|ear|onth|eek|ay)"
+)
+_WORDS_BACK = 2  # "than in 2023", "the following month": a date expression starts at most two words before its trigger
+
+
+def _date_matches(text: str):
+    """The matches of the full date pattern, each tried only at its trigger word and the two words before it.
+
+    ``match`` at a few positions costs far less than scanning the text with
+    a dozen alternatives at every character.
+    """
+    last_end = 0
+    for t in _TRIGGER.finditer(text):
+        s = t.start()
+        if s < last_end:
+            continue  # inside a date already read ("September 13, 2023")
+        starts = [s]
+        p = s
+        for _ in range(_WORDS_BACK):
+            if p < 2 or text[p - 1] != " ":
+                break
+            p = text.rfind(" ", 0, p - 1) + 1
+            starts.append(p)
+        for a in reversed(starts):  # the earliest start first: "than in 2023" before "in 2023"
+            if a < last_end:
+                continue
+            m = _DATES.match(text, a)
+            if m is not None and m.end() > s:
+                last_end = m.end()
+                yield m
+                break
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDate:
+    """A resolved date in a text: ISO ``date`` at ``precision``, the span it was read from."""
+
+    date: str
+    precision: str
+    start: int
+    end: int
+
+
+def _iso(y: int, m: int | None = None, d: int | None = None) -> tuple[str, str]:
+    if d is not None and m is not None:
+        return f"{y:04d}-{m:02d}-{d:02d}", DAY
+    if m is not None:
+        return f"{y:04d}-{m:02d}", MONTH
+    return f"{y:04d}", YEAR
+
+
+def _month(name: str) -> int:
+    return _MONTH_NAMES[name.lower().rstrip(".")]
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        dt.date(y, m, d)
+    except ValueError:
+        return False
+    return True
+
+
+def _add_months(y: int, m: int, months: int) -> tuple[int, int]:
+    total = y * 12 + (m - 1) + months
+    return total // 12, total % 12 + 1
+
+
+def _shift(prev: FoundDate, unit: str, n: int) -> tuple[str, str] | None:
+    """``prev`` moved by ``n`` units, at the coarser precision; ``None`` when the unit is finer than ``prev``."""
+    parts = [int(p) for p in prev.date.split("-")]
+    if unit == "year":
+        return _iso(parts[0] + n)
+    if unit == "month":
+        if prev.precision == YEAR:
+            return None
+        y, m = _add_months(parts[0], parts[1], n)
+        return _iso(y, m)
+    if prev.precision != DAY:
+        return None
+    day = dt.date(*parts) + dt.timedelta(days=n * (7 if unit == "week" else 1))
+    return _iso(day.year, day.month, day.day)
+
+
+def find_dates(text: str, published: dt.date | None, previous: FoundDate | None = None) -> list[FoundDate]:
+    """The dates in ``text`` that can be resolved, in order.
+
+    ``published`` is the article's own date (``None``: expressions that need
+    it are skipped); ``previous`` is the last date resolved before ``text``
+    in the same article (``None``: "two months later" is skipped).
+    """
+    out: list[FoundDate] = []
+    for m in _date_matches(text):
+        got = _resolve(m, published, out[-1] if out else previous)
+        if got is not None:
+            out.append(FoundDate(got[0], got[1], m.start(), m.end()))
+    return out
+
+
+def _resolve(m: re.Match[str], published: dt.date | None, anchor: FoundDate | None) -> tuple[str, str] | None:
+    """The ISO date and precision of one match; ``None`` when it cannot be resolved."""
+    g = m  # m["name"] is m.group("name")
+    # The last group of the alternative that matched names it: "md_y" for "September 13, 2023".
+    kind = (m.lastgroup or "").split("_")[0]
+    got: tuple[str, str] | None = None
+    if kind == "md":
+        y, mo, d = int(g["md_y"]), _month(g["md_m"]), int(g["md_d"])
+        got = _iso(y, mo, d) if _valid(y, mo, d) else None
+    elif kind == "dm":
+        y, mo, d = int(g["dm_y"]), _month(g["dm_m"]), int(g["dm_d"])
+        got = _iso(y, mo, d) if _valid(y, mo, d) else None
+    elif kind == "iso":
+        y, mo, d = int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"])
+        got = _iso(y, mo, d) if _valid(y, mo, d) else None
+    elif kind == "my":
+        got = _iso(int(g["my_y"]), _month(g["my_m"]))
+    elif kind == "dx" and published is not None:
+        mo, d = _month(g["dx_m"]), int(g["dx_d"])
+        y = published.year if (mo, d) <= (published.month, published.day) else published.year - 1
+        got = _iso(y, mo, d) if _valid(y, mo, d) else None
+    elif kind == "mx" and published is not None:
+        # The most recent such month up to the article's date: news reports the past.
+        mo = _month(g["mx_m"])
+        pre = g["mx_pre"].lower()
+        y = published.year if mo <= published.month else published.year - 1
+        if pre == "last" and mo == published.month:
+            y -= 1
+        got = _iso(y, mo)
+    elif kind == "y":
+        if not g["y_pre"].startswith("than"):  # "12 times more than in 2023" compares, it is no event
+            got = _iso(int(g["y_y"]))
+    elif kind == "rel" and published is not None:
+        delta = {"last": -1, "this": 0, "next": 1}[g["rel_which"].lower()]
+        if g["rel_unit"] == "year":
+            got = _iso(published.year + delta)
+        else:
+            got = _iso(*_add_months(published.year, published.month, delta))
+    elif kind == "wd" and published is not None:
+        back = (published.weekday() - list(calendar.day_name).index(g["wd"])) % 7
+        if g["wd_pre"].lower() == "last" and back == 0:
+            back = 7
+        day = published - dt.timedelta(days=back)
+        got = _iso(day.year, day.month, day.day)
+    elif kind == "yday" and published is not None:
+        day = published - dt.timedelta(days=1)
+        got = _iso(day.year, day.month, day.day)
+    elif kind == "later":
+        if anchor is not None:
+            word = g["later_n"].lower()
+            n = int(word) if word.isdigit() else _NUMBERS[word]
+            sign = 1 if g["later_dir"].lower().startswith(("later", "after")) else -1
+            got = _shift(anchor, g["later_unit"], sign * n)
+    elif kind == "next":
+        if anchor is not None:
+            got = _shift(anchor, g["next_unit"], 1)
+    return got
+
+
+@dataclass(frozen=True, slots=True)
+class DatedSentence:
+    """One sentence with one of its resolved dates, before merging across sources."""
+
+    date: str
+    precision: str
+    text: str
+    source: SourceRef
+
+
+def dated_sentences(articles: Sequence[Article]) -> list[DatedSentence]:
+    """Every (sentence, date) pair of the body paragraphs, in article and text order."""
+    out: list[DatedSentence] = []
+    current: str | None = None
+    previous: FoundDate | None = None
+    for article, index, text in paragraphs(articles):
+        if article.id != current:
+            current, previous = article.id, None
+        matches = list(_date_matches(text))
+        if not matches:
+            continue  # most paragraphs: one scan and done
+        spans = split_sentences(text)
+        starts = [a for a, _ in spans]
+        seen: set[tuple[int, str]] = set()
+        ref = SourceRef(article.id, index)
+        for m in matches:
+            got = _resolve(m, article.published, previous)
+            if got is None:
+                continue
+            previous = FoundDate(got[0], got[1], m.start(), m.end())
+            n = max(0, bisect.bisect_right(starts, m.start()) - 1)
+            if (n, got[0]) not in seen:
+                seen.add((n, got[0]))
+                a, b = spans[n]
+                out.append(DatedSentence(got[0], got[1], text[a:b], ref))
+    return out
+
+
+def merge_events(
+    dated: Iterable[DatedSentence], statement_of: Mapping[tuple[SourceRef, str], int] | None = None
+) -> tuple[TimelineEvent, ...]:
+    """One event per date and reported statement, sources joined; sorted by date, then by first appearance.
+
+    ``statement_of`` maps ``(source, sentence)`` to a statement id: sentences
+    with the same date and statement are one event (``corroboration`` links
+    them). ``None`` merges only identical sentences.
+    """
+    groups: dict[tuple[str, str, object], list[DatedSentence]] = {}
+    for item in dated:
+        statement = statement_of.get((item.source, item.text)) if statement_of else None
+        key = (item.date, item.precision, statement if statement is not None else item.text)
+        groups.setdefault(key, []).append(item)
+    events = [
+        TimelineEvent(date, precision, group[0].text, tuple(dict.fromkeys(g.source for g in group)))
+        for (date, precision, _), group in groups.items()
+    ]
+    events.sort(key=lambda e: e.date)  # stable: equal dates keep their order of appearance
+    return tuple(events)
+
+
+def build_timeline(articles: Sequence[Article]) -> tuple[TimelineEvent, ...]:
+    """The timeline of ``articles``: dated events merged across sources, oldest first."""
+    from briefpack.analysis.corroboration import link_claims  # corroboration reads dates from here
+
+    dated = dated_sentences(articles)
+    claims, statements = link_claims(articles, (), dated)
+    return merge_events(dated, {(c.source, c.text): statements[i] for i, c in enumerate(claims)})

@@ -1,0 +1,93 @@
+"""Timeline: dates resolved at the text's precision, relative dates, no date when none can be resolved, merging."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+from briefpack.analysis.timeline import build_timeline, find_dates
+from seeddata import SEEDS
+from briefpack.ingest import read_path
+from briefpack.model.article import Article, Block, BlockKind, Provenance
+
+
+@functools.cache
+def seed_articles() -> tuple[Article, ...]:
+    return tuple(read_path(p) for p in SEEDS)
+
+
+def article(article_id: str, *paragraphs: str, published: dt.date | None = None, publisher: str | None = None) -> Article:
+    """An article whose blocks are ``paragraphs``, in order (block index = position)."""
+    return Article(
+        id=article_id, title=None, title_derived=False, authors=(), publisher=publisher, url=None,
+        published=published, language="en", category=None,
+        blocks=tuple(Block(BlockKind.PARAGRAPH, p) for p in paragraphs), captions=(), image_credits=(),
+        provenance=Provenance(f"{article_id}.txt", article_id, dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)),
+    )
+
+
+def dates(text, published=None):
+    return [(f.date, f.precision) for f in find_dates(text, published)]
+
+
+def test_seed_dates_resolve_absolutely_and_relative_to_the_previous_event():
+    timeline = build_timeline(seed_articles())
+    got = {(e.date, e.precision) for e in timeline}
+    assert {("2023-09", "month"), ("2023-09-13", "day"), ("2023-11", "month"), ("2024-03", "month"),
+            ("2024-04", "month"), ("2024-05", "month"), ("2024-10", "month"), ("2024", "year")} <= got
+    later = next(e for e in timeline if e.date == "2023-11")
+    assert later.text.startswith("Two months later")
+    assert [e.date for e in timeline] == sorted(e.date for e in timeline)
+
+
+def test_seeds_have_no_date_so_relative_words_give_no_event():
+    timeline = build_timeline(seed_articles())
+    texts = " ".join(e.text for e in timeline)
+    assert "In June, Russian President" not in texts  # "In June" in an undated article
+    assert "on Thursday" not in texts
+    assert "last year" not in texts and "this year" not in texts
+    assert not any(e.date == "2023" for e in timeline)  # "12 times more than in 2023" is a comparison
+
+
+def test_dates_relative_to_the_article_date():
+    published = dt.date(2024, 11, 21)  # a Thursday
+    assert dates("In June, Putin visited Pyongyang.", published) == [("2024-06", "month")]
+    assert dates("In December, talks stalled.", published) == [("2023-12", "month")]
+    assert dates("The treaty was extended last year.", published) == [("2023", "year")]
+    assert dates("State media reported on Thursday that a pact was signed on Wednesday.", published) == [
+        ("2024-11-21", "day"), ("2024-11-20", "day")]
+    assert dates("Trade grew this month.", published) == [("2024-11", "month")]
+    for text in ("In June, Putin visited.", "last year", "on Thursday", "this month"):
+        assert dates(text, None) == [], text
+
+
+def test_relative_to_the_previous_event_keeps_the_coarser_precision():
+    assert dates("It began on 5 March 2022. Three days later it ended.") == [("2022-03-05", "day"), ("2022-03-08", "day")]
+    assert dates("They met on September 13, 2023. Two months later they met again.") == [("2023-09-13", "day"), ("2023-11", "month")]
+    assert dates("In 2019 they met. A year later they met again.") == [("2019", "year"), ("2020", "year")]
+    assert dates("In 2019 they met. Two months later they met again.") == [("2019", "year")]  # no month to count from
+    assert dates("Two months later they met again.") == []
+
+
+def test_other_written_forms():
+    assert dates("On 2024-06-19 the pact was signed.") == [("2024-06-19", "day")]
+    assert dates("It opened on 19 June 2024 and closed in December, 2024.") == [("2024-06-19", "day"), ("2024-12", "month")]
+    assert dates("Numbers hit a 12-year high; 2,024 people came; page 2024.") == []
+
+
+def test_the_same_event_in_two_sources_is_one_event_with_both_sources():
+    a = article("a", "On June 19, 2024, Russian President Vladimir Putin and Kim Jong Un signed a mutual defence treaty in Pyongyang.")
+    b = article("b", "Vladimir Putin and Kim Jong Un signed a mutual defense pact in Pyongyang on June 19, 2024, state media said.")
+    c = article("c", "On June 19, 2024, heavy rain flooded farms in the south of Vietnam.")
+    timeline = build_timeline([a, b, c])
+    assert len(timeline) == 2
+    pact = next(e for e in timeline if "defence" in e.text)
+    assert (pact.date, pact.precision) == ("2024-06-19", "day")
+    assert {s.article_id for s in pact.sources} == {"a", "b"}
+
+
+def test_an_undated_article_contributes_only_what_it_dates_itself():
+    undated = article("u", "In June, the two leaders met. In March 2024, a delegation visited.")
+    assert [(e.date, e.text) for e in build_timeline([undated])] == [("2024-03", "In March 2024, a delegation visited.")]
+    dated = article("d", "In June, the two leaders met.", published=dt.date(2024, 8, 1))
+    assert [(e.date, e.precision) for e in build_timeline([dated])] == [("2024-06", "month")]

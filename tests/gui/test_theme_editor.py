@@ -35,7 +35,7 @@ def test_form_edits_the_current_theme(qtbot):
     assert "hantavirus" in health.terms
     assert health.negative == ("health of the economy",)
     assert d.theme_list.item(DEFAULTS.ids.index("health")).text() == "Public health"
-    assert d.changed and not ThemeEditorDialog(DEFAULTS, defaults=DEFAULTS).changed
+    assert d.changed and not dialog(qtbot).changed
 
 
 def test_a_refused_entry_keeps_the_theme_and_says_why(qtbot):

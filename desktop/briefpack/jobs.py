@@ -17,7 +17,8 @@ from pathlib import Path
 
 from briefpack.analysis.taxonomy import load_taxonomy
 from briefpack.analysis.themes import tag_article
-from briefpack.assembly import build_brief, load_template
+from briefpack.analysis.findings import analyze
+from briefpack.assembly import build_brief, load_template, uses_findings
 from briefpack.citations import cite_brief
 from briefpack.ingest import IngestError, Input, Pasted, expand_inputs, read_input
 from briefpack.model.article import Article
@@ -194,10 +195,12 @@ def compose_brief(
     """Build the brief from the template and run the citations pass: what every renderer gets.
 
     ``findings`` feeds the sections that show analysis (timeline, key figures,
-    people, corroboration, grades); ``None`` leaves those sections saying that
-    analysis was not run.
+    people, corroboration, grades); ``None`` means analyse the articles here
+    when the template has such sections.
     """
     template = load_template(settings.template)
+    if findings is None and uses_findings(template):
+        findings = analyze(articles, tags)
     brief, notices = build_brief(
         articles, tags, taxonomy, selection, settings, template, findings=findings, today=today
     )

@@ -173,7 +173,7 @@ def test_file_layout(tmp_path, articles):
     assert conn.execute("SELECT COUNT(*) FROM blocks").fetchone()[0] == sum(len(a.blocks) for a in articles)
     assert conn.execute("SELECT COUNT(*) FROM tags").fetchone()[0] == 3 * len(articles)
     assert {k for (k,) in conn.execute("SELECT key FROM meta")} >= {"selection", "settings", "undo"}
-    assert conn.execute("SELECT version FROM migrations").fetchall() == [(1,)]
+    assert conn.execute("SELECT version FROM migrations").fetchall() == [(v,) for v in range(1, schema.SCHEMA_VERSION + 1)]
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["p.briefpack"]  # no journal or temp file left

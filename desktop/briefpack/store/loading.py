@@ -41,6 +41,7 @@ def new_working_copy(*, note: str) -> WorkingCopy:
     fts = schema.fts5_available()
     conn = schema.connect_working()
     schema.create_schema(conn, fts=fts, note=note)
+    migrations.upgrade(conn, schema.BASE_VERSION, None)
     return WorkingCopy(conn, fts, 0, False)
 
 

@@ -4,9 +4,9 @@ Each ``Step`` upgrades a file from schema ``version - 1`` to ``version`` with
 plain SQL, in its own transaction, and leaves a row in the file's
 ``migrations`` table. Steps run on the project's working copy, never on the
 file itself: the file on disk keeps its old version until the analyst saves,
-so an older briefpack can still open it until then. The registry is empty
-while the schema is at version 1; the first change to the layout adds a step
-here and bumps ``schema.SCHEMA_VERSION``.
+so an older briefpack can still open it until then. New projects run the same
+steps from the base layout. Each change to the layout adds a step here (its
+code in an ``upgrade_vN`` module) and bumps ``schema.SCHEMA_VERSION``.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefpack.store import schema
+from briefpack.store import schema, upgrade_v2
 from briefpack.store.errors import StoreError
 
 
@@ -29,22 +29,23 @@ class Step:
     apply: Callable[[sqlite3.Connection], None]
 
 
-STEPS: dict[int, Step] = {}
+STEPS: dict[int, Step] = {2: Step(2, upgrade_v2.NOTE, upgrade_v2.apply)}
 
 
 def upgrade(
     conn: sqlite3.Connection,
     found: int,
-    path: Path,
+    path: Path | None,
     *,
     target: int | None = None,
     steps: Mapping[int, Step] | None = None,
 ) -> None:
     """Bring a working copy at schema ``found`` up to ``target`` (``None``: the current schema).
 
-    ``steps`` ``None`` means the registered ``STEPS``. Raises ``StoreError``
-    naming ``path`` when a step is missing or fails; the working copy is
-    then unusable and the caller drops it.
+    ``steps`` ``None`` means the registered ``STEPS``; ``path`` ``None`` is a
+    new, untitled working copy. Raises ``StoreError`` naming ``path`` when a
+    step is missing or fails; the working copy is then unusable and the
+    caller drops it.
     """
     target = schema.SCHEMA_VERSION if target is None else target
     steps = STEPS if steps is None else steps

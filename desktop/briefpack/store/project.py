@@ -1,27 +1,35 @@
 """The open project: articles, their theme tags, the analyst's selection and brief settings, in one SQLite file.
 
-A ``Project`` keeps every article and tag in memory, for the GUI and for
-assembly, and writes each change at once to a private working copy of the
-database (in one transaction, before the in-memory state changes, so the
-two never disagree). ``save`` copies that working copy over the project file
+A ``Project`` keeps every article (as the analyst sees it: parsed, with
+their corrections applied) and tag in memory, for the GUI and for assembly,
+and writes each change at once to a private working copy of the database (in
+one transaction, before the in-memory state changes, so the two never
+disagree). ``save`` copies that working copy over the project file
 atomically; ``open`` checks a file and loads a copy of it. The file on disk
-therefore changes only by a whole, successful save (DESIGN rule 9).
+therefore changes only by a whole, successful save (DESIGN rule 9). Adding
+in bulk, with duplicate checks, is ``add_articles``; corrections, queries,
+duplicate groups and grades come from ``library.LibraryMixin``.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from briefpack import __version__
+from briefpack.analysis.duplicates import Fingerprint
 from briefpack.model.article import Article
 from briefpack.model.selection import BriefSettings, Selection
 from briefpack.model.theme import ThemeTag
-from briefpack.store import rows
+from briefpack.store import adding, corrections, grouping, rows
+from briefpack.store.adding import Added
 from briefpack.store.atomic import save_atomically
 from briefpack.store.errors import StoreError
+from briefpack.store.library import LibraryMixin
 from briefpack.store.loading import WorkingCopy, load_working_copy, new_working_copy
+from briefpack.store.membership import Membership
 from briefpack.store.schema import transaction
 from briefpack.store.search import STALE_KEY, BlockIndex, parse_query, scan
 
@@ -29,7 +37,7 @@ from briefpack.store.search import STALE_KEY, BlockIndex, parse_query, scan
 RESERVED_META = frozenset({"selection", "settings", STALE_KEY})
 
 
-class Project:
+class Project(LibraryMixin):
     """A briefing project, open in memory. Create one with ``Project.new`` or ``Project.open``.
 
     Not thread-safe: use a project from one thread at a time. That may be
@@ -47,12 +55,17 @@ class Project:
             self._articles, self._next_position = rows.read_articles(copy.conn)
             self._tags = rows.read_tags(copy.conn)
             meta = rows.read_meta(copy.conn)
+            self._corrections = corrections.read_all(copy.conn)
+        for article_id, fixed in self._corrections.items():
+            if article_id in self._articles:  # self._articles holds effective articles
+                self._articles[article_id] = corrections.apply(self._articles[article_id], fixed)
         self._selection = Selection.from_json(json.loads(meta["selection"])) if "selection" in meta else Selection()
         self._settings = (
             BriefSettings.from_json(json.loads(meta["settings"])) if "settings" in meta else BriefSettings()
         )
         self._meta = {key: value for key, value in meta.items() if key not in RESERVED_META}
         self._articles_view: tuple[Article, ...] | None = None
+        self._membership = Membership()
         self._dirty = False
 
     # ------------------------------------------------------------ life cycle
@@ -155,19 +168,48 @@ class Project:
         return self._articles.get(article_id)
 
     def add_article(self, article: Article) -> bool:
-        """Append an article; False (and no change) when an article with the same id is already here."""
+        """Append an article; False (and no change) when the same file or the same text is already here.
+
+        ``add_articles`` says which, and takes tags and precomputed fingerprints.
+        """
+        return self.add_articles([(article, ())])[0].added
+
+    def add_articles(
+        self,
+        items: Iterable[tuple[Article, Sequence[ThemeTag]]],
+        fingerprints: Mapping[str, Fingerprint] | None = None,
+    ) -> list[Added]:
+        """Append articles with their tags in one transaction; one ``Added`` per item says what became of it.
+
+        An article whose id (same file) or body text (another copy) is already
+        in the project, or earlier in ``items``, is not added. A near
+        duplicate is added and grouped (``duplicate_group``). ``fingerprints``
+        by article id (from ``analysis.duplicates.fingerprint``, e.g. computed
+        in worker processes) saves computing them here; missing ones are
+        computed. Raises ``ValueError`` for a tag of another article or of a
+        missing block, adding nothing. The search index catches up in bulk.
+        """
         db = self._live()
-        if article.id in self._articles:
-            return False
+        prints = fingerprints or {}
+        batch = [(article, tags, prints.get(article.id)) for article, tags in items]
+        known = set(self._articles)
         with transaction(db):
-            rows.insert_article(db, article, self._next_position)
-        self._next_position += 1
-        self._articles[article.id] = article
-        self._articles_view = None
-        self._dirty = True
-        if self._index is not None:
-            self._index.added()  # after the commit: indexing must never be rolled back on its own
-        return True
+            results = adding.insert_batch(db, batch, self._next_position, known)
+        added = {r.article_id for r in results if r.added}
+        for article, tags, _ in batch:
+            if article.id in added:
+                self._articles[article.id] = article
+                normal = adding.checked_tags(article, tags)
+                if normal:
+                    self._tags[article.id] = normal
+        self._next_position += len(added)
+        if added:
+            self._membership.invalidate()
+            self._articles_view = None
+            self._dirty = True
+            if self._index is not None:
+                self._index.added()  # after the commit: indexing must never be rolled back on its own
+        return results
 
     def remove_article(self, article_id: str) -> bool:
         """Remove an article and its tags; False when there is none with this id.
@@ -178,16 +220,24 @@ class Project:
         if article_id not in self._articles:
             return False
         with transaction(db):
-            if self._index is not None:
-                self._index.forget(article_id)
-            db.execute("DELETE FROM tags WHERE article_id = ?", (article_id,))
-            db.execute("DELETE FROM blocks WHERE article_id = ?", (article_id,))
-            db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+            self._delete_rows(db, article_id)
+            corrections.delete(db, article_id)
         del self._articles[article_id]
         self._tags.pop(article_id, None)
+        self._corrections.pop(article_id, None)
+        self._membership.invalidate()
         self._articles_view = None
         self._dirty = True
         return True
+
+    def _delete_rows(self, db: sqlite3.Connection, article_id: str) -> None:
+        """Delete an article's rows (not its corrections) inside the caller's transaction."""
+        if self._index is not None:
+            self._index.forget(article_id)
+        grouping.forget(db, article_id)
+        db.execute("DELETE FROM tags WHERE article_id = ?", (article_id,))
+        db.execute("DELETE FROM blocks WHERE article_id = ?", (article_id,))
+        db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
     # ------------------------------------------------------------ theme tags
 
@@ -202,23 +252,22 @@ class Project:
         if article is None:
             raise KeyError(article_id)
         # Stored as they read back from the file, so what you set is what you get after reopening.
-        normal = [ThemeTag(t.article_id, t.block_index, t.theme_id, tuple(t.evidence), float(t.score)) for t in tags]
-        for tag in normal:
-            if tag.article_id != article_id:
-                raise ValueError(f"a tag of article {tag.article_id!r} given for {article_id!r}")
-            if not 0 <= tag.block_index < len(article.blocks):
-                raise ValueError(f"article {article_id!r} has no block {tag.block_index}")
+        normal = adding.checked_tags(article, tags)
         if normal == self._tags.get(article_id, []):
             return
         db = self._live()
         with transaction(db):
             db.execute("DELETE FROM tags WHERE article_id = ?", (article_id,))
             rows.insert_tags(db, normal)
+        self._set_tags_in_memory(article_id, normal)
+        self._dirty = True
+
+    def _set_tags_in_memory(self, article_id: str, normal: list[ThemeTag]) -> None:
+        self._membership.invalidate()
         if normal:
             self._tags[article_id] = normal
         else:
             self._tags.pop(article_id, None)
-        self._dirty = True
 
     def tags(self) -> list[ThemeTag]:
         """Every tag, article by article in project order."""

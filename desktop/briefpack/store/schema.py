@@ -1,4 +1,4 @@
-"""The layout of a project file (schema version 1) and the connection settings every store module uses.
+"""The layout of a project file (base schema 1, upgraded by ``migrations``) and the connection settings every store module uses.
 
 A project file is an SQLite database marked with briefpack's
 ``PRAGMA application_id`` and carrying its schema version in
@@ -7,6 +7,8 @@ title, publisher and date columns for queries); the body lives once, in
 ``blocks``, which an external-content FTS5 table indexes when this SQLite has
 FTS5. Tags, the selection, the brief settings and later features' metadata
 sit beside them; ``migrations`` records how the file reached its version.
+A new project is laid out at the base schema and brought up to date by the
+same migration steps as an old file, so there is one path to every layout.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from collections.abc import Iterator
 # "BrPk": lets open() tell a briefpack project from any other SQLite file.
 APPLICATION_ID = 0x4272506B
 # Bump together with a new step in migrations.STEPS whenever the layout changes.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# The layout create_schema writes; migrations.STEPS take it from there to SCHEMA_VERSION.
+BASE_VERSION = 1
 
 FTS_TABLE = "blocks_fts"
 
@@ -111,7 +115,10 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 
 def create_schema(conn: sqlite3.Connection, *, fts: bool, note: str) -> None:
-    """Lay out an empty database as a current-version project; ``fts`` adds the FTS5 index."""
+    """Lay out an empty database as a base-version project; ``fts`` adds the FTS5 index.
+
+    The caller then runs ``migrations.upgrade`` from ``BASE_VERSION``.
+    """
     with transaction(conn):
         for statement in _TABLES:
             conn.execute(statement)
@@ -119,10 +126,10 @@ def create_schema(conn: sqlite3.Connection, *, fts: bool, note: str) -> None:
             conn.execute(FTS_DDL)
         conn.execute(
             "INSERT INTO migrations (version, applied_at, note) VALUES (?, ?, ?)",
-            (SCHEMA_VERSION, now_iso(), note),
+            (BASE_VERSION, now_iso(), note),
         )
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute(f"PRAGMA user_version = {BASE_VERSION}")
 
 
 def has_table(conn: sqlite3.Connection, name: str) -> bool:

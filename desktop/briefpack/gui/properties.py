@@ -1,4 +1,4 @@
-"""The brief's own properties: title, author, handling marking, citation style and the summary.
+"""The brief's own properties: title, author, handling marking, template, citation style and the summary.
 
 ``BriefPropertiesPanel`` is a compact form above the preview. It shows a
 ``BriefSettings`` and emits ``edited(BriefSettings)`` with the changed value
@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefpack.assembly import TemplateError, available_templates, load_template
 from briefpack.model.selection import BriefSettings
 
 MARKINGS = ("OFFICIAL", "OFFICIAL-SENSITIVE", "SECRET", "TOP SECRET")
-STYLES = (("chicago", "Chicago (notes)"), ("apa", "APA"))
+STYLES = (("chicago", "Chicago (notes)"), ("apa", "APA"), ("harvard", "Harvard"))
 
 
 class BriefPropertiesPanel(QWidget):
@@ -47,6 +48,14 @@ class BriefPropertiesPanel(QWidget):
         self.style = QComboBox()
         for value, label in STYLES:
             self.style.addItem(label, value)
+        self.template = QComboBox()
+        for name, path in sorted(available_templates().items()):
+            try:
+                label = load_template(path).label
+            except TemplateError as exc:
+                # A broken user template is listed, so picking it shows the reason in the warnings, not nothing.
+                label = f"{name} (broken: {exc})"
+            self.template.addItem(label, name)
         self.summary = QPlainTextEdit()
         self.summary.setPlaceholderText("Summary: a few sentences for the reader in a hurry (blank line between paragraphs).")
         self.summary.setTabChangesFocus(True)
@@ -65,16 +74,19 @@ class BriefPropertiesPanel(QWidget):
         grid.addWidget(self.author, 1, 1)
         grid.addWidget(QLabel("Citations"), 1, 2)
         grid.addWidget(self.style, 1, 3)
+        grid.addWidget(QLabel("Template"), 2, 0)
+        grid.addWidget(self.template, 2, 1, 1, 3)
         summary_label = QLabel("Summary")
         summary_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        grid.addWidget(summary_label, 2, 0)
-        grid.addWidget(self.summary, 2, 1, 1, 3)
+        grid.addWidget(summary_label, 3, 0)
+        grid.addWidget(self.summary, 3, 1, 1, 3)
         grid.setColumnStretch(1, 1)
 
         self.title.textEdited.connect(self._on_edit)
         self.author.textEdited.connect(self._on_edit)
         self.marking.currentTextChanged.connect(self._on_edit)
         self.style.currentIndexChanged.connect(self._on_edit)
+        self.template.currentIndexChanged.connect(self._on_edit)
         self.summary.textChanged.connect(self._on_edit)
 
     def show_settings(self, settings: BriefSettings) -> None:
@@ -96,19 +108,25 @@ class BriefPropertiesPanel(QWidget):
                 self.style.addItem(settings.style, settings.style)
                 index = self.style.count() - 1
             self.style.setCurrentIndex(index)
+            index = self.template.findData(settings.template)
+            if index < 0:
+                self.template.addItem(settings.template, settings.template)
+                index = self.template.count() - 1
+            self.template.setCurrentIndex(index)
             if self.summary.toPlainText() != settings.summary:
                 self.summary.setPlainText(settings.summary)
         finally:
             self._filling = False
 
     def current_settings(self) -> BriefSettings:
-        """The settings the form shows, over whatever it does not (date, template)."""
+        """The settings the form shows, over whatever it does not (date, the analyst's section texts)."""
         return replace(
             self._settings,
             title=self.title.text().strip() or BriefSettings().title,
             author=self.author.text().strip() or None,
             marking=self.marking.currentText().strip() or None,
             style=self.style.currentData() or self._settings.style,
+            template=self.template.currentData() or self._settings.template,
             summary=self.summary.toPlainText(),
         )
 

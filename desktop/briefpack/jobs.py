@@ -17,6 +17,7 @@ from pathlib import Path
 
 from briefpack.analysis.taxonomy import load_taxonomy
 from briefpack.analysis.themes import tag_article
+from briefpack.analysis.duplicates import Fingerprint, fingerprint
 from briefpack.analysis.findings import analyze
 from briefpack.assembly import build_brief, load_template, uses_findings
 from briefpack.citations import cite_brief
@@ -28,6 +29,7 @@ from briefpack.model.notice import Notice
 from briefpack.model.selection import BriefSettings, Selection
 from briefpack.model.theme import Taxonomy, ThemeTag
 from briefpack.render import RENDERERS, render
+from briefpack.store import Project
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +103,8 @@ class ImportResult:
     files: list[FileResult] = field(default_factory=list)
     tags: list[ThemeTag] = field(default_factory=list)
     cancelled: bool = False
+    # Duplicate fingerprints of the new articles by id, computed once here so the store need not.
+    fingerprints: dict[str, Fingerprint] = field(default_factory=dict)
 
     @property
     def articles(self) -> list[Article]:
@@ -130,6 +134,7 @@ def import_files(
     taxonomy: Taxonomy,
     *,
     known_ids: Iterable[str] = (),
+    known_texts: Iterable[str] = (),
     cancel: CancelToken | None = None,
 ) -> Generator[Progress, None, ImportResult]:
     """Read and tag every input; one bad input never stops the batch.
@@ -137,11 +142,14 @@ def import_files(
     ``paths`` are files, folders (every file under them, recursively, hidden
     ones skipped) and pastes (``ingest.Pasted``: the clipboard, standard
     input). Each file gets one ``FileResult``: ``imported``,
-    ``imported-with-warnings``, ``duplicate`` (every article it holds is in
-    ``known_ids`` or came earlier in the batch) or ``refused`` with the
+    ``imported-with-warnings``, ``duplicate`` (every article it holds is
+    already there: the same bytes, an id in ``known_ids``, or the same text
+    from another copy, a text key in ``known_texts`` — see
+    ``Project.text_keys`` — or earlier in the batch) or ``refused`` with the
     reason. Runs on any thread; stops between files when ``cancel`` is set.
     """
     seen = set(known_ids)
+    seen_texts = set(known_texts)
     result = ImportResult()
     yield Progress(0, 0, "Listing files")
     inputs = expand_inputs(paths)
@@ -155,12 +163,21 @@ def import_files(
         except IngestError as exc:
             result.files.append(FileResult(item.name, REFUSED, (exc.reason,), path=item.path))
             continue
-        new = [a for a in articles if a.id not in seen]
-        old = tuple(a for a in articles if a.id in seen)
+        prints = {a.id: fingerprint(a) for a in articles}
+        new, old = [], []
+        for article in articles:
+            text_key = prints[article.id].text_key
+            if article.id in seen or text_key in seen_texts:
+                old.append(article)
+            else:
+                new.append(article)
+                seen.add(article.id)
+                seen_texts.add(text_key)
+        old = tuple(old)
         if not new:
             result.files.append(FileResult(item.name, DUPLICATE, ("already in the project",), (), old, item.path))
             continue
-        seen.update(a.id for a in new)
+        result.fingerprints.update((a.id, prints[a.id]) for a in new)
         for article in new:
             result.tags.extend(tag_article(article, taxonomy))
         reasons = [w.message for a in new for w in a.warnings]
@@ -170,6 +187,36 @@ def import_files(
         result.files.append(FileResult(item.name, status, tuple(dict.fromkeys(reasons)), tuple(new), old, item.path))
     yield Progress(len(result.files), len(inputs), "Imported")
     return result
+
+
+def store_import(project: Project, result: ImportResult) -> tuple[list[Article], list[Notice]]:
+    """Add an import's new articles with their tags to ``project`` in one transaction.
+
+    Returns the articles added and a ``near-duplicate`` warning for each one
+    that resembles an article already there (a syndicated or lightly edited
+    copy: added, grouped and flagged). Call on the thread that owns the project.
+    """
+    tags_of: dict[str, list[ThemeTag]] = {}
+    for tag in result.tags:
+        tags_of.setdefault(tag.article_id, []).append(tag)
+    articles = result.articles
+    outcomes = project.add_articles([(a, tags_of.get(a.id, [])) for a in articles], result.fingerprints)
+    by_id = {a.id: a for a in articles}
+    added = [by_id[o.article_id] for o in outcomes if o.added]
+    notices = []
+    for outcome in outcomes:
+        if outcome.added and outcome.similar:
+            other = project.article(outcome.similar[0][0])
+            title = other.display_title if other is not None else outcome.similar[0][0]
+            notices.append(
+                Notice(
+                    "near-duplicate",
+                    f"“{by_id[outcome.article_id].display_title}” closely resembles “{title}” "
+                    f"(about {outcome.similar[0][1]:.0%} alike); both are kept and grouped.",
+                    outcome.article_id,
+                )
+            )
+    return added, notices
 
 
 # ------------------------------------------------------------------ export

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefpack.jobs import default_taxonomy, import_files, run_to_end
+from briefpack.jobs import default_taxonomy, import_files, run_to_end, store_import
 from briefpack.model.selection import BriefSettings, Selection
 from briefpack.paths import seeds_dir, user_data_dir
 from briefpack.store import Project
@@ -26,9 +26,7 @@ def build_sample_project(path: Path) -> Project:
     taxonomy = default_taxonomy()
     result = run_to_end(import_files(sorted(seeds_dir().glob("*.txt")), taxonomy))
     project = Project.new(path)
-    for article in result.articles:
-        project.add_article(article)
-        project.set_tags(article.id, [t for t in result.tags if t.article_id == article.id])
+    store_import(project, result)
     project.selection = Selection(theme_ids=SAMPLE_THEMES)
     project.settings = BriefSettings(title="Russia and North Korea: widening cooperation", author="briefpack sample")
     path.parent.mkdir(parents=True, exist_ok=True)

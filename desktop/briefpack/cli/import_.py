@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from briefpack.ingest import IngestError, Pasted, read_stdin
-from briefpack.jobs import FileResult, ImportResult, default_taxonomy, import_files, run_to_end
+from briefpack.jobs import FileResult, ImportResult, default_taxonomy, import_files, run_to_end, store_import
 from briefpack.store import Project, StoreError
 
 
@@ -47,9 +47,9 @@ def _open(path: Path) -> Project:
 
 
 def _store(project: Project, result: ImportResult) -> None:
-    for article in result.articles:
-        if project.add_article(article):
-            project.set_tags(article.id, [t for t in result.tags if t.article_id == article.id])
+    _, notices = store_import(project, result)
+    for notice in notices:
+        print(f"warning: {notice.message}", file=sys.stderr)
     project.save()
 
 
@@ -84,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
     with project:
         inputs, refused = _inputs(args.paths)
         known = [a.id for a in project.articles]
-        result = run_to_end(import_files(inputs, default_taxonomy(), known_ids=known))
+        result = run_to_end(import_files(inputs, default_taxonomy(), known_ids=known, known_texts=project.text_keys()))
         try:
             _store(project, result)
         except StoreError as exc:

@@ -68,7 +68,8 @@ class _TableDialog(QDialog):
 class ImportResultsDialog(_TableDialog):
     """One row per file: name, what became of it, and why."""
 
-    def __init__(self, result: ImportResult, parent: QWidget | None = None) -> None:
+    def __init__(self, result: ImportResult, parent: QWidget | None = None, notices: Sequence[Notice] = ()) -> None:
+        """``notices`` are what adding the articles to the project found (near duplicates), one extra row each."""
         counts = {s: sum(1 for f in result.files if f.status == s) for s in STATUS_TEXT}
         added = counts[IMPORTED] + counts[IMPORTED_WITH_WARNINGS]
         intro = f"{added} of {len(result.files)} files added to the project."
@@ -77,6 +78,7 @@ class ImportResultsDialog(_TableDialog):
         if result.cancelled:
             intro += " The import was cancelled before the last files were read."
         rows = [(_shown_name(f), STATUS_TEXT.get(f.status, f.status), _details(f)) for f in result.files]
+        rows += [("", "Near duplicate", n.message) for n in notices if n.code == "near-duplicate"]
         super().__init__("Import results", intro, ("File", "Result", "Details"), rows, parent)
 
 

@@ -40,6 +40,7 @@ class ImportController(QObject):
         self.running = False
         self.show_results = True
         self._result: ImportResult | None = None
+        self._notices: list = []
         self._error: BaseException | None = None
 
     def ask_and_import(self, session: ProjectSession) -> None:
@@ -55,11 +56,12 @@ class ImportController(QObject):
             return False
         taxonomy = session.taxonomy
         known = [a.id for a in session.articles]
+        known_texts = session.project.text_keys()  # read here: the project belongs to the UI thread
         paths = list(paths)
         dialog = JobProgressDialog("Importing articles", self._window)
         self.running = True
         job = self._runner.submit(
-            lambda cancel: import_files(paths, taxonomy, known_ids=known, cancel=cancel),
+            lambda cancel: import_files(paths, taxonomy, known_ids=known, known_texts=known_texts, cancel=cancel),
             "Import",
             on_progress=dialog.on_progress,
             on_result=lambda result: self._on_done(session, result),
@@ -71,6 +73,7 @@ class ImportController(QObject):
 
     def _on_done(self, session: ProjectSession, result: ImportResult) -> None:
         session.add_imported(result)
+        self._notices = list(session.import_notices)
         self._result = result
         self.imported.emit(result)
 
@@ -85,4 +88,4 @@ class ImportController(QObject):
         if error is not None:
             prompts.tell_error(self._window, "Import failed", f"The files could not be imported:\n{error}")
         elif result is not None and self.show_results:
-            ImportResultsDialog(result, self._window).exec()
+            ImportResultsDialog(result, self._window, notices=self._notices).exec()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from briefpack.jobs import ImportResult, default_taxonomy
+from briefpack.jobs import ImportResult, default_taxonomy, store_import
 from briefpack.model.article import Article
 from briefpack.model.selection import BriefSettings, Selection
 from briefpack.model.theme import Taxonomy, ThemeTag
@@ -46,6 +46,8 @@ class ProjectSession(QObject):
         # project is read with the default one unless the caller passes another.
         self.taxonomy = taxonomy if taxonomy is not None else default_taxonomy()
         self._dirty = bool(project.dirty)
+        # Warnings from the last import (near duplicates), for the import results dialog.
+        self.import_notices: list = []
         self._reload_content()
 
     # ------------------------------------------------------------ reading
@@ -103,12 +105,10 @@ class ProjectSession(QObject):
 
         When the analyst chose sources explicitly, new sources join the
         choice, so what they just imported shows up in the brief; an empty
-        choice already means every source.
+        choice already means every source. Near-duplicate warnings join
+        ``import_notices``.
         """
-        added = [a for a in result.articles if a.id not in self._by_id]
-        for article in added:
-            self.project.add_article(article)
-            self.project.set_tags(article.id, [t for t in result.tags if t.article_id == article.id])
+        added, self.import_notices = store_import(self.project, result)
         if not added:
             return added
         self._reload_content()

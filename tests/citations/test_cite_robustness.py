@@ -146,7 +146,8 @@ def test_one_pandoc_call_per_brief(monkeypatch):
     assert len(calls) == 1 and "--citeproc" in calls[0]
 
 
-def test_three_hundred_citations_of_a_hundred_sources_is_fast(capsys):
+def test_three_hundred_citations_of_a_hundred_sources_all_format(capsys):
+    # The time is printed for people; the bar is measured by tests/benchmarks/bench_export.py, not asserted here.
     articles = {
         f"a{i:03d}": make_article(
             f"a{i:03d}",
@@ -168,4 +169,3 @@ def test_three_hundred_citations_of_a_hundred_sources_is_fast(capsys):
             print(f"\ncitations pass, {style}: 300 citations, 100 sources in {elapsed:.2f} s")
         assert notices == []
         assert sum(1 for b in cited.blocks if isinstance(b, Para) and b.role == "bibliography") == 100
-        assert elapsed < 5.0

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import base64
 import html
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefpack.render._files import write_text_replacing
 from briefpack.model.brief import (
     Block, Brief, BriefMeta, BulletList, Cite, Emph, Figure, Heading, Inline, Link, Note, PageBreak, Para, Quote,
     Strong, Table, Text, plain_text,
@@ -87,14 +87,7 @@ def render(brief: Brief, path: Path, options: HtmlOptions | None = None) -> list
     moved into place, so a failed export leaves the previous file intact.
     """
     page, notices = _Writer(brief, options or HtmlOptions()).page()
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.part")
-    try:
-        tmp.write_text(page, encoding="utf-8", newline="\n")
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    write_text_replacing(path, page)
     return notices
 
 

@@ -13,12 +13,12 @@ could be read as such. ``render_markdown_string`` returns the text.
 from __future__ import annotations
 
 import base64
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from briefpack.render._files import write_text_replacing
 from briefpack.model.brief import (
     Block, Brief, BulletList, Cite, Emph, Figure, Heading, Inline, Link, Note, PageBreak, Para, Quote, Strong,
     Table, Text,
@@ -44,14 +44,7 @@ class MarkdownOptions:
 def render(brief: Brief, path: Path, options: MarkdownOptions | None = None) -> list[Notice]:
     """Write ``brief`` to ``path`` as UTF-8 Markdown; ``options`` ``None`` means the defaults. Any thread."""
     text, notices = _Writer(options or MarkdownOptions()).document(brief)
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.part")
-    try:
-        tmp.write_text(text, encoding="utf-8", newline="\n")
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    write_text_replacing(path, text)
     return notices
 
 

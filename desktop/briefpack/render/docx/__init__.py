@@ -12,11 +12,11 @@ never leaves a half-written file where the last good one was.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import docx
 
+from briefpack.render._files import replacing
 from briefpack.model.brief import Brief
 from briefpack.model.notice import Notice
 from briefpack.render.docx import _oxml
@@ -68,10 +68,5 @@ def render(brief: Brief, path: Path, options: DocxOptions | None = None) -> list
 
 
 def _save(document, path: Path) -> None:
-    tmp = path.with_name(f".{path.name}.part")
-    try:
+    with replacing(path) as tmp:
         document.save(str(tmp))
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()

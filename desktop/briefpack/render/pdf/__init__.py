@@ -15,11 +15,10 @@ and returns its warnings as ``Notice`` values.
 from __future__ import annotations
 
 import dataclasses
-import os
-import threading
 from functools import partial
 from pathlib import Path
 
+from briefpack.render._files import replacing
 from briefpack.model.brief import Brief, Heading
 from briefpack.model.notice import Notice
 from briefpack.render.pdf import front
@@ -113,19 +112,12 @@ def render(brief: Brief, path: Path, options: PdfOptions | None = None) -> list[
 
     chrome = PageChrome(meta.title, meta.marking, runs, styles.heading_family, styles.base * CHROME["size"],
                         options.pagesize, options.margins_pt, cover=cover, colours=styles.colours)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # A private name beside the target (not mkstemp: its 0600 mode would stick to the moved file).
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.part")
-    try:
+    with replacing(path) as tmp:
         doc = BriefDocument(str(tmp), options, meta, area, face_name(styles.body_family))
         on_page = area.bind_unplaced if footnotes else None
         doc.contents = toc
         on_save = toc.define_pages if toc is not None else None
         doc.build(story, canvasmaker=partial(CountingCanvas, chrome=chrome, on_page=on_page, on_save=on_save))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
     if runs.missing:
         notices.append(Notice(

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from briefpack.model.attribution import Attribution
+
 
 @dataclass(frozen=True, slots=True)
 class SourceRef:
@@ -89,4 +91,4 @@ class Findings:
     # Admiralty reliability per publisher ("A".."F"); a publisher missing here is "F" (cannot be judged).
     reliability: dict[str, str] = field(default_factory=dict)
     # Statements attributed to state media (briefpack.model.attribution.Attribution), flagged for the analyst.
-    attributions: tuple["Attribution", ...] = ()
+    attributions: tuple[Attribution, ...] = ()

@@ -9,8 +9,10 @@ with ``SourceRef`` (article id and block index), so it stays traceable.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from briefpack.model.attribution import Attribution
+if TYPE_CHECKING:  # attribution.py imports SourceRef from here
+    from briefpack.model.attribution import Attribution
 
 
 @dataclass(frozen=True, slots=True)

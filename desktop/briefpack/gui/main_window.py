@@ -26,6 +26,7 @@ from briefpack.model.selection import BriefSettings, Selection
 from briefpack.gui import edits, intake
 from briefpack.gui.dialogs import NoticesDialog
 from briefpack.gui.exporting import ExportController
+from briefpack.gui.findings import FindingsAnalyzer, FindingsPanel, preview_tabs
 from briefpack.gui.icons import pdf_icon, word_icon
 from briefpack.gui.importing import ImportController
 from briefpack.gui.passages import PassageTreePanel
@@ -33,6 +34,7 @@ from briefpack.gui.preview import BriefPreviewer, PreviewPanel
 from briefpack.gui.properties import BriefPropertiesPanel
 from briefpack.gui.project_files import ProjectFilesController
 from briefpack.gui.session import ProjectSession
+from briefpack.gui.source_details import show_source_details
 from briefpack.gui.sources import SourceListPanel
 from briefpack.gui.tasks import BriefInputs, PreviewResult
 from briefpack.gui.theme_apply import edit_themes, use_project_themes
@@ -59,6 +61,8 @@ class MainWindow(QMainWindow):
         self.properties = BriefPropertiesPanel()
         self.preview = PreviewPanel()
         self.previewer = BriefPreviewer(self.runner, self._snapshot, self)
+        self.findings = FindingsPanel()
+        self.analyzer = FindingsAnalyzer(self.runner, self.findings, self)
         self.exporter = ExportController(self, self.runner, self)
         self.importer = ImportController(self, self.runner, self)
         self.files = ProjectFilesController(self)
@@ -87,7 +91,7 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.properties)
-        column.addWidget(self.preview, 1)
+        column.addWidget(preview_tabs(self.preview, self.findings), 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         for widget in (left, self.passages, right):
             self.splitter.addWidget(widget)
@@ -161,6 +165,8 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.sources.toggled.connect(self._on_source_toggled)
+        self.sources.detailsRequested.connect(lambda article_id: show_source_details(self, article_id))
+        self.findings.sourceRequested.connect(self.passages.show_source)
         self.themes.toggled.connect(self._on_theme_toggled)
         self.themes.editRequested.connect(lambda: edit_themes(self))
         self.passages.toggled.connect(self._on_passage_toggled)
@@ -186,6 +192,7 @@ class MainWindow(QMainWindow):
         session.settingsChanged.connect(self.previewer.schedule)
         session.contentChanged.connect(self._refresh_lists)
         session.dirtyChanged.connect(self.setWindowModified)
+        self.analyzer.watch(session)
         self._export_notices = []
         self.previewer.latest = None
         self.properties.show_settings(session.settings)

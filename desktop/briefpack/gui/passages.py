@@ -6,7 +6,10 @@ source. Unchecking a passage emits ``toggled(key, False)`` with its
 ``PickedPassage.key``, which the window adds to ``selection.dropped``;
 checking it again restores it. Dropped passages stay listed (greyed) so they
 can come back. Below the tree, the current passage is shown in full with
-its source and paragraph, so the analyst can read before deciding.
+its source and paragraph, so the analyst can read before deciding; the
+evidence terms of the chosen themes are highlighted there (``gui.evidence``)
+with the theme and term in a tooltip and a legend beneath. ``show_source``
+opens a paragraph a finding points at: its passage row when it has one.
 """
 
 from __future__ import annotations
@@ -14,14 +17,17 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTextBrowser, QToolTip, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from briefpack.assembly.build import paragraph_number
 from briefpack.assembly.pick import candidate_passages
 from briefpack.model.article import Article
 from briefpack.model.selection import PickedPassage, Selection
 from briefpack.model.theme import Taxonomy, ThemeTag
+
+from briefpack.gui.evidence import highlight_evidence
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 LABEL_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -48,7 +54,7 @@ class PassageTreePanel(QWidget):
         header.resizeSection(1, 130)
         self.tree.itemChanged.connect(self._on_item_changed)
         self.tree.currentItemChanged.connect(lambda item, _old: self._show_detail(item))
-        self.detail = QTextBrowser()
+        self.detail = PassageTextBrowser()
         self.detail.setOpenExternalLinks(True)
         self.detail.setPlaceholderText("Select a passage to read it in full.")
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -65,6 +71,8 @@ class PassageTreePanel(QWidget):
         layout.addWidget(splitter, 1)
         self._articles: dict[str, Article] = {}
         self._picked: dict[str, PickedPassage] = {}
+        self._taxonomy = Taxonomy(())
+        self._theme_ids: tuple[str, ...] = ()
 
     # ------------------------------------------------------------ filling
 
@@ -73,6 +81,7 @@ class PassageTreePanel(QWidget):
     ) -> None:
         """Refill from the selection, keeping expanded themes, scroll place and the current passage."""
         self._articles = {a.id: a for a in articles}
+        self._taxonomy, self._theme_ids = taxonomy, selection.theme_ids
         groups = candidate_passages(articles, tags, selection)
         for added in selection.added:
             if added.theme_id in groups and all(p.key != added.key for p in groups[added.theme_id]):
@@ -152,6 +161,20 @@ class PassageTreePanel(QWidget):
     def kept_keys(self) -> list[str]:
         return [k for k in self._picked if (item := self.passage_item(k)) and item.checkState(0) == Qt.CheckState.Checked]
 
+    def show_source(self, article_id: str, block_index: int) -> bool:
+        """Select the first passage row quoting this paragraph (``True``); else show the paragraph below the tree (``False``)."""
+        for key, picked in self._picked.items():
+            if (picked.passage.article_id, picked.passage.block_index) == (article_id, block_index):
+                self._select_key(key)
+                self.tree.scrollToItem(self.tree.currentItem())
+                return True
+        article = self._articles.get(article_id)
+        if article is None or not 0 <= block_index < len(article.blocks):
+            return False
+        self.tree.setCurrentItem(None)
+        self._render_detail(article, block_index, article.blocks[block_index].text, "Not among the picked passages.")
+        return False
+
     def counts(self) -> tuple[int, int]:
         """(kept, listed) passages over all themes."""
         return len(self.kept_keys()), len(self._picked)
@@ -199,14 +222,31 @@ class PassageTreePanel(QWidget):
             self.detail.clear()
             return
         passage = picked.passage
-        article = self._articles.get(passage.article_id)
+        self._render_detail(self._articles.get(passage.article_id), passage.block_index, passage.text)
+
+    def _render_detail(self, article: Article | None, block_index: int, text: str, note: str = "") -> None:
         where = ""
         if article is not None:
             where = f"{html.escape(article.display_title)} · {html.escape(article.publisher or '')}"
-            where += f" · para. {paragraph_number(article, passage.block_index)}"
-        self.detail.setHtml(
-            f"<p style='color:#555'>{where}</p><p>{html.escape(passage.text)}</p>"
-        )
+            where += f" · para. {paragraph_number(article, block_index)}"
+        if note:
+            where += f" · <i>{html.escape(note)}</i>"
+        marked = highlight_evidence(text, self._taxonomy, self._theme_ids)
+        legend = f"<p style='color:#555'>Evidence — {marked.legend}</p>" if marked.legend else ""
+        self.detail.setHtml(f"<p style='color:#555'>{where}</p><p>{marked.html}</p>{legend}")
+
+class PassageTextBrowser(QTextBrowser):
+    """A text browser that shows the tooltip of the text under the mouse (the evidence spans carry theme and term)."""
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            tip = self.cursorForPosition(event.pos()).charFormat().toolTip()
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
 
 
 def first_words(text: str, n: int = FIRST_WORDS) -> str:

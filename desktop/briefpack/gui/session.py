@@ -4,12 +4,13 @@
 directly: they compute a new ``Selection`` or ``BriefSettings`` (see
 ``gui.edits``) and hand it to the session, which stores it, marks the project
 dirty and emits a signal naming what changed, so every view refreshes from
-the same state. It also caches the articles and tags (they change only on
-import) and hands workers an immutable ``BriefInputs`` snapshot.
+the same state. It also caches the articles, tags and publisher grades
+(they change only through the session) and hands workers an immutable ``BriefInputs`` snapshot.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from briefpack.model.article import Article
 from briefpack.model.selection import BriefSettings, Selection
 from briefpack.model.theme import Taxonomy, ThemeTag
 from briefpack.store import Project
+from briefpack.store.corrections import check as check_correction
 
 from briefpack.gui.tasks import BriefInputs
 
@@ -29,7 +31,8 @@ class ProjectSession(QObject):
 
     ``path`` is where the project was opened from or last saved to.
     ``selectionChanged`` and ``settingsChanged`` fire after an edit,
-    ``contentChanged`` after articles were added, ``dirtyChanged(bool)`` when
+    ``contentChanged`` after articles were added or corrected (or a publisher
+    graded), ``dirtyChanged(bool)`` when
     the unsaved-changes state flips.
     """
 
@@ -48,6 +51,7 @@ class ProjectSession(QObject):
         self._dirty = bool(project.dirty)
         # Warnings from the last import (near duplicates), for the import results dialog.
         self.import_notices: list = []
+        self._closed = False
         self._reload_content()
 
     # ------------------------------------------------------------ reading
@@ -79,6 +83,18 @@ class ProjectSession(QObject):
     def article(self, article_id: str) -> Article | None:
         """The article with this id, or ``None`` when the project has none."""
         return self._by_id.get(article_id)
+
+    def parsed_article(self, article_id: str) -> Article | None:
+        """The article as its reader parsed it, before the analyst's corrections; ``None`` when there is no such article."""
+        return self.project.parsed_article(article_id)
+
+    def corrections(self, article_id: str) -> dict[str, object]:
+        """The corrected metadata fields of an article and their values (empty: none)."""
+        return self.project.corrections(article_id)
+
+    def reliability(self) -> dict[str, str]:
+        """Every graded publisher and its Admiralty grade; a publisher missing here is "F"."""
+        return dict(self._reliability)
 
     def inputs(self) -> BriefInputs:
         """An immutable snapshot for a worker thread."""
@@ -121,9 +137,41 @@ class ProjectSession(QObject):
 
     def tags_changed(self) -> None:
         """The project's tags were rewritten (themes edited, articles re-tagged): reload them, tell the views, mark unsaved."""
-        self._reload_content()
-        self.contentChanged.emit()
-        self._mark_dirty()
+        self._content_edited()
+
+    def correct_article(
+        self, article_id: str, corrected: Mapping[str, object], cleared: Iterable[str] = ()
+    ) -> bool:
+        """Store the analyst's metadata corrections of one article; ``True`` when anything changed.
+
+        ``corrected`` maps fields (``store.corrections.FIELDS``) to their
+        corrected values (``None``: corrected to empty); fields in ``cleared``
+        go back to the parsed value. The articles are reloaded, so the lists,
+        the preview and the citations use the corrected values. Raises
+        ``KeyError`` for an unknown article and ``ValueError``/``TypeError``
+        for a bad field or value (nothing is stored then).
+        """
+        if article_id not in self._by_id:
+            raise KeyError(article_id)
+        checked = {name: check_correction(name, value) for name, value in corrected.items()}  # all or nothing
+        before = self.project.corrections(article_id)
+        for field_name in cleared:
+            if field_name in before:
+                self.project.clear_correction(article_id, field_name)
+        for field_name, value in checked.items():
+            self.project.correct(article_id, field_name, value)
+        if self.project.corrections(article_id) == before:
+            return False
+        self._content_edited()
+        return True
+
+    def set_reliability(self, publisher: str, grade: str | None) -> bool:
+        """Grade a publisher "A".."F" (``None``: remove the grade, which reads as "F"); ``True`` when it changed."""
+        if self._reliability.get(publisher) == grade:
+            return False
+        self.project.set_reliability(publisher, grade)
+        self._content_edited()
+        return True
 
     # ------------------------------------------------------------- saving
 
@@ -140,7 +188,13 @@ class ProjectSession(QObject):
 
     def close(self) -> None:
         """Let go of the project (its working copy); unsaved changes are lost, so ask first."""
+        self._closed = True
         self.project.close()
+
+    @property
+    def closed(self) -> bool:
+        """``True`` once ``close`` was called: the cached articles remain, the project file is gone."""
+        return self._closed
 
     # ------------------------------------------------------------ private
 
@@ -148,6 +202,12 @@ class ProjectSession(QObject):
         self._articles = tuple(self.project.articles)
         self._by_id = {a.id: a for a in self._articles}
         self._tags = tuple(self.project.tags())
+        self._reliability = self.project.reliability()
+
+    def _content_edited(self) -> None:
+        self._reload_content()
+        self.contentChanged.emit()
+        self._mark_dirty()
 
     def _mark_dirty(self) -> None:
         # The store flags itself dirty on assignment; the session mirrors it

@@ -4,23 +4,41 @@ Each row shows the title (marked when the parser derived it) over the
 publisher and date; the tooltip adds authors, file and the reader's warnings.
 The summary line spells out the selection's convention — "All 12 sources" for
 an empty choice, "3 of 12 sources chosen" otherwise — so the analyst never
-has to guess what an all-checked list means.
+has to guess what an all-checked list means. Double-clicking a row, or its
+"Correct details…" context action, emits ``detailsRequested(id)``; the
+window opens the source details dialog for it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
+
 from briefpack.model.article import Article
 from briefpack.model.selection import Selection
 
-from briefpack.gui.checklist import CheckListPanel, CheckRow
+from briefpack.gui.checklist import ID_ROLE, CheckListPanel, CheckRow
 from briefpack.gui.edits import chosen_source_ids
 
 
 class SourceListPanel(CheckListPanel):
+    detailsRequested = Signal(str)
+
     def __init__(self, parent=None) -> None:
         super().__init__("Sources", parent)
+        self.list.itemDoubleClicked.connect(lambda item: self.detailsRequested.emit(item.data(ID_ROLE)))
+        self.details_action = QAction("Correct details…", self.list)
+        self.details_action.setStatusTip("Correct the title, authors, publisher or date, and grade the publisher")
+        self.details_action.triggered.connect(self._request_current)
+        self.list.addAction(self.details_action)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+    def _request_current(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self.detailsRequested.emit(item.data(ID_ROLE))
 
     def show_sources(self, articles: Sequence[Article], selection: Selection) -> None:
         chosen = set(chosen_source_ids(selection, [a.id for a in articles]))

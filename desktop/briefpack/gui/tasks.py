@@ -1,4 +1,4 @@
-"""The window's background jobs, as plain generators over the core: preview, export, import.
+"""The window's background jobs, as plain generators over the core: preview, export, findings.
 
 Each takes a ``BriefInputs`` snapshot taken on the UI thread — immutable
 articles, tags, taxonomy, selection and settings, never the ``Project``, whose
@@ -17,6 +17,7 @@ from pathlib import Path
 from briefpack.jobs import CancelToken, ExportResult, Progress, compose_brief, export_brief
 from briefpack.model.article import Article
 from briefpack.model.brief import Brief
+from briefpack.model.findings import Findings
 from briefpack.model.notice import Notice
 from briefpack.model.selection import BriefSettings, Selection
 from briefpack.model.theme import Taxonomy, ThemeTag
@@ -86,3 +87,24 @@ def export_job(
         return ExportOutcome(ExportResult((), tuple(notices), cancelled=True), tuple(notices))
     result = yield from export_brief(brief, [fmt], path.parent, stem=path.stem, cancel=cancel)
     return ExportOutcome(result, tuple(notices) + tuple(result.notices))
+
+
+@dataclass(frozen=True, slots=True)
+class FindingsInputs:
+    """What ``analyze`` reads, copied out of the project: the chosen sources, their tags and the publishers' grades."""
+
+    articles: tuple[Article, ...]
+    tags: tuple[ThemeTag, ...]
+    reliability: tuple[tuple[str, str], ...]
+
+
+def findings_job(inputs: FindingsInputs, cancel: CancelToken) -> Generator[Progress, None, Findings | None]:
+    """The findings (entities, timeline, figures, corroboration) of the chosen sources; ``None`` when cancelled."""
+    from briefpack.analysis.findings import analyze
+
+    yield Progress(0, 1, "Analysing the sources")
+    if cancel.cancelled:
+        return None
+    # One process: forking from a pool thread is unsafe for the window's other threads.
+    findings = analyze(inputs.articles, inputs.tags, reliability=dict(inputs.reliability), workers=1)
+    return None if cancel.cancelled else findings

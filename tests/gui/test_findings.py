@@ -1,0 +1,109 @@
+"""The Findings tab: analysis of the chosen sources, off the UI thread, debounced, with rows that open their passage."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+
+import briefpack.analysis.findings as core_findings
+from gui_support import answers, home, make_window, sample_path, window  # noqa: F401 - fixtures
+
+
+def counting_analyze(monkeypatch) -> list[str]:
+    """Wrap ``analyze`` to record the thread of each call."""
+    calls: list[str] = []
+    real = core_findings.analyze
+
+    def analyze(*args, **kwargs):
+        calls.append(threading.current_thread().name)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(core_findings, "analyze", analyze)
+    return calls
+
+
+def test_findings_fill_four_tables(window):
+    window.analyzer.refresh_now()
+    panel = window.findings
+    assert panel.timeline.rowCount() > 0 and panel.figures.rowCount() > 0
+    assert panel.entities.rowCount() > 0 and panel.corroboration.rowCount() > 0
+    assert panel.tabs.tabText(0) == f"Timeline ({panel.timeline.rowCount()})"
+    assert [panel.timeline.horizontalHeaderItem(c).text() for c in range(3)] == ["Date", "Event", "Sources"]
+    dates = [panel.timeline.item(r, 0).text() for r in range(panel.timeline.rowCount())]
+    assert dates == sorted(dates)
+    kinds = {panel.entities.item(r, 1).text() for r in range(panel.entities.rowCount())}
+    assert kinds <= {"Person", "Organisation"} and "Person" in kinds
+    publishers = {a.publisher for a in window.session.articles}
+    corroborated = panel.corroboration.item(0, 1).text()
+    assert all(p in corroborated for p in publishers), "a corroborated statement names both sources"
+    assert "From 2 sources" in panel.state.text()
+
+
+def test_clicking_a_row_opens_its_passage(window):
+    window.analyzer.refresh_now()
+    table = window.findings.corroboration
+    ref = table.ref(0)
+    table.cellClicked.emit(0, 1)
+    current = window.passages.tree.currentItem()
+    assert current is not None, "the corroborated statement is among the picked passages"
+    assert f"/{ref.article_id}:{ref.block_index}:" in current.data(0, Qt.ItemDataRole.UserRole)
+    block = window.session.article(ref.article_id).blocks[ref.block_index].text
+    assert block[:40] in window.passages.detail.toPlainText()
+
+
+def test_a_paragraph_outside_the_picked_passages_is_shown_below(window):
+    article = window.session.articles[0]
+    picked = {(p.passage.article_id, p.passage.block_index) for p in window.passages._picked.values()}
+    block = next(i for i, _ in article.paragraphs if (article.id, i) not in picked)
+    assert not window.passages.show_source(article.id, block)
+    assert article.blocks[block].text[:40] in window.passages.detail.toPlainText()
+    assert "Not among the picked passages" in window.passages.detail.toPlainText()
+
+
+def test_findings_follow_the_chosen_sources_and_skip_unrelated_edits(window, monkeypatch):
+    calls = counting_analyze(monkeypatch)
+    window.analyzer.refresh_now()
+    assert len(calls) == 1
+    window.session.set_selection(replace(window.session.selection, source_ids=(window.session.articles[0].id,)))
+    window.analyzer.refresh_now()
+    assert len(calls) == 2
+    assert window.findings.corroboration.rowCount() == 0, "one source corroborates nothing"
+    assert "From 1 source" in window.findings.state.text()
+    window.properties.summary.setPlainText("An edit the findings do not read.")
+    window.analyzer.refresh_now()
+    assert len(calls) == 2
+
+
+def test_a_correction_reruns_the_analysis_after_the_debounce(window, monkeypatch, qtbot):
+    calls = counting_analyze(monkeypatch)
+    article = window.session.articles[0]
+    window.session.correct_article(article.id, {"publisher": "Renamed Desk"})
+    window.session.set_reliability("Renamed Desk", "B")
+    assert not calls, "debounced: nothing runs at once"
+    qtbot.waitUntil(lambda: len(calls) == 1, timeout=5_000)
+    qtbot.wait(700)
+    assert len(calls) == 1, "two quick changes make one run"
+    assert window.analyzer.latest.reliability == {"Renamed Desk": "B"}
+    figures = window.findings.figures
+    assert any("Renamed Desk" in figures.item(r, 2).text() for r in range(figures.rowCount())), "sources are named as corrected"
+
+
+def test_analysis_runs_off_the_ui_thread(qtbot, sample_path, answers, monkeypatch):
+    from briefpack.gui.worker import JobRunner
+
+    calls = counting_analyze(monkeypatch)
+    window = make_window(qtbot, sample_path, pool=JobRunner().pool)
+    qtbot.waitUntil(lambda: window.analyzer.latest is not None, timeout=30_000)
+    assert calls and threading.main_thread().name not in calls
+    assert window.findings.timeline.rowCount() > 0
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=30_000)
+
+
+def test_nothing_is_analysed_once_the_project_is_closed(window, monkeypatch):
+    calls = counting_analyze(monkeypatch)
+    window.analyzer.schedule()
+    window.close()
+    window.analyzer.refresh_now()
+    assert window.session.closed and not calls

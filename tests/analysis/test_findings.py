@@ -33,3 +33,16 @@ def test_analyze_the_seeds():
 def test_nothing_in_nothing_out():
     findings = analyze([])
     assert (findings.entities, findings.timeline, findings.figures, findings.corroborations) == ((), (), (), ())
+
+
+def test_worker_processes_change_nothing(monkeypatch):
+    """Tags and findings computed in forked workers equal those of one process (where fork exists)."""
+    from briefpack.analysis import workers
+    from briefpack.analysis.themes import tag_articles
+
+    monkeypatch.setattr(workers, "MIN_PER_WORKER", 1)  # the seeds are few: fork anyway
+    articles = list(seed_articles())
+    taxonomy = load_taxonomy()
+    tags = tag_articles(articles, taxonomy, workers=2)
+    assert tags == [t for a in articles for t in tag_article(a, taxonomy)]
+    assert analyze(articles, tags, workers=2) == analyze(articles, tags)

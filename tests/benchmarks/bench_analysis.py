@@ -6,8 +6,12 @@ timeline reads (absolute, relative to the article's date, relative to the
 previous event), figures, state-media attributions and filler, drawn so
 that many events are reported by several articles with differing figures:
 the corroboration buckets fill up the way a real topic's would.
-Generating is not timed. Run alone with ``python
-tests/benchmarks/bench_analysis.py [ARTICLES]``.
+Generating is not timed. Timed, as issue 4's bar reads it: the whole
+analysis, theme tagging (``tag_articles``) then the finding passes
+(``analyze``), both in ``WORKERS`` processes; the median of ``RUNS`` runs
+is printed with its split and CPU time, which matters on a shared machine
+where the wall clock also counts other people's work. Run alone with
+``python tests/benchmarks/bench_analysis.py [ARTICLES]``.
 """
 
 from __future__ import annotations
@@ -23,11 +27,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "desktop"))
 
 from briefpack.analysis.findings import analyze  # noqa: E402
 from briefpack.analysis.taxonomy import load_taxonomy  # noqa: E402
-from briefpack.analysis.themes import tag_article  # noqa: E402
+from briefpack.analysis.themes import tag_articles  # noqa: E402
 from briefpack.model.article import Article, Block, BlockKind, Provenance  # noqa: E402
 
 ARTICLES = 10_000
 BAR_SECONDS = 10.0
+RUNS = 3  # the machine is shared and noisy: medians
+WORKERS = 2  # processes, as on the 2-core machine of the bar
 
 COUNTRIES = ["North Korea", "Russia", "China", "South Korea", "Japan", "Ukraine", "Iran", "Vietnam", "Mongolia", "Belarus"]
 DEMONYMS = ["North Korean", "Russian", "Chinese", "South Korean", "Japanese", "Ukrainian", "Iranian", "Vietnamese"]
@@ -123,26 +129,42 @@ def synthetic_articles(count: int, seed: int = 11) -> list[Article]:
     return out
 
 
-def main(count: int = ARTICLES) -> None:
+def main(count: int = ARTICLES, runs: int = RUNS) -> None:
     articles = synthetic_articles(count)
     words = sum(len(b.text.split()) for a in articles for b in a.blocks)
     taxonomy = load_taxonomy()
-    started = time.perf_counter()
-    tags = [t for a in articles for t in tag_article(a, taxonomy)]
-    themes = time.perf_counter() - started
-    started, cpu = time.perf_counter(), time.process_time()
-    findings = analyze(articles, tags)
-    analysis, cpu = time.perf_counter() - started, time.process_time() - cpu
+    tag_articles(articles[:50], taxonomy)  # load and compile the taxonomy outside the timing
+    times = []
+    for _ in range(runs):
+        started, cpu, child_cpu = time.perf_counter(), time.process_time(), _children_cpu()
+        tags = tag_articles(articles, taxonomy, workers=WORKERS)
+        themes = time.perf_counter() - started
+        findings = analyze(articles, tags, workers=WORKERS)
+        total = time.perf_counter() - started
+        # CPU beside wall time: on a shared machine the wall clock also counts other people's work.
+        times.append((total, themes, total - themes, time.process_time() - cpu, _children_cpu() - child_cpu))
+    total, themes, analysis, cpu, child_cpu = sorted(times)[len(times) // 2]  # the median run, by total
     print(f"corpus: {count} synthetic articles, {words / 1e6:.1f} M words")
     print(
         f"found: {len(findings.entities)} entities, {len(findings.timeline)} dated events, {len(findings.figures)} figures, "
         f"{len(findings.corroborations)} corroborated statements "
         f"({sum(1 for c in findings.corroborations if c.variants)} with differing figures), {len(findings.attributions)} state-media attributions"
     )
-    # CPU time is printed beside wall time: on a shared machine the wall clock also counts other people's work.
-    print(f"analysis (entities, timeline, figures, corroboration, state media) of {count} articles: {analysis:.2f} s "
-          f"(CPU {cpu:.2f} s); bar <= {BAR_SECONDS:.0f} s")
-    print(f"themes (tagging every paragraph, separate pass) of {count} articles: {themes:.2f} s; total {analysis + themes:.2f} s")
+    print(f"whole analysis (themes + entities, timeline, figures, corroboration, state media) of {count} articles, "
+          f"{WORKERS} processes, median of {runs}: {total:.2f} s; bar <= {BAR_SECONDS:.0f} s "
+          f"({'met' if total <= BAR_SECONDS else 'NOT met'}{'' if count == ARTICLES else f', but the bar is for {ARTICLES:,}'})")
+    print(f"  split: themes {themes:.2f} s, finding passes {analysis:.2f} s; CPU {cpu:.2f} s in this process "
+          f"+ {child_cpu:.2f} s in the forked helper")
+
+
+def _children_cpu() -> float:
+    """CPU seconds of finished child processes (the pool's helper is counted once it exits)."""
+    try:
+        import resource  # POSIX only; elsewhere the helper's CPU is not shown
+    except ImportError:
+        return 0.0
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 if __name__ == "__main__":

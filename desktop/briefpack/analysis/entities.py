@@ -19,6 +19,7 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from briefpack.analysis.gazetteer import Gazetteer, load_gazetteer
 from briefpack.model.article import Article
@@ -66,8 +67,9 @@ COMMON = frozenset(
 ) | MONTHS | WEEKDAYS
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+# A named tuple, not a dataclass: mentions are the most numerous finding, and tuples are built and
+# pickled (from worker processes, see ``analysis.workers``) several times faster.
+class Mention(NamedTuple):
     """One naming of an entity in a block: ``surface`` as written (cleaned), ``key`` the merge key, ``role`` or ``None``."""
 
     surface: str
@@ -85,6 +87,10 @@ def _clean(token: str) -> str:
 
 def _norm_key(name: str) -> str:
     return re.sub(r"[\s\-]+", " ", name).strip().lower()
+
+
+# Names repeat across thousands of articles: the merge step keys each one once.
+_norm_key_cached = functools.lru_cache(maxsize=200_000)(_norm_key)
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -302,37 +308,53 @@ def extract_entities(articles: Sequence[Article], gaz: Gazetteer | None = None) 
     name word; otherwise it is dropped rather than guessed.
     """
     gaz = gaz or load_gazetteer()
+    return merge_mentions(((a.id, article_mentions(a, gaz)) for a in articles), gaz)
+
+
+def article_mentions(article: Article, gaz: Gazetteer) -> list[Mention]:
+    """The mentions of every block of ``article`` (headings too), in block and text order: the per-article half."""
+    out: list[Mention] = []
+    for index, block in enumerate(article.blocks):
+        out.extend(find_mentions(block.text, index, gaz))
+    return out
+
+
+def merge_mentions(per_article: Iterable[tuple[str, list[Mention]]], gaz: Gazetteer) -> tuple[Entity, ...]:
+    """The entities of ``(article id, article_mentions)`` pairs in article order: the cross-article half."""
     builders: dict[tuple[str, str], _Builder] = {}
-    lone: list[tuple[Article, Mention]] = []
+    lone: list[tuple[str, Mention]] = []
     per_article_people: dict[str, dict[str, set[str]]] = {}
     person_keys_by_word: dict[str, set[str]] = {}
-    for article in articles:
-        people = per_article_people.setdefault(article.id, {})
-        for index, block in enumerate(article.blocks):
-            for mention in find_mentions(block.text, index, gaz):
-                ref = SourceRef(article.id, index)
-                if mention.kind is None or (mention.kind == PERSON and " " not in mention.surface):
-                    lone.append((article, mention))  # "Kim", "Mr. Kim": resolved against full names below
-                    continue
-                canonical = mention.surface
-                if mention.kind != PERSON:
-                    canonical = (gaz.organisations if mention.kind == ORGANISATION else gaz.places).get(canonical, canonical)
-                key = (mention.kind, _norm_key(canonical))
-                builder = builders.get(key)
-                if builder is None:
-                    builder = builders[key] = _Builder(mention.kind, canonical)
-                builder.add(mention.written, mention.role, ref)
-                if mention.kind == PERSON:
-                    for word in _norm_key(canonical).split():
-                        people.setdefault(word, set()).add(key[1])
-                        person_keys_by_word.setdefault(word, set()).add(key[1])
+    norm_key = _norm_key_cached
+    for article_id, mentions in per_article:
+        people = per_article_people.setdefault(article_id, {})
+        refs: dict[int, SourceRef] = {}  # one per block: building a SourceRef per mention showed in profiles
+        for mention in mentions:
+            ref = refs.get(mention.block_index)
+            if ref is None:
+                ref = refs[mention.block_index] = SourceRef(article_id, mention.block_index)
+            if mention.kind is None or (mention.kind == PERSON and " " not in mention.surface):
+                lone.append((article_id, mention))  # "Kim", "Mr. Kim": resolved against full names below
+                continue
+            canonical = mention.surface
+            if mention.kind != PERSON:
+                canonical = (gaz.organisations if mention.kind == ORGANISATION else gaz.places).get(canonical, canonical)
+            key = (mention.kind, norm_key(canonical))
+            builder = builders.get(key)
+            if builder is None:
+                builder = builders[key] = _Builder(mention.kind, canonical)
+            builder.add(mention.written, mention.role, ref)
+            if mention.kind == PERSON:
+                for word in key[1].split():
+                    people.setdefault(word, set()).add(key[1])
+                    person_keys_by_word.setdefault(word, set()).add(key[1])
     # A lone word: the surname or family name of one person of the article, else of the whole set.
-    for article, mention in lone:
+    for article_id, mention in lone:
         word = mention.surface.lower()
         if mention.surface.replace(".", "").isupper():
             continue
-        keys = per_article_people.get(article.id, {}).get(word) or person_keys_by_word.get(word) or set()
-        ref = SourceRef(article.id, mention.block_index)
+        keys = per_article_people.get(article_id, {}).get(word) or person_keys_by_word.get(word) or set()
+        ref = SourceRef(article_id, mention.block_index)
         if len(keys) == 1:
             builders[(PERSON, next(iter(keys)))].add(mention.written, mention.role, ref)
         elif mention.kind == PERSON:  # a titled or honoured lone name nobody else explains: a person of its own

@@ -147,11 +147,21 @@ def figure_key(claim: FigureClaim) -> str:
 def extract_figures(articles: Sequence[Article]) -> tuple[FigureClaim, ...]:
     """Every figure of the body paragraphs, with its sentence and source, in article and text order."""
     out: list[FigureClaim] = []
-    for article, index, text in paragraphs(articles):
+    for article in articles:
+        out.extend(article_figures(article))
+    return tuple(out)
+
+
+def article_figures(article: Article) -> list[FigureClaim]:
+    """The figures of one article's body paragraphs, in text order."""
+    out: list[FigureClaim] = []
+    for _, index, text in paragraphs((article,)):
         if not _ANY_DIGIT.search(text) and "s of" not in text:
             continue  # most paragraphs have no figure: skip the sentence split
         for a, b in split_sentences(text):
             sentence = text[a:b]
+            if "s of" not in sentence and not _ANY_DIGIT.search(sentence):
+                continue  # the same two tests per sentence: most sentences of such a paragraph have no figure
             for value, number, counts, _, _ in find_figures(sentence):
                 out.append(FigureClaim(value, number, counts, sentence, SourceRef(article.id, index)))
-    return tuple(out)
+    return out

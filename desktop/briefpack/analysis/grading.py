@@ -156,10 +156,18 @@ def find_attributions(text: str, source: SourceRef, gaz: Gazetteer | None = None
 def state_media_attributions(articles: Sequence[Article], gaz: Gazetteer | None = None) -> tuple[Attribution, ...]:
     """Every attribution to state media in the body paragraphs of ``articles``."""
     gaz = gaz or load_gazetteer()
+    out: list[Attribution] = []
+    for article in articles:
+        out.extend(article_attributions(article, gaz))
+    return tuple(out)
+
+
+def article_attributions(article: Article, gaz: Gazetteer) -> list[Attribution]:
+    """The attributions to state media in one article's body paragraphs, in text order."""
     named, generic, _ = _patterns(gaz)
     out: list[Attribution] = []
-    for article, index, text in paragraphs(articles):
+    for _, index, text in paragraphs((article,)):
         # Most paragraphs: one scan for a name and a few substring tests, then done.
         if named.search(text) or (any(w in text for w in _GENERIC_HINTS) and generic.search(text)):
             out.extend(find_attributions(text, SourceRef(article.id, index), gaz))
-    return tuple(out)
+    return out

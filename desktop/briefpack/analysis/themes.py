@@ -18,10 +18,12 @@ highlighting. Functions here are pure and may be called from any thread.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefpack.analysis.matcher import Entry, Hit, Kind, ThemeMatcher, compile_taxonomy
 from briefpack.analysis.wordforms import key_spans
+from briefpack.analysis.workers import gc_paused, map_articles
 from briefpack.model.article import Article
 from briefpack.model.theme import Taxonomy, ThemeTag
 
@@ -52,6 +54,23 @@ def tag_article(article: Article, taxonomy: Taxonomy) -> list[ThemeTag]:
         for theme_id, evidence, score in score_paragraph(block.text, matcher):
             tags.append(ThemeTag(article.id, index, theme_id, evidence, score))
     return tags
+
+
+def tag_articles(articles: Sequence[Article], taxonomy: Taxonomy, workers: int = 1) -> list[ThemeTag]:
+    """``tag_article`` over many articles, tags in article order; ``workers`` > 1 forks helpers (see ``analysis.workers``)."""
+    with gc_paused():
+        compile_taxonomy(taxonomy)  # compiled once here, so forked workers inherit it
+        parts = map_articles(tag_article, articles, workers, taxonomy, pack=_pack_tags, unpack=_unpack_tags)
+    return [tag for part in parts for tag in part]
+
+
+def _pack_tags(tags: list[ThemeTag]) -> list:
+    # Plain tuples cross the process boundary: pickling dataclasses one by one is slow.
+    return [(t.block_index, t.theme_id, t.evidence, t.score) for t in tags]
+
+
+def _unpack_tags(packed: list, article: Article) -> list[ThemeTag]:
+    return [ThemeTag(article.id, *t) for t in packed]
 
 
 def score_paragraph(text: str, matcher: ThemeMatcher) -> list[tuple[str, tuple[str, ...], float]]:

@@ -44,6 +44,8 @@ _COUNT = r"(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twel
 _NO_YEAR = rf"(?!\s*,?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s*,?\s*)?{_Y})"
 _NUMBERS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 _NUMBERS.update({"a": 1, "an": 1})
+# Built once: calendar.day_name is locale-aware and slow to index ("Monday" -> 0); the pattern matches English names.
+_WEEKDAY_INDEX = {name: n for n, name in enumerate("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())}
 
 _DATES = re.compile(
     rf"""
@@ -207,7 +209,7 @@ def _resolve(m: re.Match[str], published: dt.date | None, anchor: FoundDate | No
         else:
             got = _iso(*_add_months(published.year, published.month, delta))
     elif kind == "wd" and published is not None:
-        back = (published.weekday() - list(calendar.day_name).index(g["wd"])) % 7
+        back = (published.weekday() - _WEEKDAY_INDEX[g["wd"]]) % 7
         if g["wd_pre"].lower() == "last" and back == 0:
             back = 7
         day = published - dt.timedelta(days=back)
@@ -240,11 +242,16 @@ class DatedSentence:
 def dated_sentences(articles: Sequence[Article]) -> list[DatedSentence]:
     """Every (sentence, date) pair of the body paragraphs, in article and text order."""
     out: list[DatedSentence] = []
-    current: str | None = None
+    for article in articles:
+        out.extend(article_dated_sentences(article))
+    return out
+
+
+def article_dated_sentences(article: Article) -> list[DatedSentence]:
+    """The (sentence, date) pairs of one article; "two months later" counts from its own earlier dates only."""
+    out: list[DatedSentence] = []
     previous: FoundDate | None = None
-    for article, index, text in paragraphs(articles):
-        if article.id != current:
-            current, previous = article.id, None
+    for _, index, text in paragraphs((article,)):
         matches = list(_date_matches(text))
         if not matches:
             continue  # most paragraphs: one scan and done

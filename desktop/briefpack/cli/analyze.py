@@ -8,6 +8,7 @@ Without ``--json`` a short readable summary is printed.
 from __future__ import annotations
 
 import argparse
+import os
 import json
 from collections import defaultdict
 
@@ -56,7 +57,8 @@ def run(args: argparse.Namespace) -> int:
     articles = result.articles
     if not articles:
         return 2
-    findings = analyze(articles, result.tags)
+    # The command line has no other threads, so forking worker processes is safe here (the window does not).
+    findings = analyze(articles, result.tags, workers=os.cpu_count() or 1)
     files = {a.id: a.provenance.file_name or a.id for a in articles}
     themes: dict[SourceRef, list[str]] = defaultdict(list)
     for tag in result.tags:

@@ -18,7 +18,6 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-import dateparser
 from babel import Locale
 
 # A date needs a year the reader can see: four digits, or d.m.yy forms.
@@ -123,12 +122,54 @@ def numeric_date(text: str) -> tuple[bool, dt.date | None]:
     return True, None  # "09/10/2024": September or October, and the text does not say
 
 
-def _parse(candidate: str, languages: list[str] | None) -> dt.date | None:
+# The commonest English shapes ("November 21, 2024", "Nov. 21 2024", "21 Nov 2024") are read
+# here when the languages are English alone: dateparser reads them the same (a test compares
+# every month name and form) at a hundredth of the cost.
+_EN_MONTH_NUMBERS = {
+    name: number
+    for number, names in enumerate(
+        ("january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul", "august aug",
+         "september sep sept", "october oct", "november nov", "december dec"),
+        start=1,
+    )
+    for name in names.split()
+}
+_EN_MONTH_NAME = "|".join(sorted(_EN_MONTH_NUMBERS, key=len, reverse=True))
+_EN_DATE = re.compile(
+    rf"(?:(?P<m1>{_EN_MONTH_NAME})\.? (?P<d1>\d{{1,2}}),? |(?P<d2>\d{{1,2}}) (?P<m2>{_EN_MONTH_NAME})\.? )"
+    r"(?P<y>(?:1[89]|20)\d\d)",
+    re.IGNORECASE | re.ASCII,
+)
+
+
+def _english_date(candidate: str) -> dt.date | None:
+    """The date of an ASCII candidate in one of the shapes of ``_EN_DATE``, when it is a real day; else ``None``."""
+    match = _EN_DATE.fullmatch(candidate) if candidate.isascii() else None
+    if match is None:
+        return None
+    month = _EN_MONTH_NUMBERS[(match["m1"] or match["m2"]).lower()]
+    return _date(int(match["y"]), month, int(match["d1"] or match["d2"]))
+
+
+@lru_cache(maxsize=4096)
+def _parse(candidate: str, languages: tuple[str, ...] | None) -> dt.date | None:
+    if languages == ("en",):
+        quick = _english_date(candidate)
+        if quick is not None:
+            return quick
+    # Imported on first use: dateparser costs a tenth of a second to import
+    # and most page dumps print their date in a form read without it.
+    # Cached: a batch of dumps repeats the same few hundred dates, and each
+    # uncached call costs dateparser a few milliseconds.
+    import dateparser
+
     results = []
     for base in _BASES:
         try:
             parsed = dateparser.parse(
-                candidate, languages=languages, settings={**_SETTINGS, "RELATIVE_BASE": base}
+                candidate,
+                languages=list(languages) if languages is not None else None,
+                settings={**_SETTINGS, "RELATIVE_BASE": base},
             )
         except Exception:  # dateparser raises assorted errors on odd input; no date then
             return None
@@ -159,19 +200,24 @@ def dateline_date(line: str, language: str | None = None) -> dt.date | None:
     found, numeric = numeric_date(line)
     if found:
         return numeric
-    languages = list(dict.fromkeys([language, "en"])) if language else None
-    tries = [languages]
+    languages = tuple(dict.fromkeys([language, "en"])) if language else None
+    date = _read_segments(line, languages)
     # A month name in another language ("18 października 2024" on an English
-    # page): try the languages whose month names the line contains.
-    if languages:
-        others = [code for code in _month_languages(line) if code not in languages]
+    # page): try the languages whose month names the line contains. Looked
+    # up only now, since the month table costs babel a third of a second to build.
+    if date is None and languages:
+        others = tuple(code for code in _month_languages(line) if code not in languages)
         if others:
-            tries.append(others)
-    for langs in tries:
-        for segment in _SEPARATORS.split(line):
-            segment = _CUE.sub("", segment.strip())
-            for candidate in _candidates(segment):
-                date = _parse(candidate, langs)
-                if date is not None:
-                    return date
+            date = _read_segments(line, others)
+    return date
+
+
+def _read_segments(line: str, languages: tuple[str, ...] | None) -> dt.date | None:
+    """The first date dateparser reads, in ``languages``, from the line's segments and their candidates."""
+    for segment in _SEPARATORS.split(line):
+        segment = _CUE.sub("", segment.strip())
+        for candidate in _candidates(segment):
+            date = _parse(candidate, languages)
+            if date is not None:
+                return date
     return None

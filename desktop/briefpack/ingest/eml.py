@@ -18,50 +18,23 @@ import email.errors
 import email.policy
 import email.utils
 import re
-from dataclasses import dataclass
 from email.message import EmailMessage
 
 from briefpack.ingest.compose import Found, compose_article
 from briefpack.ingest.decode import decode_text
 from briefpack.ingest.errors import IngestError
+from briefpack.ingest.formats import EmlOptions, sniff_eml
 from briefpack.ingest.html import read_html
 from briefpack.ingest.markup import fragment_blocks
 from briefpack.ingest.normalize import normalize_text
 from briefpack.ingest.provenance import make_provenance
 from briefpack.model import Article, Block, BlockKind, Notice
 
-_HEADER_LINE = re.compile(rb"^[A-Za-z][A-Za-z0-9-]*:[ \t]", re.MULTILINE)
-_MAIL_HEADERS = re.compile(
-    rb"^(?:from|to|subject|date|message-id|mime-version|received|return-path|delivered-to|reply-to|cc):[ \t]",
-    re.IGNORECASE | re.MULTILINE,
-)
 # Errors the email package raises from header parsing on malformed input,
 # besides its own: its parser is lenient but its header objects are not.
 _HEADER_ERRORS = (email.errors.MessageError, ValueError, TypeError, IndexError, AttributeError, LookupError)
 
-
-@dataclass(frozen=True, slots=True)
-class EmlOptions:
-    """Knobs of the mail reader."""
-
-    # Newsletters send both parts; the plain one keeps paragraphs without layout tables.
-    prefer_plain: bool = True
-
-
-def sniff_eml(data: bytes, file_name: str | None) -> float:
-    """Sure for a ``.eml`` name; fairly sure when the text opens with mail headers (two or more known ones)."""
-    if file_name and file_name.lower().endswith((".eml", ".mht", ".mhtml")):
-        return 0.95
-    head = data[:4096].lstrip()
-    if not _HEADER_LINE.match(head):
-        return 0.0
-    block = head.replace(b"\r\n", b"\n").split(b"\n\n", 1)[0]
-    # Every line of the block is a header or a folded continuation: a page
-    # dump that opens with "Date: …" and "From: …" lines goes on with prose.
-    lines = block.split(b"\n")
-    if not all(_HEADER_LINE.match(line) or line[:1] in (b" ", b"\t") for line in lines if line):
-        return 0.0
-    return 0.7 if len(_MAIL_HEADERS.findall(block)) >= 2 else 0.0
+__all__ = ["EmlOptions", "read_eml", "sniff_eml"]
 
 
 def _header(message: EmailMessage, name: str, notes: list[Notice], file_name: str | None) -> object | None:

@@ -15,37 +15,17 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
-from dataclasses import dataclass
 
 import feedparser
 
 from briefpack.ingest.compose import Found, compose_article, one_line
-from briefpack.ingest.decode import sniff_prefix
 from briefpack.ingest.errors import IngestError
+from briefpack.ingest.formats import FeedOptions, sniff_feed
 from briefpack.ingest.markup import fragment_blocks, refuse_entity_declarations
 from briefpack.ingest.provenance import make_entry_provenance
 from briefpack.model import Article
 
-_FEED_ROOT = re.compile(
-    # Optional XML declaration, comments, processing instructions and a
-    # doctype (with its internal subset, where entity declarations hide).
-    r"^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<\?[^>]*\?>\s*|<!doctype[^\[>]*(?:\[.*?\])?\s*>\s*)*<(?:rss|feed|rdf:rdf)\b",
-    re.DOTALL
-)
-
-
-@dataclass(frozen=True, slots=True)
-class FeedOptions:
-    """Knobs of the feed reader."""
-
-    # A feed of thousands of entries is an archive dump, not a feed; cap what one file can add.
-    max_entries: int = 2000
-
-
-def sniff_feed(data: bytes, file_name: str | None) -> float:
-    """Sure when the document's root element is ``<rss>``, ``<feed>`` or ``<rdf:RDF>``; else 0."""
-    return 0.95 if _FEED_ROOT.match(sniff_prefix(data)) else 0.0
+__all__ = ["FeedOptions", "read_feed", "sniff_feed"]
 
 
 def _date(entry: dict) -> dt.date | None:

@@ -15,47 +15,19 @@ instead, with a warning.
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass
 
 import trafilatura
 from lxml import etree
 
 from briefpack.ingest.compose import Found, compose_article, one_line
-from briefpack.ingest.decode import decode_text, sniff_prefix
+from briefpack.ingest.decode import decode_text
 from briefpack.ingest.errors import IngestError
+from briefpack.ingest.formats import HtmlOptions, sniff_html
 from briefpack.ingest.markup import TOO_DEEP, element_text, parse_html, refuse_entity_declarations, tree_blocks
 from briefpack.ingest.provenance import make_provenance
 from briefpack.model import Article, Block, BlockKind, Notice
 
-_EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml")
-_DOCTYPE = re.compile(r"^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.DOTALL)
-_LEADING_TAG = re.compile(r"^(?:<!--.*?-->\s*)*<(?:head|body|meta|title|div|p|span|article|section|table|h[1-6]|a|b|i|strong|em|ul|ol|img|figure)\b", re.DOTALL)
-_ANY_PAGE_TAG = re.compile(r"<(?:html|body)\b")
-
-
-@dataclass(frozen=True, slots=True)
-class HtmlOptions:
-    """Knobs of the HTML reader."""
-
-    # Tables are flattened badly into paragraphs; leave them out of the body.
-    include_tables: bool = False
-    # trafilatura's "favour precision" drops borderline paragraphs; analysts prefer recall they can untick.
-    favor_precision: bool = False
-
-
-def sniff_html(data: bytes, file_name: str | None) -> float:
-    """How sure it is that ``data`` is an HTML page: sure for a doctype or ``<html>``, fairly for a page extension or leading tag."""
-    head = sniff_prefix(data)
-    if _DOCTYPE.match(head):
-        return 0.9
-    if file_name and file_name.lower().endswith(_EXTENSIONS) and head.startswith("<"):
-        return 0.8
-    if _LEADING_TAG.match(head):
-        return 0.6
-    if _ANY_PAGE_TAG.search(head):
-        return 0.5
-    return 0.0
+__all__ = ["HtmlOptions", "read_html", "sniff_html"]
 
 
 def _captions_and_credits(root: etree._Element) -> tuple[list[str], list[str]]:

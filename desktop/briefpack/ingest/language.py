@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 
 from babel.languages import get_official_languages
 
@@ -50,6 +51,7 @@ STOP_WORDS: dict[str, frozenset[str]] = {
 }
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_ASCII_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 
 # Country-code domains sold worldwide as generic names: their country says
 # nothing about the language of the site.
@@ -62,19 +64,38 @@ _CCTLD_TERRITORY = {"uk": "GB", "eu": ""}
 # A text needs this share of stop words in its best language to be named.
 _MIN_SHARE = 0.08
 _MAX_WORDS = 5000
+# Up to this length one findall (in C) is cheaper than stopping the scan early at _MAX_WORDS.
+_FINDALL_CHARS = 200_000
 _MIN_HITS = 2
+
+
+def _words(text: str) -> list[str]:
+    """The first ``_MAX_WORDS`` words of ``text``, in lower case: a few thousand settle the vote."""
+    # On ASCII text (curly apostrophes aside) an ASCII pattern over the lowered text
+    # finds the same words twice as fast; only the apostrophe inside a word may
+    # differ, and no stop word has one.
+    plain = text.replace("’", "'")
+    if plain.isascii():
+        plain = plain.lower()
+        if len(plain) <= _FINDALL_CHARS:
+            return _ASCII_WORD.findall(plain)[:_MAX_WORDS]
+        return [m.group(0) for m in itertools.islice(_ASCII_WORD.finditer(plain), _MAX_WORDS)]
+    if len(text) <= _FINDALL_CHARS:
+        return [w.lower() for w in _WORD.findall(text)[:_MAX_WORDS]]
+    return [m.group(0).lower() for m in itertools.islice(_WORD.finditer(text), _MAX_WORDS)]
 
 
 def detect_language(text: str) -> str | None:
     """The ISO 639-1 code of ``text``'s language, or ``None`` when no listed language stands out."""
-    # A few thousand words settle the vote; counting a whole long page only costs time.
-    words = [m.group(0).lower() for m in itertools.islice(_WORD.finditer(text), _MAX_WORDS)]
-    if not words:
+    tokens = _words(text)
+    if not tokens:
         return None
-    scores = {lang: sum(w in stops for w in words) for lang, stops in STOP_WORDS.items()}
+    # Each distinct word is looked up once per language, not every occurrence once per language.
+    counts = Counter(tokens)
+    scores = {lang: sum(counts[w] for w in stops if w in counts) for lang, stops in STOP_WORDS.items()}
     lang, hits = max(scores.items(), key=lambda item: item[1])
     runner_up = max((s for other, s in scores.items() if other != lang), default=0)
-    if hits < _MIN_HITS or hits < len(words) * _MIN_SHARE or hits <= runner_up:
+    if hits < _MIN_HITS or hits < len(tokens) * _MIN_SHARE or hits <= runner_up:
         return None
     return lang
 

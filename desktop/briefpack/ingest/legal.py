@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from briefpack.ingest.caseless import caseless
+
 # Long legal forms and how citations abbreviate them. Keys are lower case.
 LEGAL_FORM_ABBREVIATIONS: dict[str, str] = {
     "spółka akcyjna": "S.A.",
@@ -56,6 +58,14 @@ _CUES = re.compile(
     r"|permitted use|applicable law|used with (?:the )?permission|wszelkie prawa zastrzeżone|все права защищены",
     re.IGNORECASE,
 )
+# The same pattern without IGNORECASE, for lower-cased text (``caseless``).
+_PLAIN_CUES = re.compile(_CUES.pattern)
+# A literal every cue contains (one per alternative of ``_CUES``): no hint, no cue.
+_CUE_HINTS = (
+    "all rights reserved", "copyright", "reproduc", "redistribut", "republish", "prior ", "without ",
+    "owner of this ", "terms of ", "intellectual property", "text and data mining", "machine learning",
+    "permitted use", "applicable law", "used with ", "wszelkie prawa zastrzeżone", "все права защищены",
+)
 _OWNER = re.compile(r"\bowner of this (?:web ?site|site|portal|service|page)\b", re.IGNORECASE)
 _CONSENT_FROM = re.compile(r"\bconsent (?:from|of|by) (?P<name>[^,;:()]{2,120})", re.IGNORECASE)
 _OWNER_IS = re.compile(
@@ -75,7 +85,15 @@ def is_legal_notice(text: str, *, min_words: int = 12) -> bool:
     """True when ``text`` reads like a copyright or reuse notice rather than news."""
     if len(text.split()) < min_words:
         return bool(re.fullmatch(r"(?:©.*)?all rights reserved\.?", text.strip(), re.IGNORECASE))
-    return len({m.group(0).lower()[:8] for m in _CUES.finditer(text)}) >= 2
+    lowered = caseless(text)
+    if lowered is None:
+        return len({m.group(0).lower()[:8] for m in _CUES.finditer(text)}) >= 2
+    # Most paragraphs hold no cue at all: a substring test rules them out
+    # before any regex runs; the cue pattern is all lower case, so it reads
+    # the lowered text without IGNORECASE and finds the same matches.
+    if not any(hint in lowered for hint in _CUE_HINTS):
+        return False
+    return len({m.group(0)[:8] for m in _PLAIN_CUES.finditer(lowered)}) >= 2
 
 
 def abbreviate_legal_form(name: str) -> str:

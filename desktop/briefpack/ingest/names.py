@@ -14,6 +14,7 @@ capitals are written in title case, Korean given names the Korean way
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from functools import lru_cache
 
 from babel import Locale
@@ -75,6 +76,7 @@ def _calendar_words() -> frozenset[str]:
     return frozenset(words)
 _TOKEN_CHARS = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]*)*\.?")
 _DIGIT = re.compile(r"\d")
+_FIRST_WORD = re.compile(r"[^\s,]+")
 _MAX_NAME_TOKENS = 4
 _MAX_EXPLICIT_TOKENS = 5
 
@@ -153,6 +155,11 @@ def _as_name(piece: str, *, min_tokens: int, max_tokens: int) -> str | None:
     return " ".join(_title_case(w) for w in words)
 
 
+def _without_email(line: str) -> str:
+    # Most lines hold no address: the "@" test spares them the regex.
+    return _EMAIL.sub(" ", line) if "@" in line else line
+
+
 def _split_names(segment: str) -> list[str]:
     segment = _PLACE_TAIL.sub("", segment.strip(" ,;:"))
     return [p for p in _NAME_SPLIT.split(segment) if p]
@@ -166,17 +173,22 @@ def byline_names(line: str, *, dated: bool = False) -> tuple[str, ...] | None:
     ``dated`` tells that the caller found a complete date on the line. A label followed by no
     readable name gives ``None`` too, so "By the end of the year" is prose.
     """
-    line = " ".join(_EMAIL.sub(" ", line).split())
+    line = " ".join(_without_email(line).split())
     label = _BY.match(line)
+    # Without a label or a date a byline needs a role word; the pieces below are cut
+    # at spaces and punctuation, so a role found in one of them is found in the line.
+    if label is None and not dated and not _ROLE.search(line):
+        return None
     rest = line[label.end() :] if label else line
     segments = [s for s in _SEGMENT.split(rest) if s.strip()]
     if not segments:
         return None
     head, tail = segments[0], segments[1:]
     pieces = _split_names(head)
+    with_role = [_ROLE.search(p) is not None for p in pieces]  # searched once per piece, used twice
     # Pieces with digits are the date or time printed beside the names.
-    names = [p for p in pieces if not _ROLE.search(p) and not _DIGIT.search(p)]
-    roles = any(_ROLE.search(p) for p in pieces) or any(_ROLE.search(s) for s in tail)
+    names = [p for p, role in zip(pieces, with_role) if not role and not _DIGIT.search(p)]
+    roles = any(with_role) or any(_ROLE.search(s) for s in tail)
     if label is None and not (roles or dated):
         return None
     if label is not None and not (rest[:1].isupper() or rest[:1].isdigit()):
@@ -188,14 +200,21 @@ def byline_names(line: str, *, dated: bool = False) -> tuple[str, ...] | None:
     return tuple(n for n in parsed if n)
 
 
-def personal_names(line: str, lowercase_words: frozenset[str] = frozenset()) -> tuple[str, ...]:
+def personal_names(line: str, lowercase_words: Container[str] = frozenset()) -> tuple[str, ...]:
     """The names when ``line`` is nothing but one or more personal names ("X", "X and Y"), else ``()``.
 
     ``lowercase_words`` are words the document also uses in lower case:
     a line most of whose words are among them is a heading in title case,
     not a name.
     """
-    pieces = _split_names(" ".join(_EMAIL.sub(" ", line).split()))
+    line = " ".join(_without_email(line).split())
+    # The first name starts the line: a line whose first word (up to a space
+    # or comma, where names split) is not capitalised holds none. Most lines
+    # of running text end here, before the splitting below.
+    first = _FIRST_WORD.match(line.strip(" ,;:"))
+    if first is None or not _capitalised(first.group(0)):
+        return ()
+    pieces = _split_names(line)
     if any(_is_brand(piece.split()) for piece in pieces):
         return ()
     names: list[str] = []

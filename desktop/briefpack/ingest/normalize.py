@@ -46,8 +46,13 @@ def normalize_text(text: str) -> str:
     Runs of spaces collapse to one and every line is stripped at both ends;
     blank lines are kept (as empty lines) because they separate paragraphs.
     """
-    text = _LINE_BREAKS.sub("\n", text)
-    text = _DROPPED.sub("", text)
-    text = _SPACES.sub(" ", text)
+    # Text that is printable but for its newlines holds no other line break, no
+    # control or invisible character (categories Cc, Cf, Cs) and no space but
+    # U+0020 (Zs): the three passes would change nothing, and one C-level test spares them.
+    if not text.replace("\n", "").isprintable():
+        text = _LINE_BREAKS.sub("\n", text)
+        text = _DROPPED.sub("", text)
+        text = _SPACES.sub(" ", text)
     text = unicodedata.normalize("NFC", text)
-    return "\n".join(_SPACE_RUN.sub(" ", line).strip() for line in text.split("\n"))
+    # Runs of spaces never span a line break: one pass over the whole text.
+    return "\n".join(line.strip() for line in _SPACE_RUN.sub(" ", text).split("\n"))

@@ -6,21 +6,22 @@ sniffer that says how sure it is the bytes are its format (0 = not mine).
 a feed's root element beats an HTML page's markers, which beat the
 page-dump reader's catch-all for plain text. Every reader returns a list
 of articles, because one file may hold several (a feed); a reader of
-one-article files returns a list of one.
+one-article files returns a list of one. The HTML, feed and mail readers
+are imported the first time one of them reads (their libraries take most
+of a second to load); their sniffers and options come from ``formats``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from briefpack.ingest.decode import looks_binary
 from briefpack.ingest.dump import DumpOptions, read_dump
-from briefpack.ingest.eml import EmlOptions, read_eml, sniff_eml
-from briefpack.ingest.feed import FeedOptions, read_feed, sniff_feed
-from briefpack.ingest.html import HtmlOptions, read_html, sniff_html
+from briefpack.ingest.formats import EmlOptions, FeedOptions, HtmlOptions, sniff_eml, sniff_feed, sniff_html
 from briefpack.model import Article
 
 Sniffer = Callable[[bytes, str | None], float]
@@ -57,11 +58,21 @@ def read_dump_articles(
     return [read_dump(data, file_name, imported_at, options)]
 
 
+def _on_first_use(module: str, function: str) -> ReadFunction:
+    """A read function that imports ``module`` the first time it is called and hands over to its ``function``."""
+
+    def read(data: bytes, file_name: str | None, imported_at: dt.datetime | None, options: Any) -> list[Article]:
+        return getattr(importlib.import_module(module), function)(data, file_name, imported_at, options)
+
+    read.__name__ = read.__qualname__ = function
+    return read
+
+
 READERS: tuple[ReaderEntry, ...] = (
     ReaderEntry("dump", sniff_plain_text, read_dump_articles, DumpOptions()),
-    ReaderEntry("html", sniff_html, read_html, HtmlOptions()),
-    ReaderEntry("feed", sniff_feed, read_feed, FeedOptions()),
-    ReaderEntry("eml", sniff_eml, read_eml, EmlOptions()),
+    ReaderEntry("html", sniff_html, _on_first_use("briefpack.ingest.html", "read_html"), HtmlOptions()),
+    ReaderEntry("feed", sniff_feed, _on_first_use("briefpack.ingest.feed", "read_feed"), FeedOptions()),
+    ReaderEntry("eml", sniff_eml, _on_first_use("briefpack.ingest.eml", "read_eml"), EmlOptions()),
 )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 
 from briefpack.ingest.dates import dateline_date
@@ -76,16 +77,32 @@ def _starts_capitalised(text: str) -> bool:
     return first.isupper() or first.isdigit()
 
 
+class _Vocabulary:
+    """``lowercase_vocabulary(lines)``, built on the first membership test: only lines that look like names ask."""
+
+    __slots__ = ("_lines", "_words")
+
+    def __init__(self, lines: list[Line]) -> None:
+        self._lines = lines
+        self._words: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._words is None:
+            self._words = lowercase_vocabulary(self._lines)
+        return word in self._words
+
+
 def lowercase_vocabulary(lines: list[Line]) -> frozenset[str]:
     """Words the text uses in lower case: evidence that a capitalised line of them is not a name."""
-    return frozenset(w for line in lines for w in _WORD.findall(line.text) if w.islower())
+    # One scan of the joined text (no word spans a line break) instead of one per line.
+    return frozenset(filter(str.islower, _WORD.findall("\n".join(line.text for line in lines))))
 
 
 def _features(
     line: Line,
     previous: str | None,
     following: str | None,
-    vocabulary: frozenset[str],
+    vocabulary: Container[str],
     options: DumpOptions,
     language: str | None,
 ) -> Features:
@@ -97,7 +114,7 @@ def _features(
         or (end in "!?" and words > options.max_heading_words)
         or words > options.max_title_words
     )
-    short_heading = not prose and any(ch.isalpha() for ch in text) and _starts_capitalised(text)
+    short_heading = not prose and any(map(str.isalpha, text)) and _starts_capitalised(text)
     crumbs = breadcrumb(text, options.max_category_words)
     short_label = words <= options.max_category_words and len(text) <= options.max_category_chars
     date = dateline_date(text, language) if words <= options.max_dateline_words else None
@@ -110,7 +127,7 @@ def _features(
         prose=prose,
         title_like=short_heading and not crumbs and 2 <= words <= options.max_title_words,
         heading_like=short_heading and words <= options.max_heading_words,
-        label_like=short_heading and not any(ch.isdigit() for ch in text) and (bool(crumbs) or short_label),
+        label_like=short_heading and not any(map(str.isdigit, text)) and (bool(crumbs) or short_label),
         crumbs=crumbs,
         repeats_previous=text == previous,
         repeats_next=text == following,
@@ -131,7 +148,7 @@ def _features(
 
 def line_features(lines: list[Line], options: DumpOptions, language: str | None) -> list[Features]:
     """One ``Features`` record per line, in order. ``language`` helps read month names in datelines."""
-    vocabulary = lowercase_vocabulary(lines)
+    vocabulary = _Vocabulary(lines)
     texts: list[str | None] = [None, *(line.text for line in lines), None]
     return [
         _features(line, texts[i], texts[i + 2], vocabulary, options, language) for i, line in enumerate(lines)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefpack.ingest.caseless import caseless
 from briefpack.ingest.legal import copyright_holder
 from briefpack.ingest.web import URL, article_url, bare_domain, clean_url
 
@@ -82,6 +83,11 @@ _FURNITURE_PATTERNS = (
     # a line that is only an e-mail address (the reporter's, under agency copy)
     re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
 )
+# All of them as one alternation, for one regex call per line instead of a dozen
+# (IGNORECASE changes nothing for the two patterns without letters).
+_FURNITURE_PATTERN = re.compile("|".join(f"(?:{p.pattern})" for p in _FURNITURE_PATTERNS), re.IGNORECASE)
+# The words of a share row, between spaces, bars, bullets, slashes and commas.
+_ROW_TOKEN = re.compile(r"[^\s|·•/,]+")
 # Consent banners and newsletter, app or membership prompts: phrases a
 # short line is built around. Each is specific ("we use cookies", not
 # "cookies"), so a news sentence about cookie rules or newsletters stays body.
@@ -92,6 +98,10 @@ _PROMPTS = re.compile(
     r"|support (?:our|independent) journalism|become a (?:member|subscriber|patron)"
     r"|download (?:our|the) app)\b",
     re.I,
+)
+# A literal each alternative of ``_PROMPTS`` contains: a line without any is no prompt.
+_PROMPT_HINTS = (
+    "cookies", "sign up ", "subscribe ", "newsletter", "your inbox", "journalism", "become a ", "download ",
 )
 _MAX_PROMPT_WORDS = 40
 # "Associated Press writer X contributed to this report." and its kin.
@@ -147,22 +157,35 @@ def _key(text: str) -> str:
 
 def is_furniture(text: str) -> bool:
     """True for navigation, share rows, counters, teaser headings and lines without letters."""
-    if not any(ch.isalpha() for ch in text):
+    if not any(map(str.isalpha, text)):
         return True
     key = _key(text)
     if key in FURNITURE_LINES:
         return True
-    tokens = [t for t in re.split(r"[\s|·•/,]+", key) if t]
-    if tokens and all(t in _SOCIAL for t in tokens):
+    # A share row is social words only: a first word that is not one settles it without splitting a long line.
+    first = _ROW_TOKEN.search(key)
+    if first is not None and first.group(0) in _SOCIAL and all(t in _SOCIAL for t in _ROW_TOKEN.findall(key)):
         return True
-    if is_prompt(text) or _CONTRIBUTED.fullmatch(key):
+    lowered = caseless(text)
+    if is_prompt(text, lowered):
         return True
-    return any(p.fullmatch(key) for p in _FURNITURE_PATTERNS)
+    # The IGNORECASE pattern only runs on lines that contain its one literal (see ``caseless``).
+    if (lowered is None or "contributed" in key) and _CONTRIBUTED.fullmatch(key):
+        return True
+    return _FURNITURE_PATTERN.fullmatch(key) is not None
 
 
-def is_prompt(text: str) -> bool:
-    """True for a short line that is a cookie banner or a newsletter, app or membership prompt."""
-    return len(text.split()) <= _MAX_PROMPT_WORDS and bool(_PROMPTS.search(text))
+def is_prompt(text: str, lowered: str | None = None) -> bool:
+    """True for a short line that is a cookie banner or a newsletter, app or membership prompt.
+
+    ``lowered`` is ``caseless(text)`` when the caller has it already.
+    """
+    if len(text.split()) > _MAX_PROMPT_WORDS:
+        return False
+    lowered = lowered if lowered is not None else caseless(text)
+    if lowered is not None and not any(hint in lowered for hint in _PROMPT_HINTS):
+        return False
+    return bool(_PROMPTS.search(text))
 
 
 def opens_teasers(text: str) -> bool:
@@ -186,8 +209,11 @@ def caption_credit(text: str) -> str | None:
     if match is not None and match.start() > 0:
         if match.group("bar") is not None or match.group("label").lower() in _PHOTO_LABELS:
             return match.group("credit").strip() or None
+    # Words counted first: the trailing-credit pattern has no literal start and scans a long line slowly.
+    if len(text.split()) > _MAX_TRAILING_CREDIT_WORDS:
+        return None
     trailing = _TRAILING_CREDIT.search(text)
-    if trailing is not None and trailing.start() > 0 and len(text.split()) <= _MAX_TRAILING_CREDIT_WORDS:
+    if trailing is not None and trailing.start() > 0:
         return (trailing.group("credit") or trailing.group("credit2")).strip() or None
     return None
 
@@ -203,6 +229,8 @@ class SourceRef:
 
 def source_line(text: str) -> SourceRef | None:
     """The source a "Source: URL" line (or a line that is only a URL) names, or ``None``."""
+    if ":" not in text:  # both a URL ("://") and a label ("Source:") need one
+        return None
     url = article_url(text)
     if url:
         return SourceRef(url, None, None)
@@ -245,10 +273,13 @@ def copyright_line(text: str) -> CopyrightRef | None:
 
 
 _CRUMB = re.compile(r"\s+[›»>/|]\s+|\s*\|\s*")
+_CRUMB_SEPARATORS = "›»>/|"
 
 
 def breadcrumb(text: str, max_words: int) -> tuple[str, ...]:
     """The crumbs of a breadcrumb trail ("News › World › Europe"), or ``()`` when ``text`` is not one."""
+    if not any(sep in text for sep in _CRUMB_SEPARATORS):
+        return ()  # one crumb: not a trail
     crumbs = tuple(c.strip() for c in _CRUMB.split(text))
     if len(crumbs) < 2 or not all(0 < len(c.split()) <= max_words for c in crumbs):
         return ()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Generator, Iterable, Sequence
+from collections.abc import Generator, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -237,17 +237,19 @@ def compose_brief(
     settings: BriefSettings,
     *,
     findings: Findings | None = None,
+    reliability: Mapping[str, str] | None = None,
     today: dt.date | None = None,
 ) -> tuple[Brief, list[Notice]]:
     """Build the brief from the template and run the citations pass: what every renderer gets.
 
     ``findings`` feeds the sections that show analysis (timeline, key figures,
     people, corroboration, grades); ``None`` means analyse the articles here
-    when the template has such sections.
+    when the template has such sections, with the analyst's publisher grades
+    ``reliability`` (``None``: none graded, every publisher "F").
     """
     template = load_template(settings.template)
     if findings is None and uses_findings(template):
-        findings = analyze(articles, tags)
+        findings = analyze(articles, tags, reliability=dict(reliability or {}))
     brief, notices = build_brief(
         articles, tags, taxonomy, selection, settings, template, findings=findings, today=today
     )

@@ -98,7 +98,9 @@ class ProjectSession(QObject):
 
     def inputs(self) -> BriefInputs:
         """An immutable snapshot for a worker thread."""
-        return BriefInputs(self._articles, self._tags, self.taxonomy, self.selection, self.settings)
+        return BriefInputs(
+            self._articles, self._tags, self.taxonomy, self.selection, self.settings, tuple(self._reliability.items())
+        )
 
     # ------------------------------------------------------------ editing
 

@@ -32,10 +32,14 @@ class BriefInputs:
     taxonomy: Taxonomy
     selection: Selection
     settings: BriefSettings
+    reliability: tuple[tuple[str, str], ...] = ()
 
     def compose(self, today: dt.date | None = None) -> tuple[Brief, list[Notice]]:
         """The cited brief and its warnings (``today`` ``None`` means the current date)."""
-        return compose_brief(self.articles, self.tags, self.taxonomy, self.selection, self.settings, today=today)
+        return compose_brief(
+            self.articles, self.tags, self.taxonomy, self.selection, self.settings,
+            reliability=dict(self.reliability), today=today,
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -187,6 +187,9 @@ def _candidates(segment: str) -> list[str]:
     return [c for c in dict.fromkeys(out) if _HAS_YEAR.search(c)]
 
 
+_DIGIT_RUN = re.compile(r"\d+")
+
+
 def dateline_date(line: str, language: str | None = None) -> dt.date | None:
     """The publication date a short dateline prints, or ``None``.
 
@@ -195,7 +198,10 @@ def dateline_date(line: str, language: str | None = None) -> dt.date | None:
     is slower. The result is ``None`` when the line has no complete date
     (day, month and year), only a relative one, or dateparser cannot read it.
     """
-    if not _HAS_YEAR.search(line):
+    if not _HAS_YEAR.search(line) or len(_DIGIT_RUN.findall(line)) < 2:
+        # A complete date needs a day besides the year: a line with one run of
+        # digits ("… | 2024 Anadolu") cannot hold one, and skipping it spares
+        # dateparser's one-second warm-up on most pages.
         return None
     found, numeric = numeric_date(line)
     if found:

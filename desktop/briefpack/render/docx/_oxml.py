@@ -148,6 +148,23 @@ def new_run_in(paragraph: Paragraph, hyperlink=None) -> Run:
     return Run(r, paragraph)
 
 
+def set_run_text(run: Run, text: str) -> None:
+    """Put ``text`` in ``run``: one ``w:t`` (spaces kept) for plain text, python-docx's ``w:br``/``w:tab`` handling otherwise.
+
+    python-docx walks the text a character at a time to find tabs and line
+    breaks; most article text has neither, and one element is a third of a
+    long brief's export time cheaper.
+    """
+    if "\t" in text or "\n" in text or "\r" in text:
+        run.text = text
+        return
+    t = OxmlElement("w:t")
+    t.text = text
+    if text != text.strip():
+        t.set(qn("xml:space"), "preserve")
+    run._r.append(t)
+
+
 # -------------------------------------------------------------- fonts, lang
 
 

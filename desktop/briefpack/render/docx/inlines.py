@@ -88,8 +88,8 @@ class InlineWriter:
         run = _oxml.new_run_in(paragraph, fmt.hyperlink)
         if fmt.hyperlink is not None:
             _oxml.apply_style(run, self.ctx.styles["Hyperlink"])
-        # python-docx turns "\n" and "\t" into w:br and w:tab; "<", "&" are escaped by lxml.
-        run.text = text
+        # "\n" and "\t" become w:br and w:tab; "<", "&" are escaped by lxml.
+        _oxml.set_run_text(run, text)
         if fmt.bold:
             run.bold = True
         if fmt.italic:

@@ -84,14 +84,7 @@ def build_claims(
 ) -> list[Claim]:
     """The claims of every body sentence, in article and text order."""
     gaz = gaz or load_gazetteer()
-    figure_keys: dict[tuple[SourceRef, str], set[str]] = defaultdict(set)
-    for f in figures:
-        key = figure_key(f)
-        if key:
-            figure_keys[(f.source, f.text)].add(key)
-    dates: dict[tuple[SourceRef, str], set[str]] = defaultdict(set)
-    for d in dated:
-        dates[(d.source, d.text)].add(d.date)
+    figure_keys, dates = sentence_keys(figures, dated)
     themes: dict[SourceRef, set[str]] = defaultdict(set)
     for t in tags:
         themes[SourceRef(t.article_id, t.block_index)].add(t.theme_id)
@@ -100,6 +93,21 @@ def build_claims(
     for article in articles:
         claims.extend(article_claims(article, figure_keys, dates, themes, fold))
     return claims
+
+
+def sentence_keys(
+    figures: Iterable[FigureClaim], dated: Iterable[DatedSentence]
+) -> tuple[dict[tuple[SourceRef, str], set[str]], dict[tuple[SourceRef, str], set[str]]]:
+    """The figure keys and the dates of each (block, sentence), as claims look them up."""
+    figure_keys: dict[tuple[SourceRef, str], set[str]] = defaultdict(set)
+    for f in figures:
+        key = figure_key(f)
+        if key:
+            figure_keys[(f.source, f.text)].add(key)
+    dates: dict[tuple[SourceRef, str], set[str]] = defaultdict(set)
+    for d in dated:
+        dates[(d.source, d.text)].add(d.date)
+    return figure_keys, dates
 
 
 def article_claims(

@@ -17,13 +17,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
-from briefpack.analysis.corroboration import Claim, _fold, article_claims, corroborations_from, link
+from briefpack.analysis.corroboration import Claim, _fold, article_claims, corroborations_from, link, sentence_keys
 from briefpack.analysis.entities import Mention, article_mentions, merge_mentions
-from briefpack.analysis.figures import article_figures, figure_key
+from briefpack.analysis.figures import article_figures
 from briefpack.analysis.gazetteer import Gazetteer, load_gazetteer
 from briefpack.analysis.grading import article_attributions
 from briefpack.analysis.timeline import DatedSentence, article_dated_sentences, merge_events
-from briefpack.analysis.workers import gc_paused, map_articles
+from briefpack.analysis.workers import map_articles
+from briefpack.collector import gc_paused
 from briefpack.model.article import Article
 from briefpack.model.attribution import Attribution
 from briefpack.model.findings import FigureClaim, Findings, SourceRef
@@ -80,14 +81,7 @@ def _read_article(article: Article, gaz: Gazetteer, themes: Mapping[SourceRef, s
     dated = article_dated_sentences(article)
     figures = article_figures(article)
     # Claims look dates and figure keys up by (block, sentence); within one article is enough.
-    figure_keys: dict[tuple[SourceRef, str], set[str]] = defaultdict(set)
-    for f in figures:
-        key = figure_key(f)
-        if key:
-            figure_keys[(f.source, f.text)].add(key)
-    dates: dict[tuple[SourceRef, str], set[str]] = defaultdict(set)
-    for d in dated:
-        dates[(d.source, d.text)].add(d.date)
+    figure_keys, dates = sentence_keys(figures, dated)
     claims = article_claims(article, figure_keys, dates, themes, _fold(gaz))
     return article_mentions(article, gaz), dated, figures, claims, article_attributions(article, gaz)
 

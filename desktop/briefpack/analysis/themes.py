@@ -23,7 +23,8 @@ from dataclasses import dataclass
 
 from briefpack.analysis.matcher import Entry, Hit, Kind, ThemeMatcher, compile_taxonomy
 from briefpack.analysis.wordforms import key_spans
-from briefpack.analysis.workers import gc_paused, map_articles
+from briefpack.analysis.workers import map_articles
+from briefpack.collector import gc_paused
 from briefpack.model.article import Article
 from briefpack.model.theme import Taxonomy, ThemeTag
 

@@ -9,18 +9,15 @@ the calling process works on the first chunk itself rather than sitting
 idle, so two workers use one child. Elsewhere (no safe fork), and for
 ``workers`` of 1 or tiny inputs, everything runs in the calling process. Forking a
 process that runs other threads is unsafe for them, which is why callers
-opt in with ``workers`` rather than getting it by default. ``gc_paused``
-holds the cyclic garbage collector off during such bulk work.
+opt in with ``workers`` rather than getting it by default.
 """
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import multiprocessing
 import sys
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
@@ -89,20 +86,3 @@ def _forked(fn: Callable[..., T], articles: Sequence[Any], workers: int, extra: 
     return out
 
 
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector for the block (nested use is fine).
-
-    The passes allocate millions of small, acyclic objects (tuples, sets,
-    strings) that plain reference counting frees; meanwhile the collector
-    would rescan the growing heap again and again, which measured a third of
-    the whole analysis time. Whatever cycles arise are collected once the
-    block ends and collection resumes.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

@@ -18,6 +18,7 @@ import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
+from briefpack.collector import gc_paused
 from briefpack import __version__
 from briefpack.analysis.duplicates import Fingerprint
 from briefpack.model.article import Article
@@ -51,7 +52,7 @@ class Project(LibraryMixin):
         self._db: sqlite3.Connection | None = copy.conn
         self._index = BlockIndex(copy.conn, copy.indexed_upto, rebuild=copy.rebuild) if copy.fts else None
         self._path = path
-        with rows.gc_paused():
+        with gc_paused():
             self._articles, self._next_position = rows.read_articles(copy.conn)
             self._tags = rows.read_tags(copy.conn)
             meta = rows.read_meta(copy.conn)

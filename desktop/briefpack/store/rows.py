@@ -11,13 +11,11 @@ reports the file as damaged.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import itertools
 import json
 import operator
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from briefpack.model.article import Article, Block, BlockKind
 from briefpack.model.theme import ThemeTag
@@ -75,22 +73,6 @@ def insert_tags(conn: sqlite3.Connection, tags: Iterable[ThemeTag]) -> None:
 # ---------------------------------------------------------------- reading
 
 
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a whole project is read.
-
-    Reading builds hundreds of thousands of objects and none of them form
-    cycles, but each few hundred allocations start a collection that walks
-    the growing heap: pausing it makes opening a large project about a third
-    faster. The collector is turned back on only if it was on.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def read_articles(conn: sqlite3.Connection) -> tuple[dict[str, Article], int]:

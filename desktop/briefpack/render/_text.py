@@ -20,7 +20,8 @@ import datetime as dt
 import re
 from urllib.parse import urlsplit
 
-from briefpack.model.brief import plain_text
+from briefpack.model.brief import Note, plain_text
+from briefpack.model.notice import Notice
 
 # C0 controls other than tab/LF/CR, DEL and C1 controls, the UTF-16 surrogate
 # range (a lone surrogate cannot be encoded), and Unicode non-characters: XML 1.0
@@ -92,3 +93,37 @@ def column_shares(rows, ncols: int) -> list[float]:
 def is_png(data: bytes) -> bool:
     """Whether ``data`` starts with the PNG signature (a cheap check before embedding)."""
     return data.startswith(PNG_SIGNATURE)
+
+
+class TextWriter:
+    """What the HTML and Markdown writers share: notes numbered in document order, cleaned text, warnings once per kind.
+
+    A subclass provides ``_inlines(nodes, in_note=…)`` and ``_note_ref(n)``
+    (how note ``n``'s reference is written); ``notes`` holds each note's
+    rendered text, ``removed`` counts characters cleaned away.
+    """
+
+    def __init__(self) -> None:
+        self.notes: list[str] = []
+        self.notices: list[Notice] = []
+        self.removed = 0
+        self._warned: set[str] = set()
+
+    def _note(self, node: Note, in_note: bool) -> str:
+        if in_note:
+            self._warn("nested-note", "A note inside a note was written in brackets.")
+            return f" ({self._inlines(node.children, in_note=True)})"
+        self.notes.append("")  # reserve the number before rendering, in case of inner notes
+        n = len(self.notes)
+        self.notes[n - 1] = self._inlines(node.children, in_note=True)
+        return self._note_ref(n)
+
+    def _clean(self, text: str | None) -> str:
+        cleaned, removed = clean_text(text)
+        self.removed += removed
+        return cleaned
+
+    def _warn(self, code: str, message: str, subject: str | None = None) -> None:
+        if code not in self._warned:
+            self._warned.add(code)
+            self.notices.append(Notice(code, message, subject))

@@ -24,7 +24,7 @@ from briefpack.model.brief import (
     Strong, Table, Text, plain_text,
 )
 from briefpack.model.notice import Notice
-from briefpack.render._text import clean_text, format_date, is_png, safe_url
+from briefpack.render._text import TextWriter, format_date, is_png, safe_url
 
 _FONTS = {
     "serif": '"Noto Serif", Cambria, Georgia, "Times New Roman", "Nanum Myeongjo", "Malgun Gothic", serif',
@@ -96,16 +96,13 @@ def render_html_string(brief: Brief, options: HtmlOptions | None = None) -> str:
     return _Writer(brief, options or HtmlOptions()).page()[0]
 
 
-class _Writer:
+class _Writer(TextWriter):
     """One page build: numbers notes in document order and gathers notices."""
 
     def __init__(self, brief: Brief, options: HtmlOptions) -> None:
+        super().__init__()
         self.brief = brief
         self.options = options
-        self.notes: list[str] = []
-        self.notices: list[Notice] = []
-        self.removed = 0
-        self._warned: set[str] = set()
         self._headings = 0
         self._counters: dict[str, int] = {}
 
@@ -265,21 +262,12 @@ class _Writer:
             return inner
         return f'<a href="{self._attr(url)}">{inner}</a>'
 
-    def _note(self, node: Note, in_note: bool) -> str:
-        if in_note:
-            self._warn("nested-note", "A note inside a note was written in brackets.")
-            return f" ({self._inlines(node.children, in_note=True)})"
-        self.notes.append("")  # reserve the number before rendering, in case of inner notes
-        n = len(self.notes)
-        self.notes[n - 1] = self._inlines(node.children, in_note=True)
-        return f'<sup class="note-ref" id="note-ref-{n}"><a href="#note-{n}" role="doc-noteref">{n}</a></sup>'
 
     # ---------------------------------------------------------------- text
 
-    def _clean(self, text: str | None) -> str:
-        cleaned, removed = clean_text(text)
-        self.removed += removed
-        return cleaned
+
+    def _note_ref(self, n: int) -> str:
+        return f'<sup class="note-ref" id="note-ref-{n}"><a href="#note-{n}" role="doc-noteref">{n}</a></sup>'
 
     def _text(self, text: str | None) -> str:
         return html.escape(self._clean(text), quote=False)
@@ -298,7 +286,3 @@ class _Writer:
         name = re.sub(r"[^A-Za-z0-9_-]", "-", role)
         return f' class="{name}"'
 
-    def _warn(self, code: str, message: str, subject: str | None = None) -> None:
-        if code not in self._warned:
-            self._warned.add(code)
-            self.notices.append(Notice(code, message, subject))

@@ -24,7 +24,7 @@ from briefpack.model.brief import (
     Table, Text,
 )
 from briefpack.model.notice import Notice
-from briefpack.render._text import clean_text, format_date, is_png, safe_url
+from briefpack.render._text import TextWriter, format_date, is_png, safe_url
 
 # Characters that are pandoc syntax anywhere in a line.
 _SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|~^$@])")
@@ -53,13 +53,10 @@ def render_markdown_string(brief: Brief, options: MarkdownOptions | None = None)
     return _Writer(options or MarkdownOptions()).document(brief)[0]
 
 
-class _Writer:
+class _Writer(TextWriter):
     def __init__(self, options: MarkdownOptions) -> None:
+        super().__init__()
         self.options = options
-        self.notes: list[str] = []
-        self.notices: list[Notice] = []
-        self.removed = 0
-        self._warned: set[str] = set()
 
     def document(self, brief: Brief) -> tuple[str, list[Notice]]:
         chunks: list[str] = []
@@ -184,21 +181,12 @@ class _Writer:
             target = f"<{target}>"
         return f"[{inner}]({target})"
 
-    def _note(self, node: Note, in_note: bool) -> str:
-        if in_note:
-            self._warn("nested-note", "A note inside a note was written in brackets.")
-            return f" ({self._inlines(node.children, in_note=True)})"
-        self.notes.append("")
-        n = len(self.notes)
-        self.notes[n - 1] = self._inlines(node.children, in_note=True)
-        return f"[^{n}]"
 
     # ---------------------------------------------------------------- text
 
-    def _clean(self, text: str | None) -> str:
-        cleaned, removed = clean_text(text)
-        self.removed += removed
-        return cleaned
+
+    def _note_ref(self, n: int) -> str:
+        return f"[^{n}]"
 
     def _escape(self, text: str | None) -> str:
         text = self._clean(text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
@@ -209,10 +197,6 @@ class _Writer:
         text = re.sub(r"(?<=\.\.)\.", r"\\.", text)
         return text.replace("\n", _BREAK)
 
-    def _warn(self, code: str, message: str, subject: str | None = None) -> None:
-        if code not in self._warned:
-            self._warned.add(code)
-            self.notices.append(Notice(code, message, subject))
 
 
 def _wrap(inner: str, mark: str) -> str:

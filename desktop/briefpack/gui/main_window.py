@@ -17,7 +17,9 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QStyle, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel, QMainWindow, QMessageBox, QSplitter, QStyle, QTabWidget, QToolButton, QVBoxLayout, QWidget,
+)
 
 from briefpack import __version__
 from briefpack.model.notice import Notice
@@ -86,14 +88,19 @@ class MainWindow(QMainWindow):
         left.addWidget(self.themes)
         left.setStretchFactor(0, 2)
         left.setStretchFactor(1, 3)
+        # The middle and right columns are tab stacks: each panel of the desk is one tab.
+        self.middle_tabs = QTabWidget()
+        self.middle_tabs.setDocumentMode(True)
+        self.middle_tabs.addTab(self.passages, "Passages")
+        self.right_tabs = preview_tabs(self.preview, self.findings)
         right = QWidget()
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.properties)
-        column.addWidget(preview_tabs(self.preview, self.findings), 1)
+        column.addWidget(self.right_tabs, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        for widget in (left, self.passages, right):
+        for widget in (left, self.middle_tabs, right):
             self.splitter.addWidget(widget)
         self.splitter.setChildrenCollapsible(False)
         for n, share in enumerate(SPLIT_PROPORTIONS):

@@ -9,6 +9,7 @@ import pytest
 
 from briefpack.assembly import TemplateError, available_templates, build_brief, load_template
 from briefpack.assembly.sections import SECTION_KINDS
+from briefpack.assembly.templates import find_template
 from briefpack.model.brief import Brief
 from briefpack.model.selection import BriefSettings, Selection
 from test_build import TAGS, TAXONOMY, A, B
@@ -109,3 +110,60 @@ def test_every_registered_kind_builds_without_findings(tmp_path):
                                  load_template(path), today=dt.date(2026, 1, 2))
     assert notices == [] and len(brief.blocks) > len(SECTION_KINDS)
     assert Path(load_template(path).path) == path
+
+
+# ------------------------------------------------------ Word reference document
+
+SHIPPED_DIR = Path(__file__).resolve().parents[2] / "templates" / "briefs"
+
+
+def test_the_ministerial_pack_names_the_shipped_uk_house_style():
+    template = load_template("ministerial-pack")
+    assert template.reference_docx == SHIPPED_DIR / "uk-house-style.docx"
+    assert template.reference_docx.is_file()
+    assert all(load_template(name).reference_docx is None for name in SHIPPED if name != "ministerial-pack")
+
+
+def test_a_user_templates_reference_docx_is_found_beside_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEFPACK_HOME", str(tmp_path))
+    folder = tmp_path / "templates"
+    (folder / "styles").mkdir(parents=True)
+    house = folder / "styles" / "house.docx"
+    house.write_bytes((SHIPPED_DIR / "uk-house-style.docx").read_bytes())
+    (folder / "weekly.toml").write_text(
+        '[template]\nname = "weekly-wrap"\n[style]\nreference_docx = "styles/house.docx"\n'
+        '[[sections]]\nkind = "themes"\n', encoding="utf-8")
+    assert load_template("weekly").reference_docx == house
+    # A brief records the [template] name; the export finds the file by it.
+    assert find_template("weekly-wrap").reference_docx == house
+    assert find_template("weekly").path == folder / "weekly.toml"
+    assert find_template("no-such-template") is None
+
+
+def _broken_reference(tmp_path, value: str) -> str:
+    path = tmp_path / "mine.toml"
+    path.write_text(f'[template]\n\n[style]\nbase_size = 11\nreference_docx = "{value}"\n'
+                    '[[sections]]\nkind = "themes"\n', encoding="utf-8")
+    with pytest.raises(TemplateError) as caught:
+        load_template(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}, line 5: reference_docx")
+    return message
+
+
+def test_a_missing_reference_docx_names_the_file_and_line(tmp_path):
+    message = _broken_reference(tmp_path, "house.docx")
+    assert "no such file" in message and str(tmp_path / "house.docx") in message
+
+
+def test_a_reference_that_is_not_a_docx_names_the_file_and_line(tmp_path):
+    (tmp_path / "house.dotx").write_bytes((SHIPPED_DIR / "uk-house-style.docx").read_bytes())
+    assert "must name a Word .docx file, not 'house.dotx'" in _broken_reference(tmp_path, "house.dotx")
+    (tmp_path / "renamed.docx").write_text("not a Word file", encoding="utf-8")
+    assert "is not a Word .docx file: it is not a zip package" in _broken_reference(tmp_path, "renamed.docx")
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "sheet.docx", "w") as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        package.writestr("xl/workbook.xml", "<workbook/>")
+    assert "has no Word document part" in _broken_reference(tmp_path, "sheet.docx")

@@ -9,7 +9,12 @@ the same run, pandoc 3 (pypandoc's binary) turns the same content (Markdown
 with ``[@id]`` citations, the sources as CSL JSON from
 ``briefpack.citations.article_to_csl``, the same CSL file, ``--citeproc``)
 into DOCX. Each figure is the median of several runs; the renderers are timed
-warm (fonts loaded), pandoc as the command a user would run.
+warm (fonts loaded), pandoc as the command a user would run. The DOCX
+figures are taken in interleaved rounds (ours alone, the citations pass plus
+ours, pandoc's) so a busy machine slows all three alike, and the citations
+pass runs cold in each round (style file parsed again, a fresh pandoc
+process), since pandoc's run includes citeproc too. CPU seconds (this process
+plus its children) are printed beside wall seconds.
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ from pathlib import Path
 
 from briefpack.citations import article_to_csl, cite_brief
 from briefpack.citations.pandoc_run import pandoc_path
-from briefpack.citations.styles import load_style
+from briefpack.citations.styles import _parse_style, _shipped_by_id, load_style
 from briefpack.model.article import Article, Provenance
 from briefpack.model.brief import Brief, BriefMeta, BulletList, Cite, Figure, Heading, Para, Table, Text
 from briefpack.render.docx import DocxOptions
@@ -152,57 +157,90 @@ def median_time(fn, runs: int = RUNS) -> tuple[float, list[float], float]:
     return statistics.median(times), times, statistics.median(cpu)
 
 
+def side_by_side(fns: dict, runs: int = RUNS) -> dict[str, tuple[float, list[float], float]]:
+    """``median_time`` for each function, run in interleaved rounds so a busy machine slows all of them alike."""
+    walls: dict[str, list[float]] = {name: [] for name in fns}
+    cpus: dict[str, list[float]] = {name: [] for name in fns}
+    for _ in range(runs):
+        for name, fn in fns.items():
+            before = _cpu()
+            started = time.perf_counter()
+            fn()
+            walls[name].append(time.perf_counter() - started)
+            cpus[name].append(_cpu() - before)
+    return {name: (statistics.median(walls[name]), walls[name], statistics.median(cpus[name])) for name in fns}
+
+
 def _cpu() -> float:
     # Shared machines are loaded: CPU seconds say what the work costs when wall time is inflated by others.
     me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime
 
 
+def cite_cold(brief: Brief, by_id: dict) -> Brief:
+    """The citations pass as a first export in a fresh process runs it: the style file parsed again, pandoc started."""
+    _parse_style.cache_clear()  # the only thing the pass keeps between calls (a GUI re-exporting reuses it)
+    _shipped_by_id.cache_clear()
+    return cite_brief(brief, by_id, style="chicago", accessed=ACCESSED)[0]
+
+
 def main() -> None:
     articles = sources()
     by_id = {a.id: a for a in articles}
     brief = uncited_brief()
-    started = time.perf_counter()
-    cited, notices = cite_brief(brief, by_id, style="chicago", accessed=ACCESSED)
-    cite_s = time.perf_counter() - started
     csl = load_style("chicago").path
     docx_options = DocxOptions(created=dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone.utc))
+    cite_s, cite_runs, cite_cpu = median_time(lambda: cite_cold(brief, by_id))
+    cited, notices = cite_brief(brief, by_id, style="chicago", accessed=ACCESSED)
 
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         render_pdf(cited, out / "warm.pdf", PdfOptions())  # fonts load once per process
         render_docx(cited, out / "warm.docx", docx_options)
         pdf_s, pdf_runs, pdf_cpu = median_time(lambda: render_pdf(cited, out / "brief.pdf", PdfOptions()))
-        docx_s, docx_runs, docx_cpu = median_time(lambda: render_docx(cited, out / "brief.docx", docx_options))
 
         (out / "refs.json").write_text(json.dumps([{**article_to_csl(a, ACCESSED), "id": a.id} for a in articles]))
         (out / "brief.md").write_text(markdown_of(brief), encoding="utf-8")
         (out / "chart.png").write_bytes(chart_png())
         command = [pandoc_path(), "brief.md", "--from=markdown", "--citeproc", f"--csl={csl}",
                    "--bibliography=refs.json", "-o", "pandoc.docx"]
-        pandoc_s, pandoc_runs, pandoc_cpu = median_time(lambda: subprocess.run(command, cwd=out, check=True, capture_output=True))
+        docx = side_by_side({
+            "docx": lambda: render_docx(cited, out / "brief.docx", docx_options),
+            "cited docx": lambda: render_docx(cite_cold(brief, by_id), out / "cited.docx", docx_options),
+            "pandoc": lambda: subprocess.run(command, cwd=out, check=True, capture_output=True),
+        })
         version = subprocess.run([pandoc_path(), "--version"], capture_output=True, text=True).stdout.split("\n")[0]
 
         from pypdf import PdfReader
 
         pages = len(PdfReader(out / "brief.pdf").pages)
-        notes = len([1 for _ in _notes(out / "brief.docx")])
+        notes = len([1 for _ in _notes(out / "cited.docx")])
+        pandoc_notes = len([1 for _ in _notes(out / "pandoc.docx")])
 
     def spread(times: list[float]) -> str:
         return f"(min {min(times):.2f}, max {max(times):.2f}, {len(times)} runs)"
 
-    print(f"brief: {pages} PDF pages, {CITES} citations of {SOURCES} sources -> {notes} Word footnotes; "
-          f"cover, contents, 40-row table, one figure; citation notices: {len(notices)}")
-    print(f"citations pass (cite_brief, Chicago 18 via pandoc citeproc): {cite_s:.2f} s; once, not in the exports below")
-    print(f"load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    def verdict(ours: float, theirs: float) -> str:
+        return "met" if ours <= theirs else "MISSED"
+
+    (docx_s, docx_runs, docx_cpu), (both_s, both_runs, both_cpu), (pandoc_s, pandoc_runs, pandoc_cpu) = docx.values()
+    print(f"brief: {pages} PDF pages, {CITES} citations of {SOURCES} sources -> {notes} Word footnotes "
+          f"(pandoc's: {pandoc_notes}); cover, contents, 40-row table, one figure; citation notices: {len(notices)}")
+    print(f"load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; "
+          f"CPU = this process + its children (pandoc)")
+    print(f"citations pass (cite_brief, Chicago 18 via pandoc citeproc, cold): {cite_s:.2f} s median "
+          f"{spread(cite_runs)}, CPU {cite_cpu:.2f} s")
     print(f"PDF export (reportlab, one layout pass): {pdf_s:.2f} s median {spread(pdf_runs)}, "
-          f"CPU {pdf_cpu:.2f} s; bar <= 2 s -> {'met' if pdf_s <= 2 else 'MISSED'}")
-    print(f"DOCX export (python-docx): {docx_s:.2f} s median {spread(docx_runs)}, CPU {docx_cpu:.2f} s")
-    print(f"{version} Markdown + CSL JSON -> DOCX --citeproc: {pandoc_s:.2f} s median {spread(pandoc_runs)}, "
+          f"CPU {pdf_cpu:.2f} s; bar <= 2 s -> {verdict(pdf_s, 2)}")
+    print("side by side, interleaved rounds:")
+    print(f"  DOCX export (python-docx) of the cited brief: {docx_s:.2f} s median {spread(docx_runs)}, CPU {docx_cpu:.2f} s")
+    print(f"  citations pass + DOCX export (cold): {both_s:.2f} s median {spread(both_runs)}, CPU {both_cpu:.2f} s")
+    print(f"  {version} Markdown + CSL JSON -> DOCX --citeproc: {pandoc_s:.2f} s median {spread(pandoc_runs)}, "
           f"CPU {pandoc_cpu:.2f} s")
-    print(f"DOCX bar, our export no slower than pandoc's: {docx_s:.2f} s vs {pandoc_s:.2f} s -> "
-          f"{'met' if docx_s <= pandoc_s else 'MISSED'}; counting our citations pass too (pandoc's run includes "
-          f"citeproc): {docx_s + cite_s:.2f} s vs {pandoc_s:.2f} s")
+    print(f"DOCX bar, our export no slower than pandoc's: DOCX alone {docx_s:.2f} s vs {pandoc_s:.2f} s -> "
+          f"{verdict(docx_s, pandoc_s)}; with our citations pass (pandoc's run includes citeproc) "
+          f"{both_s:.2f} s vs {pandoc_s:.2f} s -> {verdict(both_s, pandoc_s)} "
+          f"(CPU {both_cpu:.2f} s vs {pandoc_cpu:.2f} s -> {verdict(both_cpu, pandoc_cpu)})")
 
 
 def _notes(path: Path):

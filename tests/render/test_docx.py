@@ -21,7 +21,8 @@ import pytest
 from lxml import etree
 
 from briefpack.model.brief import (
-    Brief, BriefMeta, Figure, Heading, Link, Note, PageBreak, Para, Text, block_inlines, inline_children,
+    Brief, BriefMeta, Emph, Figure, Heading, Link, Note, PageBreak, Para, Strong, Text, block_inlines,
+    inline_children,
 )
 from briefpack.render import render as render_any
 from briefpack.render.docx import DocxOptions, render
@@ -338,3 +339,31 @@ def test_tables_size_columns_by_content_shade_the_header_and_keep_rows_whole(doc
     assert not rows[1].findall(".//w:tcPr/w:shd", NS)
     instructions = [t.text.strip() for t in body.iterfind(".//w:instrText", NS)]
     assert "SEQ Table \\* ARABIC" in instructions
+
+
+def test_links_around_a_picture_get_their_own_relationships_and_runs_keep_schema_order(tmp_path):
+    # Hyperlink ids are numbered by the renderer, pictures by python-docx: none may collide.
+    link = lambda n: Link(f"https://news.example/{n}", (Text(f"story {n}"),))  # noqa: E731
+    styled = Para((Strong((Emph((Link("https://news.example/0", (Text("평양 bold italic link"),)),)),)),))
+    brief = Brief(
+        BriefMeta(title="Links"),
+        (Para((link(1), link(2), link(1))), Figure(tiny_png(), (Text("Chart"),)), Para((link(3), Note((link(4),)))), styled),
+    )
+    path = tmp_path / "links.docx"
+    render(brief, path, FIXED)
+    rels = part_xml(path, "word/_rels/document.xml.rels")
+    ids = rels.xpath("//*[local-name()='Relationship']/@Id")
+    assert len(ids) == len(set(ids))
+    targets = {r.get("Target"): r.get("Id") for r in rels.xpath("//*[local-name()='Relationship']")}
+    assert {f"https://news.example/{n}" for n in (0, 1, 2, 3)} <= set(targets)
+    body = part_xml(path, "word/document.xml")
+    used = body.xpath("//w:hyperlink/@r:id", namespaces={**NS, "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"})
+    assert used[:3] == [targets["https://news.example/1"], targets["https://news.example/2"], targets["https://news.example/1"]]
+    image = body.xpath("//*[local-name()='blip']/@*[local-name()='embed']")
+    assert image and image[0] not in used and image[0] in ids
+    notes_rels = part_xml(path, "word/_rels/footnotes.xml.rels")
+    assert notes_rels.xpath("//*[local-name()='Relationship']/@Target") == ["https://news.example/4"]
+    # rPr children in the schema's order: rStyle, rFonts, b, i, lang.
+    rpr = body.xpath("//w:hyperlink[.//w:t[contains(., 'bold italic')]]/w:r/w:rPr", namespaces=NS)[0]
+    assert [etree.QName(c).localname for c in rpr] == ["rStyle", "rFonts", "b", "i", "lang"]
+    assert docx.Document(str(path)).paragraphs  # python-docx opens it again

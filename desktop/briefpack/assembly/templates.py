@@ -2,7 +2,9 @@
 
 A template has three parts: ``[template]`` (name, label, notes placement,
 default marking), ``[style]`` (font families, sizes, colours, margins: the
-house style handed to the renderers through ``BriefMeta``) and its
+house style handed to the renderers through ``BriefMeta``; and optionally
+``reference_docx``, a Word file beside the template whose styles are the
+Word export's house style, handed to the export options, not the brief) and its
 ``[[sections]]`` in order, each naming a kind from the section registry
 (``assembly.sections``). Every field is checked; a broken file raises
 ``TemplateError`` whose message names the file and the line of the offending
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,7 +66,8 @@ class Section:
 @dataclass(frozen=True, slots=True)
 class Template:
     """A loaded template. Empty style dicts and ``heading_font`` ``None`` mean the renderer's defaults;
-    ``cover`` puts the title block on a page of its own, ``toc`` adds a table of contents."""
+    ``cover`` puts the title block on a page of its own, ``toc`` adds a table of contents.
+    ``reference_docx`` is the checked, absolute path of the Word house-style file; ``None`` means none."""
 
     name: str
     label: str
@@ -80,6 +84,7 @@ class Template:
     cover: bool = False
     toc: bool = False
     path: Path | None = None
+    reference_docx: Path | None = None
 
 
 def template_dirs() -> list[Path]:
@@ -117,6 +122,26 @@ def load_template(name_or_path: str | Path) -> Template:
     return _Reader(path, text).template(data)
 
 
+def find_template(name: str) -> Template | None:
+    """The template a brief was built from, by its ``BriefMeta.template`` name; ``None`` when none is there now.
+
+    The name is usually the file stem; a template whose ``[template] name``
+    differs from its file's stem is found by that name too. Raises
+    ``TemplateError`` when the file found no longer loads.
+    """
+    known = available_templates()
+    if name in known:
+        return load_template(known[name])
+    for path in known.values():
+        try:
+            template = load_template(path)
+        except TemplateError:
+            continue  # another, broken template is not the one asked for
+        if template.name == name:
+            return template
+    return None
+
+
 class _Reader:
     """Checks one parsed file field by field; ``fail`` builds the message with the field's line."""
 
@@ -140,7 +165,8 @@ class _Reader:
         style = data.get("style", {})
         if not isinstance(style, dict):
             raise self.fail(("style",), "[style] must be a table")
-        self.unknown(style, ("font_family", "heading_font", "base_size", "sizes", "colours", "margins_mm"), ("style",))
+        self.unknown(style, ("font_family", "heading_font", "base_size", "sizes", "colours", "margins_mm",
+                             "reference_docx"), ("style",))
         raw_sections = data.get("sections")
         if not isinstance(raw_sections, list) or not raw_sections:
             raise self.fail((), "the template has no [[sections]]")
@@ -163,6 +189,7 @@ class _Reader:
             cover=self.flag(head, "cover", ("template",)),
             toc=self.flag(head, "toc", ("template",)),
             path=self.path,
+            reference_docx=self.word_file(style, "reference_docx", ("style",)),
         )
 
     def section(self, index: int, raw: object, kinds) -> Section:
@@ -238,6 +265,23 @@ class _Reader:
             raise self.fail(where + (key,), f"{key} must be a colour written \"#RRGGBB\", not {value!r}")
         return value.upper()
 
+    def word_file(self, table: dict, key: str, where: tuple) -> Path | None:
+        """A .docx named relative to the template's folder (or absolute), checked to exist and to be a Word file."""
+        if key not in table:
+            return None
+        value = self.string(table, key, where, "")
+        if not value.strip():
+            raise self.fail(where + (key,), f"{key} must name a .docx file, not an empty text")
+        path = (self.path.parent / Path(value).expanduser()).resolve()
+        if path.suffix.lower() != ".docx":
+            raise self.fail(where + (key,), f"{key} must name a Word .docx file, not {value!r}")
+        if not path.is_file():
+            raise self.fail(where + (key,), f"{key} names {value!r}, but there is no such file ({path})")
+        problem = _not_a_word_file(path)
+        if problem:
+            raise self.fail(where + (key,), f"{key} names {value!r}, which is not a Word .docx file: {problem}")
+        return path
+
     def table(self, style: dict, name: str, allowed: tuple[str, ...], read) -> dict:
         where = ("style", name)
         raw = style.get(name, {})
@@ -245,3 +289,19 @@ class _Reader:
             raise self.fail(where, f"[style.{name}] must be a table")
         self.unknown(raw, allowed, where)
         return {key: read(raw, key, where) for key in raw}
+
+
+def _not_a_word_file(path: Path) -> str | None:
+    """Why ``path`` cannot serve as a Word reference document, or ``None`` when it can.
+
+    A .docx is a zip package with a main document part; the full parse is
+    left to the DOCX renderer, this only catches a wrong or damaged file early.
+    """
+    try:
+        with zipfile.ZipFile(path) as package:
+            names = set(package.namelist())
+    except (OSError, zipfile.BadZipFile) as exc:
+        return f"it is not a zip package ({exc})"
+    if "[Content_Types].xml" not in names or "word/document.xml" not in names:
+        return "the package has no Word document part (word/document.xml)"
+    return None

@@ -5,7 +5,8 @@ collects the citations: a run of adjacent ``Cite`` inlines (several sources
 for one statement) is one citation group, as CMOS and APA want it: one note
 "A; B." or one parenthesis "(A; B)". All groups are formatted together by one
 pandoc run with the chosen CSL style, so repeat citations get the style's
-short form. The second walk puts the results in place of the ``Cite``
+short form; a group that repeats one already formatted in the same context
+is sent once (``distinct``). The second walk puts the results in place of the ``Cite``
 inlines: a ``Note`` for a note style (unless the citation already sits
 inside a note), the formatted text itself for an in-text style. Then the
 bibliography goes in. A source read in translation says so in its first note
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from briefpack.citations.bibliography import place_bibliography
 from briefpack.citations.csl_json import article_to_csl
+from briefpack.citations.distinct import plan_requests
 from briefpack.citations.locators import parse_locator
 from briefpack.citations.pandoc_run import CitationRequest, format_citations
 from briefpack.citations.provenance import translated_from, with_provenance
@@ -92,10 +94,11 @@ def cite_brief(
     # A style that declares its locale (a journal's French style, Harvard's en-GB) keeps it;
     # otherwise the brief's language chooses terms, dates and quotation marks.
     lang = csl.default_locale or brief.meta.language
-    formatted = format_citations(groups, references, csl.path, lang=lang)
+    plan = plan_requests(groups, csl.repeat_context)
+    formatted = format_citations(plan.requests, references, csl.path, lang=lang)
     notices.extend(Notice("citeproc-warning", text) for text in formatted.warnings)
 
-    results = iter(formatted.citations)
+    results = iter([formatted.citations[at] for at in plan.answer_of])
     noted: set[str] = set()
 
     def replace(run: tuple[Cite, ...], in_note: bool, out: list[Inline]) -> tuple[Inline, ...]:

@@ -3,7 +3,8 @@
 The request is a small Markdown document with one paragraph per citation
 (a group of one or more sources cited together, ``[@s0, para 4; @s1]``), in
 reading order, so that pandoc's citeproc sees the citations in the order the
-reader will and gives repeats the style's short form. Pandoc reads the
+reader will and gives repeats the style's short form (the caller may leave
+out citations whose form repeats one asked for already: ``distinct``). Pandoc reads the
 CSL-JSON references from a temporary file and the style from its ``.csl``
 file, and answers with its JSON AST: one paragraph per citation (for a note
 style the formatted text sits in the footnote pandoc made) and a ``refs`` div

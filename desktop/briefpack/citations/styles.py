@@ -37,13 +37,19 @@ class CslStyle:
 
     ``default_locale`` is the locale the style (or the dependent style that
     named it) declares, ``None`` when it declares none: then the brief's
-    language chooses the locale.
+    language chooses the locale. ``repeat_context`` says what, besides a
+    citation's own sources and locators, decides its form: ``"cited-before"``
+    (whether each source was cited earlier: first or subsequent),
+    ``"previous"`` (also the citation just before it: the style tests the
+    ``ibid`` positions) or ``"note-numbers"`` (the style tests ``near-note``
+    or prints ``first-reference-note-number``).
     """
 
     path: Path
     title: str
     is_note: bool
     default_locale: str | None
+    repeat_context: str = "note-numbers"
 
 
 def available_styles() -> dict[str, Path]:
@@ -100,10 +106,21 @@ def _parse_style(path: Path, _mtime_ns: int) -> CslStyle:
             )
         resolved = _parse_style(shipped, shipped.stat().st_mtime_ns)
         # The dependent style's own locale is the one thing it adds to its parent.
-        return CslStyle(resolved.path, title, resolved.is_note, locale or resolved.default_locale)
+        return replace(resolved, title=title, default_locale=locale or resolved.default_locale)
     if root.find(f"{_CSL_NS}citation") is None:
         raise CitationError(f"The file {path} is not a usable CSL style: it has no <citation> element.")
-    return CslStyle(path, title, root.get("class") == "note", locale)
+    return CslStyle(path, title, root.get("class") == "note", locale, _repeat_context(root))
+
+
+def _repeat_context(root: ET.Element) -> str:
+    positions: set[str] = set()
+    for node in root.iter():
+        positions.update(node.get("position", "").split())
+        if "first-reference-note-number" in node.get("variable", "").split():
+            return "note-numbers"
+    if "near-note" in positions:
+        return "note-numbers"
+    return "previous" if positions & {"ibid", "ibid-with-locator"} else "cited-before"
 
 
 def _read_root(path: Path) -> ET.Element:

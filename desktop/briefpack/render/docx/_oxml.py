@@ -4,7 +4,11 @@ python-docx offers thin objects over WordprocessingML but nothing for notes,
 hyperlinks, East Asian fonts or repeating table headers (fields, bookmarks
 and the table of contents are in ``_fields``). This module
 is the one place that builds raw ``w:`` elements for those, so the rest of the
-renderer works with python-docx objects and names, never with tags. Strings
+renderer works with python-docx objects and names, never with tags. The
+elements written most often (paragraphs, runs, their styles and note marks)
+are built here directly with lxml in schema order: python-docx's generic
+setters search the schema's successor lists on every call, which made a long
+brief's export several times slower than the XML it writes needs. Strings
 reach it already cleaned (``render._text.clean_text``, via ``Context.clean``),
 since XML 1.0 forbids most control characters and lxml raises on them.
 Nothing here knows the Brief model.
@@ -15,6 +19,8 @@ from __future__ import annotations
 import copy
 from typing import Literal
 
+from lxml.etree import SubElement
+
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -24,10 +30,18 @@ from docx.oxml.parser import OxmlElement
 from docx.parts.document import DocumentPart
 from docx.parts.numbering import NumberingPart
 from docx.parts.story import StoryPart
+from docx.styles.style import StyleFactory
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 NoteKind = Literal["footnote", "endnote"]
+
+# Clark names of the elements built on the fast paths, computed once.
+_P, _PPR, _PSTYLE, _R, _RPR, _RSTYLE = (qn(f"w:{t}") for t in ("p", "pPr", "pStyle", "r", "rPr", "rStyle"))
+_RFONTS, _B, _I, _LANG, _T, _SECTPR = (qn(f"w:{t}") for t in ("rFonts", "b", "i", "lang", "t", "sectPr"))
+_VAL, _ID, _EAST_ASIA, _SPACE = qn("w:val"), qn("w:id"), qn("w:eastAsia"), qn("xml:space")
+_HYPERLINK, _RID, _HISTORY = qn("w:hyperlink"), qn("r:id"), qn("w:history")
+_STYLE_ID, _DEFAULT = qn("w:styleId"), qn("w:default")
 
 # ------------------------------------------------------------------ notes parts
 
@@ -73,15 +87,12 @@ class NotesPart(StoryPart):
 
     def add_note(self, note_id: int) -> Paragraph:
         """Append an empty note ``note_id`` and return its first paragraph (no style yet)."""
-        note = OxmlElement(f"w:{self.kind}", {qn("w:id"): str(note_id)})
-        self.element.append(note)
+        note = SubElement(self.element, qn(f"w:{self.kind}"), {_ID: str(note_id)})
         return self.add_paragraph_to(note)
 
     def add_paragraph_to(self, note) -> Paragraph:
         """Append a paragraph to the ``w:footnote``/``w:endnote`` element ``note``."""
-        p = OxmlElement("w:p")
-        note.append(p)
-        return Paragraph(p, self)
+        return Paragraph(SubElement(note, _P), self)
 
 
 def _declare_separators(document_part: DocumentPart, kind: NoteKind) -> None:
@@ -102,12 +113,12 @@ def _declare_separators(document_part: DocumentPart, kind: NoteKind) -> None:
 
 def add_note_reference(run: Run, kind: NoteKind, note_id: int) -> None:
     """Make ``run`` the in-text mark of note ``note_id`` (a ``w:footnoteReference``)."""
-    run._r.append(OxmlElement(f"w:{kind}Reference", {qn("w:id"): str(note_id)}))
+    SubElement(run._r, qn(f"w:{kind}Reference"), {_ID: str(note_id)})
 
 
 def add_note_ref_mark(run: Run, kind: NoteKind) -> None:
     """Make ``run`` the number at the start of a note's own text (``w:footnoteRef``)."""
-    run._r.append(OxmlElement(f"w:{kind}Ref"))
+    SubElement(run._r, qn(f"w:{kind}Ref"))
 
 
 # ------------------------------------------------------------------- styles
@@ -121,31 +132,119 @@ def apply_style(item: Paragraph | Run, style) -> None:
     export; the id is all the XML needs. The default paragraph style is
     left implicit, as Word does.
     """
+    element = style.element
+    style_id = element.get(_STYLE_ID)
     if isinstance(item, Paragraph):
-        item._p.style = None if style.element.default else style.style_id
+        if element.get(_DEFAULT) in ("1", "true", "on"):
+            style_id = None
+        p = item._p
+        if len(p) == 0:  # a new paragraph: its w:pPr, if any, goes first
+            if style_id is not None:
+                SubElement(SubElement(p, _PPR), _PSTYLE, {_VAL: style_id})
+            return
+        p.style = style_id
     else:
-        item._r.style = style.style_id
+        r = item._r
+        if len(r) == 0:  # a new run: w:rPr goes first, w:rStyle first in it
+            SubElement(SubElement(r, _RPR), _RSTYLE, {_VAL: style_id})
+            return
+        r.style = style_id
+
+
+def add_body_paragraph(document) -> Paragraph:
+    """A new, empty paragraph at the end of the body, before its final section properties."""
+    body = document.element.body
+    p = body.makeelement(_P, {})
+    # body[-1] is the w:sectPr; python-docx finds it by searching every child, which grows with the brief.
+    last = body[-1] if len(body) else None
+    if last is not None and last.tag == _SECTPR:
+        last.addprevious(p)
+    else:
+        body.append(p)
+    return Paragraph(p, document._body)
+
+
+def add_run(
+    paragraph: Paragraph,
+    text: str,
+    *,
+    hyperlink=None,
+    style_id: str | None = None,
+    bold: bool = False,
+    italic: bool = False,
+    east_asia: tuple[str, str] | None = None,
+) -> Run:
+    """Append a run holding ``text`` to ``hyperlink`` (from ``add_hyperlink``), or to ``paragraph`` when ``None``.
+
+    ``style_id`` ``None`` means no character style; ``east_asia`` is an
+    East Asian (font, proofing language) pair, ``None`` for none. The run
+    properties are written in the schema's order (rStyle, rFonts, b, i, lang).
+    """
+    r = SubElement(paragraph._p if hyperlink is None else hyperlink, _R)
+    if style_id is not None or bold or italic or east_asia is not None:
+        rPr = SubElement(r, _RPR)
+        if style_id is not None:
+            SubElement(rPr, _RSTYLE, {_VAL: style_id})
+        if east_asia is not None:
+            SubElement(rPr, _RFONTS, {_EAST_ASIA: east_asia[0]})
+        if bold:
+            SubElement(rPr, _B)
+        if italic:
+            SubElement(rPr, _I)
+        if east_asia is not None:
+            SubElement(rPr, _LANG, {_EAST_ASIA: east_asia[1]})
+    run = Run(r, paragraph)
+    set_run_text(run, text)
+    return run
 
 
 # --------------------------------------------------------------- hyperlinks
 
 
-def add_hyperlink(paragraph: Paragraph, url: str):
+class LinkTargets:
+    """The external hyperlink relationships of one export, per part (document, notes).
+
+    python-docx's ``relate_to`` compares a new target with every relationship
+    the part has and then searches for a free id, which grows with the square
+    of a long bibliography; this keeps a map and a counter instead. Ids
+    python-docx hands out meanwhile (images) are skipped, never reused.
+    """
+
+    def __init__(self) -> None:
+        self._ids: dict[tuple[int, str], str] = {}
+        self._next: dict[int, int] = {}
+
+    def rId(self, part, url: str) -> str:
+        """The id of ``part``'s external hyperlink relationship to ``url``, created on first use."""
+        key = (id(part), url)
+        found = self._ids.get(key)
+        if found is not None:
+            return found
+        rels = part.rels
+        number = self._next.get(id(part))
+        if number is None:
+            number = 1 + max((int(r[3:]) for r in rels if r.startswith("rId") and r[3:].isdigit()), default=0)
+        while f"rId{number}" in rels:
+            number += 1
+        rId = f"rId{number}"
+        rels.add_relationship(RT.HYPERLINK, url, rId, is_external=True)
+        self._next[id(part)] = number + 1
+        self._ids[key] = rId
+        return rId
+
+
+def add_hyperlink(paragraph: Paragraph, url: str, targets: LinkTargets):
     """Append an empty ``w:hyperlink`` to ``url`` (an external relationship of the paragraph's part).
 
-    Returns the element; callers add runs to it with ``new_run_in``.
+    Returns the element; callers add runs to it with ``add_run`` or ``new_run_in``.
     """
-    rId = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)
-    link = OxmlElement("w:hyperlink", {qn("r:id"): rId, qn("w:history"): "1"})
-    paragraph._p.append(link)
-    return link
+    rId = targets.rId(paragraph.part, url)
+    return SubElement(paragraph._p, _HYPERLINK, {_RID: rId, _HISTORY: "1"})
 
 
 def new_run_in(paragraph: Paragraph, hyperlink=None) -> Run:
     """A new run appended to ``hyperlink`` (from ``add_hyperlink``), or to ``paragraph`` when ``None``."""
-    r = OxmlElement("w:r")
-    (paragraph._p if hyperlink is None else hyperlink).append(r)
-    return Run(r, paragraph)
+    return Run(SubElement(paragraph._p if hyperlink is None else hyperlink, _R), paragraph)
 
 
 def set_run_text(run: Run, text: str) -> None:
@@ -158,11 +257,10 @@ def set_run_text(run: Run, text: str) -> None:
     if "\t" in text or "\n" in text or "\r" in text:
         run.text = text
         return
-    t = OxmlElement("w:t")
+    t = SubElement(run._r, _T)
     t.text = text
     if text != text.strip():
-        t.set(qn("xml:space"), "preserve")
-    run._r.append(t)
+        t.set(_SPACE, "preserve")
 
 
 # -------------------------------------------------------------- fonts, lang
@@ -224,6 +322,15 @@ def doc_defaults_rPr(styles_element):
         rPr = OxmlElement("w:rPr")
         rpr_default.append(rPr)
     return rPr
+
+
+def add_style(styles, name: str, kind, builtin: bool):
+    """A new style called ``name`` in python-docx ``styles``, which the caller knows lacks it.
+
+    ``Styles.add_style`` first compares the name with every style the
+    document has, a scan of styles.xml per style added.
+    """
+    return StyleFactory(styles.element.add_style_of_type(name, kind, builtin))
 
 
 def set_style_name(style, name: str) -> None:

@@ -20,7 +20,7 @@ from docx.text.paragraph import Paragraph
 
 from briefpack.model.notice import Notice
 from briefpack.render._text import clean_text
-from briefpack.render.docx._oxml import apply_style
+from briefpack.render.docx._oxml import LinkTargets, add_body_paragraph, apply_style
 
 if TYPE_CHECKING:
     from briefpack.render.docx.styles import StyleSet
@@ -58,6 +58,7 @@ class Context:
     options: DocxOptions
     notes: Any = None  # a NoteWriter; set once the styles exist
     notices: list[Notice] = field(default_factory=list)
+    links: LinkTargets = field(default_factory=LinkTargets)  # hyperlink relationships, per part
     removed_chars: int = 0
     bookmark_headings: bool = False  # give headings "_Toc" bookmarks (for the table of contents)
     headings: int = 0  # headings written so far; the n-th is bookmarked as toc_bookmark(n)
@@ -71,7 +72,7 @@ class Context:
 
     def add_paragraph(self, style) -> Paragraph:
         """A new body paragraph in ``style`` (a style object from ``styles``)."""
-        paragraph = self.document.add_paragraph()
+        paragraph = add_body_paragraph(self.document)
         apply_style(paragraph, style)
         return paragraph
 

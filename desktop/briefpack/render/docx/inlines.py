@@ -38,6 +38,7 @@ class InlineWriter:
     def __init__(self, ctx: Context, *, in_note: bool = False) -> None:
         self.ctx = ctx
         self.in_note = in_note
+        self._hyperlink_style_id = ctx.styles["Hyperlink"].style_id
 
     def write(self, paragraph: Paragraph, inlines: tuple[Inline, ...], *, bold: bool = False) -> None:
         """Append ``inlines`` to ``paragraph``; ``bold`` makes every run bold (table headers)."""
@@ -68,7 +69,7 @@ class InlineWriter:
             self.ctx.warn_once("link-dropped", "A link with an unsafe or unknown address was written as plain text.", url)
             self._walk(paragraph, children, fmt)
             return
-        hyperlink = _oxml.add_hyperlink(paragraph, url)
+        hyperlink = _oxml.add_hyperlink(paragraph, url, self.ctx.links)
         self._walk(paragraph, children, replace(fmt, hyperlink=hyperlink))
 
     def _note(self, paragraph: Paragraph, node: Note, fmt: _Fmt) -> None:
@@ -85,16 +86,13 @@ class InlineWriter:
         text = self.ctx.clean(text)
         if not text:
             return
-        run = _oxml.new_run_in(paragraph, fmt.hyperlink)
-        if fmt.hyperlink is not None:
-            _oxml.apply_style(run, self.ctx.styles["Hyperlink"])
         # "\n" and "\t" become w:br and w:tab; "<", "&" are escaped by lxml.
-        _oxml.set_run_text(run, text)
-        if fmt.bold:
-            run.bold = True
-        if fmt.italic:
-            run.italic = True
-        mark_hangul(run, text, self.ctx.options.east_asia_font)
+        _oxml.add_run(
+            paragraph, text, hyperlink=fmt.hyperlink,
+            style_id=self._hyperlink_style_id if fmt.hyperlink is not None else None,
+            bold=fmt.bold, italic=fmt.italic,
+            east_asia=(self.ctx.options.east_asia_font, "ko-KR") if _HANGUL.search(text) else None,
+        )
 
 
 def mark_hangul(run, text: str, east_asia_font: str) -> None:

@@ -41,9 +41,9 @@ class NoteWriter:
 
         body = self._part.add_note(self.count)
         _oxml.apply_style(body, styles.note_text)
-        mark = body.add_run()
+        mark = _oxml.new_run_in(body)
         _oxml.apply_style(mark, styles.note_reference)
         _oxml.add_note_ref_mark(mark, self.kind)
-        body.add_run(" ")
+        _oxml.add_run(body, " ")
         self._inlines.write(body, children)
         return self.count

@@ -88,7 +88,7 @@ def prepare_styles(document: Document, meta: BriefMeta, options: DocxOptions, re
     by_name = {s.name.lower(): s for s in styles}
     for name, style_id, kind, based_on, custom in _MISSING:
         if name.lower() not in by_name:
-            style = styles.add_style(name, kind, builtin=not custom)
+            style = _oxml.add_style(styles, name, kind, builtin=not custom)
             style.element.styleId = style_id
             _oxml.set_style_name(style, name)
             if based_on and based_on.lower() in by_name:

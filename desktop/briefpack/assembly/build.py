@@ -3,8 +3,11 @@
 ``build_brief`` runs each template section's kind from the registry
 (``assembly.sections.SECTION_KINDS``) in template order and gathers the
 blocks; it also carries the template's house style (fonts, sizes, colours,
-margins, notes placement) into ``BriefMeta`` for the renderers. Quotations
-and findings carry ``Cite`` inlines; the citations pass runs after this.
+margins, notes placement) into ``BriefMeta`` for the renderers. Quotations,
+the analyst's paraphrases and findings carry ``Cite`` inlines; the citations
+pass runs after this. How each theme-section item reads (quote or
+paraphrase, the analyst's note, the grade code where the template prints
+grades) is laid out by ``assembly.sections.passages``.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from briefpack.assembly.pick import chosen_articles, pick_passages
-from briefpack.assembly.sections import SECTION_KINDS, SectionContext
+from briefpack.assembly.sections import SECTION_KINDS, SectionContext, shows_grades
 from briefpack.assembly.sections.context import paragraph_number
 from briefpack.assembly.templates import Template
 from briefpack.model.article import Article
@@ -54,6 +57,7 @@ def build_brief(
         settings=settings,
         picked=pick_passages(articles, tags, selection),
         findings=findings,
+        shows_grades=shows_grades(template),
     )
     blocks: list[Block] = []
     for section in template.sections:

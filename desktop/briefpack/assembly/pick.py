@@ -1,8 +1,11 @@
 """Which passages a selection picks: chosen themes × chosen sources, minus drops, plus additions.
 
-Passages come out grouped by theme in the selection's theme order, and
-within a theme in source order then reading order, so a brief reads each
-source's points together and in the order the source makes them.
+Passages come out grouped by theme in the selection's theme order. Within
+a theme the natural order is source order then reading order (so a brief
+reads each source's points together and in the order the source makes
+them), with the analyst's additions after; the analyst's own order
+(``Selection.order``) then comes first: the items it names, in its order,
+followed by the items it does not name, in their natural order.
 """
 
 from __future__ import annotations
@@ -48,10 +51,12 @@ def candidate_passages(
 def pick_passages(
     articles: Sequence[Article], tags: Iterable[ThemeTag], selection: Selection
 ) -> dict[str, list[PickedPassage]]:
-    """The passages of the brief by theme: candidates not dropped, then the analyst's additions.
+    """The passages of the brief by theme, in the order the brief shows them.
 
-    Additions for a theme that is not chosen are left out (the analyst
-    removed the theme); additions are kept in the order they were added.
+    Candidates not dropped, then the analyst's additions (in the order they
+    were added); additions for a theme that is not chosen are left out (the
+    analyst removed the theme). Then ``apply_order`` puts the analyst's order
+    of the section first.
     """
     picked = candidate_passages(articles, tags, selection)
     for theme_id, items in picked.items():
@@ -60,4 +65,17 @@ def pick_passages(
         if added.theme_id in picked and added.key not in selection.dropped:
             if all(p.key != added.key for p in picked[added.theme_id]):
                 picked[added.theme_id].append(added)
+    for theme_id, items in picked.items():
+        picked[theme_id] = apply_order(items, selection.order.get(theme_id, ()))
     return picked
+
+
+def apply_order(items: Sequence[PickedPassage], order: Sequence[str]) -> list[PickedPassage]:
+    """``items`` with those whose key ``order`` names first, in that order, then the rest in their given order.
+
+    Keys in ``order`` that match no item (a dropped passage, a source no
+    longer chosen) are skipped, so an old order never hides or invents items.
+    """
+    rank = {key: n for n, key in enumerate(order)}
+    ordered = sorted((p for p in items if p.key in rank), key=lambda p: rank[p.key])
+    return ordered + [p for p in items if p.key not in rank]

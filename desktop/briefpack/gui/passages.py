@@ -10,20 +10,27 @@ its source and paragraph, so the analyst can read before deciding; the
 evidence terms of the chosen themes are highlighted there (``gui.evidence``)
 with the theme and term in a tooltip and a legend beneath. ``show_source``
 opens a paragraph a finding points at: its passage row when it has one.
+Passage rows are also a drag source: dragging one carries the
+``PickedPassage`` as ``PASSAGE_MIME`` (JSON), which the outline
+(``gui.outline``) accepts to place the passage in a theme section;
+``show_dropped`` follows drops made elsewhere (the outline, Undo) without
+a refill.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+import json
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTextBrowser, QToolTip, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from briefpack.assembly.build import paragraph_number
 from briefpack.assembly.pick import candidate_passages
 from briefpack.model.article import Article
+from briefpack.model.passage import Passage
 from briefpack.model.selection import PickedPassage, Selection
 from briefpack.model.theme import Taxonomy, ThemeTag
 
@@ -32,6 +39,47 @@ from briefpack.gui.evidence import highlight_evidence
 KEY_ROLE = Qt.ItemDataRole.UserRole
 LABEL_ROLE = Qt.ItemDataRole.UserRole + 1
 FIRST_WORDS = 14
+# Only this format, never text/plain: the window imports dropped text as an article (gui.intake).
+PASSAGE_MIME = "application/x-briefpack-passage"
+
+
+def passage_mime_data(picked: PickedPassage) -> QMimeData:
+    """A drag payload carrying one picked passage (``PASSAGE_MIME``)."""
+    mime = QMimeData()
+    payload = {"theme_id": picked.theme_id, "passage": picked.passage.to_json()}
+    mime.setData(PASSAGE_MIME, json.dumps(payload).encode("utf-8"))
+    return mime
+
+
+def picked_from_mime(mime: QMimeData | None) -> PickedPassage | None:
+    """The passage a ``passage_mime_data`` payload carries; ``None`` when ``mime`` holds none (or a damaged one)."""
+    if mime is None or not mime.hasFormat(PASSAGE_MIME):
+        return None
+    try:
+        data = json.loads(bytes(mime.data(PASSAGE_MIME)).decode("utf-8"))
+        return PickedPassage(str(data["theme_id"]), Passage.from_json(data["passage"]))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+class PassagePickerTree(QTreeWidget):
+    """The passage tree as a drag source: a passage row drags as ``PASSAGE_MIME``; ``lookup`` maps a row's key to its passage."""
+
+    def __init__(self, lookup: Callable[[str], PickedPassage | None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lookup = lookup
+        self.setDragEnabled(True)
+        self.setDragDropMode(QTreeWidget.DragDropMode.DragOnly)
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt override
+        return [PASSAGE_MIME]
+
+    def mimeData(self, items) -> QMimeData | None:  # noqa: N802 - Qt override
+        picked = next((p for item in items if (p := self._lookup(item.data(0, KEY_ROLE))) is not None), None)
+        return passage_mime_data(picked) if picked is not None else None
+
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802 - Qt override
+        return Qt.DropAction.CopyAction
 
 
 class PassageTreePanel(QWidget):
@@ -42,7 +90,9 @@ class PassageTreePanel(QWidget):
         self.heading = QLabel("<b>Passages</b>")
         self.summary = QLabel()
         self.summary.setObjectName("panelSummary")
-        self.tree = QTreeWidget()
+        self.tree = PassagePickerTree(lambda key: self._picked.get(key))
+        self.tree.setAccessibleName("Passages picked for the brief")
+        self.tree.setAccessibleDescription("Check a passage to keep it, uncheck to drop it; drag it into the outline to place it.")
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels(["Passage", "Source"])
         self.tree.setUniformRowHeights(True)
@@ -57,6 +107,7 @@ class PassageTreePanel(QWidget):
         self.detail = PassageTextBrowser()
         self.detail.setOpenExternalLinks(True)
         self.detail.setPlaceholderText("Select a passage to read it in full.")
+        self.detail.setAccessibleName("The current passage in full")
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.tree)
         splitter.addWidget(self.detail)
@@ -132,7 +183,10 @@ class PassageTreePanel(QWidget):
         source = source_label(article) if article else picked.passage.article_id
         item = QTreeWidgetItem([first_words(picked.passage.text), source])
         item.setData(0, KEY_ROLE, picked.key)
-        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setFlags(
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+            | Qt.ItemFlag.ItemIsDragEnabled
+        )
         item.setCheckState(0, Qt.CheckState.Checked if kept else Qt.CheckState.Unchecked)
         item.setToolTip(0, picked.passage.text)
         item.setToolTip(1, article.display_title if article else "")
@@ -157,6 +211,28 @@ class PassageTreePanel(QWidget):
                 if group.child(m).data(0, KEY_ROLE) == key:
                     return group.child(m)
         return None
+
+    def show_dropped(self, dropped: frozenset[str] | set[str]) -> None:
+        """Check every listed passage not in ``dropped`` and uncheck those in it, without refilling the tree or emitting.
+
+        For a change of the drops made elsewhere (the outline, Undo), where a
+        refill would lose nothing but still cost a rebuild.
+        """
+        self.tree.blockSignals(True)
+        try:
+            for n in range(self.tree.topLevelItemCount()):
+                group = self.tree.topLevelItem(n)
+                for m in range(group.childCount()):
+                    item = group.child(m)
+                    if item.data(0, KEY_ROLE) in self._picked:
+                        kept = item.data(0, KEY_ROLE) not in dropped
+                        if (item.checkState(0) == Qt.CheckState.Checked) != kept:
+                            item.setCheckState(0, Qt.CheckState.Checked if kept else Qt.CheckState.Unchecked)
+                            self._style_kept(item, kept)
+                self._label_group(group)
+        finally:
+            self.tree.blockSignals(False)
+        self._update_summary()
 
     def kept_keys(self) -> list[str]:
         return [k for k in self._picked if (item := self.passage_item(k)) and item.checkState(0) == Qt.CheckState.Checked]
@@ -209,7 +285,7 @@ class PassageTreePanel(QWidget):
         kept, listed = self.counts()
         dropped = listed - kept
         text = f"{kept} passages in the brief" + (f", {dropped} dropped" if dropped else "")
-        self.summary.setText(text + " · uncheck a passage to drop it")
+        self.summary.setText(text + " · uncheck a passage to drop it, drag it into the outline to place it")
 
     def _select_key(self, key: str) -> None:
         item = self.passage_item(key)

@@ -4,7 +4,10 @@
 ``BriefSettings`` and emits ``edited(BriefSettings)`` with the changed value
 after every edit the analyst makes (never when the window fills it in), so
 the session can store it and the preview can follow. An empty author or
-marking is stored as ``None`` ("none"), as ``BriefSettings`` defines.
+marking is stored as ``None`` ("none"), as ``BriefSettings`` defines. The
+window refills it after every settings change (the outline writes section
+texts, Undo puts values back), so an edit here never stores an old copy of
+what it does not show.
 """
 
 from __future__ import annotations
@@ -61,6 +64,10 @@ class BriefPropertiesPanel(QWidget):
         self.summary.setTabChangesFocus(True)
         line = self.summary.fontMetrics().lineSpacing()
         self.summary.setFixedHeight(line * 4 + 12)
+
+        for widget, name in ((self.title, "Title of the brief"), (self.author, "Author"), (self.marking, "Handling marking"),
+                             (self.style, "Citation style"), (self.template, "Template"), (self.summary, "Summary")):
+            widget.setAccessibleName(name)
 
         grid = QGridLayout(self)
         grid.setContentsMargins(6, 6, 6, 2)

@@ -33,7 +33,8 @@ def paragraph_number(article: Article, block_index: int) -> int:
 @dataclass(slots=True)
 class SectionContext:
     """Inputs of one brief's sections. ``articles`` are the chosen sources in project order;
-    ``findings`` ``None`` means analysis was not run (sections that need it say so)."""
+    ``findings`` ``None`` means analysis was not run (sections that need it say so);
+    ``shows_grades`` is true when the template prints source grades, so quoted items carry theirs."""
 
     articles: list[Article]
     by_id: dict[str, Article]
@@ -44,6 +45,7 @@ class SectionContext:
     picked: dict[str, list[PickedPassage]]
     findings: Findings | None
     notices: list[Notice] = field(default_factory=list)
+    shows_grades: bool = False
 
     def chosen(self, article_id: str) -> bool:
         return any(a.id == article_id for a in self.articles)

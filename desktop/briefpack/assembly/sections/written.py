@@ -30,24 +30,54 @@ ESTIMATIVE_GUIDANCE = (
     + ". Use one scale throughout and do not combine likelihood and confidence in one sentence."
 )
 IF_ASKED = "if asked"
+LINES_TO_TAKE_HINT = "Lines to take to be written by the analyst, one per line; start reactive lines with “If asked …”."
+# Default heading and placeholder of each written kind; other kinds ("background", "text") derive theirs from the key.
+DEFAULTS = {
+    "summary": ("Summary", "Summary to be written by the analyst."),
+    "bluf": ("Summary", "Summary to be written by the analyst."),
+    "key_judgments": ("Key judgments", ESTIMATIVE_GUIDANCE),
+    "lines_to_take": ("Lines to take", LINES_TO_TAKE_HINT),
+    "source_summary": (
+        "Source summary statement",
+        "The analyst's statement on the sources (optional); the facts about them follow it in the brief.",
+    ),
+}
 
 
-def _written_or(section: Section, ctx: SectionContext, default_title: str, default_placeholder: str):
-    title = section.title or default_title
-    text = ctx.written(section.text_key)
-    return title, text, section.placeholder or default_placeholder
+def title_and_hint(section: Section) -> tuple[str, str]:
+    """The heading of a written section and the placeholder shown until its text is written (the template's, else the kind's)."""
+    if section.kind in DEFAULTS:
+        title, hint = DEFAULTS[section.kind]
+    else:
+        title = section.text_key.replace("_", " ").capitalize()
+        hint = f"{title} to be written by the analyst."
+    return section.title or title, section.placeholder or hint
+
+
+def text_layout(kind: str) -> str:
+    """How the analyst's text of a section of ``kind`` is split into the brief's paragraphs, bullets or lines."""
+    if kind == "key_judgments":
+        return "One judgment per paragraph, with a blank line between judgments."
+    if kind == "lines_to_take":
+        return "One line to take per line; start reactive lines with “If asked …:”."
+    return "A blank line starts a new paragraph."
+
+
+def _written_or(section: Section, ctx: SectionContext):
+    title, hint = title_and_hint(section)
+    return title, ctx.written(section.text_key), hint
 
 
 def summary(section: Section, ctx: SectionContext) -> list[Block]:
     """The analyst's summary (BLUF), one paragraph per blank-line separated block."""
-    title, text, hint = _written_or(section, ctx, "Summary", "Summary to be written by the analyst.")
+    title, text, hint = _written_or(section, ctx)
     body = [Para((Text(p),), role="summary") for p in paragraphs(text)] or [placeholder(hint)]
     return [heading(section.level, title), *body]
 
 
 def key_judgments(section: Section, ctx: SectionContext) -> list[Block]:
     """Numbered-in-order judgments as a list; the placeholder carries the ICD 203 scale."""
-    title, text, hint = _written_or(section, ctx, "Key judgments", ESTIMATIVE_GUIDANCE)
+    title, text, hint = _written_or(section, ctx)
     items = paragraphs(text)
     if not items:
         return [heading(section.level, title), placeholder(hint)]
@@ -56,12 +86,7 @@ def key_judgments(section: Section, ctx: SectionContext) -> list[Block]:
 
 def lines_to_take(section: Section, ctx: SectionContext) -> list[Block]:
     """One line per bullet; lines that start "If asked" go under their own "If asked" sub-heading, as written."""
-    title, text, hint = _written_or(
-        section,
-        ctx,
-        "Lines to take",
-        "Lines to take to be written by the analyst, one per line; start reactive lines with “If asked …”.",
-    )
+    title, text, hint = _written_or(section, ctx)
     lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
     if not lines:
         return [heading(section.level, title), placeholder(hint)]
@@ -86,6 +111,5 @@ def _if_asked(line: str):
 
 def text(section: Section, ctx: SectionContext) -> list[Block]:
     """Free analyst text under the section's title (``background``, ``text``, ``comment`` …)."""
-    default = section.text_key.replace("_", " ").capitalize()
-    title, body, hint = _written_or(section, ctx, default, f"{default} to be written by the analyst.")
+    title, body, hint = _written_or(section, ctx)
     return [heading(section.level, title), *([Para((Text(p),)) for p in paragraphs(body)] or [placeholder(hint)])]

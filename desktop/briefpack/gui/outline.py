@@ -1,0 +1,429 @@
+"""The outline of the brief: its sections in template order, the items of each theme section, and their editors.
+
+``OutlinePanel`` lists what the template will lay out: written sections
+(their text edited in ``SectionTextEditor``), one section per chosen theme
+with its items in the order the brief gives them (the current item's
+treatment, quote or paraphrase, note and grade, edited in ``ItemEditor``),
+and the sections generated from the sources (timeline, key figures, the
+source list …) as read-only rows. Items are reordered within their section
+by dragging them or with Move up / Move down (Alt+Up, Alt+Down); Leave out
+(Delete) drops one; passages dragged in from the passage picker are placed
+in the theme section they are dropped on, at the drop position (the tree
+and its drops are in ``gui.outline_tree``). Every change is computed by a
+pure function of ``gui.edits`` from the session's current ``Selection`` or
+``BriefSettings`` and handed to the session (``set_selection`` /
+``set_settings``), the only writer; the tree is then rebuilt from the
+session's state, so Qt never moves rows itself.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout, QHeaderView, QLabel, QSplitter, QStackedWidget, QToolButton, QTreeWidgetItem, QVBoxLayout, QWidget,
+)
+
+from briefpack.assembly import TemplateError, available_templates, load_template
+from briefpack.assembly.pick import pick_passages
+from briefpack.assembly.sections import SECTION_KINDS
+from briefpack.assembly.sections.context import paragraph_number
+from briefpack.assembly.sections.written import text_layout, title_and_hint
+from briefpack.assembly.templates import Template
+from briefpack.model.selection import NOT_JUDGED, PickedPassage
+
+from briefpack.gui import edits
+from briefpack.gui.outline_editors import ItemEditor, SectionTextEditor
+from briefpack.gui.outline_tree import EMPTY, GENERATED, ITEM, KEY_ROLE, ROW_ROLE, THEME, WRITTEN, OutlineTreeWidget
+from briefpack.gui.passages import first_words, source_label
+
+# The row kinds and roles are the tree's; named here too so callers need one import.
+__all__ = ["EMPTY", "GENERATED", "ITEM", "KEY_ROLE", "ROW_ROLE", "THEME", "WRITTEN", "OutlinePanel"]
+
+
+class OutlinePanel(QWidget):
+    """The Outline tab. ``attach(session)`` shows a project and sends the analyst's edits to that session."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = None
+        self._showing = False  # inside _show_editor: a refresh it causes (sending typing) waits for it to end
+        self._picked_by_theme: dict[str, list[PickedPassage]] = {}
+        self._picked: dict[str, PickedPassage] = {}
+        self._sections: dict[str, tuple[str, str, str]] = {}  # text key -> (title, hint, layout)
+
+        self.heading = QLabel("<b>Outline</b>")
+        self.summary = QLabel()
+        self.summary.setObjectName("panelSummary")
+        self.summary.setWordWrap(True)
+        self.tree = OutlineTreeWidget()
+        self.tree.setAccessibleName("Outline of the brief")
+        self.tree.setAccessibleDescription(
+            "The brief's sections in order. Drag an item, or press Alt+Up or Alt+Down, to move it within its section."
+        )
+        self.tree.setColumnCount(3)
+        self.tree.setHeaderLabels(["Section / item", "Source", "Grade"])
+        self.tree.headerItem().setToolTip(2, "The item's credibility grade (blank: not judged) and whether it has a note")
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 120)
+        header.resizeSection(2, 64)
+
+        self.move_up_action = QAction("Move &up", self)
+        self.move_up_action.setShortcut(QKeySequence("Alt+Up"))
+        self.move_down_action = QAction("Move &down", self)
+        self.move_down_action.setShortcut(QKeySequence("Alt+Down"))
+        self.move_up_action.triggered.connect(lambda: self.move_current(-1))
+        self.move_down_action.triggered.connect(lambda: self.move_current(+1))
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        for act, arrow, name in ((self.move_up_action, Qt.ArrowType.UpArrow, "Move the item up"),
+                                 (self.move_down_action, Qt.ArrowType.DownArrow, "Move the item down")):
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.setToolTip(f"{name} ({act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
+            self.addAction(act)
+            button = QToolButton()
+            button.setDefaultAction(act)
+            button.setArrowType(arrow)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setAccessibleName(name)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        # Delete on the tree only: in the note and paraphrase boxes the key deletes text.
+        self.leave_out_action = QAction("&Leave out", self.tree)
+        self.leave_out_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.leave_out_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.leave_out_action.setToolTip("Leave the item out of the brief (Delete); check it again in the Passages tab")
+        self.leave_out_action.triggered.connect(self.leave_out_current)
+        self.tree.addAction(self.leave_out_action)
+        leave_out = QToolButton()
+        leave_out.setDefaultAction(self.leave_out_action)
+        leave_out.setAccessibleName("Leave the item out of the brief")
+        buttons.addWidget(leave_out)
+
+        self.item_editor = ItemEditor()
+        self.section_editor = SectionTextEditor()
+        self.info = QLabel()
+        self.info.setWordWrap(True)
+        self.info.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.info.setAccessibleName("About the current section")
+        self.editors = QStackedWidget()
+        self.editors.setAccessibleName("Editor of the current outline entry")
+        for page in (self.info, self.item_editor, self.section_editor):
+            self.editors.addWidget(page)
+
+        top = QWidget()
+        column = QVBoxLayout(top)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.tree, 1)
+        column.addLayout(buttons)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(self.editors)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(2)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.summary)
+        layout.addWidget(splitter, 1)
+
+        self.tree.currentItemChanged.connect(lambda item, _old: self._show_editor(item))
+        self.tree.itemMoved.connect(self.move_item)
+        self.tree.passageDropped.connect(self.place_passage)
+        self.item_editor.modeChanged.connect(lambda key, mode: self._edit(edits.with_mode, key, mode))
+        self.item_editor.paraphraseEdited.connect(lambda key, text: self._edit(edits.with_paraphrase, key, text))
+        self.item_editor.noteEdited.connect(lambda key, text: self._edit(edits.with_note, key, text))
+        self.item_editor.gradeChanged.connect(lambda key, grade: self._edit(edits.with_grade, key, grade))
+        self.section_editor.textEdited.connect(self._edit_section)
+        self._show_editor(None)
+
+    # ------------------------------------------------------------ session
+
+    def attach(self, session) -> None:
+        """Show ``session``'s brief and follow its changes; edits go to it from now on."""
+        if self._session is not None:
+            if self._session.closed:
+                self.item_editor.discard()  # the project is gone; its typing cannot be stored
+                self.section_editor.discard()
+            else:
+                self.flush()
+            for signal in (self._session.selectionChanged, self._session.settingsChanged, self._session.contentChanged):
+                signal.disconnect(self.refresh)
+        self._session = session
+        for signal in (session.selectionChanged, session.settingsChanged, session.contentChanged):
+            signal.connect(self.refresh)
+        self.refresh()
+
+    def flush(self) -> None:
+        """Send typing in the editors that has not been sent yet."""
+        self.item_editor.flush()
+        self.section_editor.flush()
+
+    # ------------------------------------------------------------- editing
+
+    def move_item(self, theme_id: str, key: str, index: int) -> None:
+        """Move item ``key`` to ``index`` of its theme section (counted without it)."""
+        keys = self.section_keys(theme_id)
+        if self._session is not None and key in keys:
+            self._session.set_selection(edits.move_item(self._session.selection, theme_id, keys, key, index))
+
+    def move_current(self, step: int) -> None:
+        """Move the current item ``step`` places up (negative) or down within its section."""
+        row = self.tree.currentItem()
+        if row is None or row.data(0, ROW_ROLE) != ITEM:
+            return
+        theme_id, key = row.parent().data(0, KEY_ROLE), row.data(0, KEY_ROLE)
+        index = self.section_keys(theme_id).index(key) + step
+        if 0 <= index < len(self.section_keys(theme_id)):
+            self.move_item(theme_id, key, index)
+
+    def leave_out_current(self) -> None:
+        """Drop the current item from the brief (it stays listed, unchecked, in the Passages tab); the next item becomes current."""
+        row = self.tree.currentItem()
+        if self._session is None or row is None or row.data(0, ROW_ROLE) != ITEM:
+            return
+        theme_id, key = row.parent().data(0, KEY_ROLE), row.data(0, KEY_ROLE)
+        keys = self.section_keys(theme_id)
+        following = keys[keys.index(key) + 1:] + keys[: keys.index(key)][::-1]
+        self._session.set_selection(edits.with_passage(self._session.selection, key, False))
+        if following:
+            self.select(following[0])
+
+    def place_passage(self, picked: PickedPassage, index: int) -> None:
+        """Put a passage (dragged in from the picker) into its theme section at ``index``, and make it current."""
+        if self._session is None:
+            return
+        selection = self._session.selection
+        placed = edits.place_passage(selection, picked, self.section_keys(picked.theme_id), index)
+        theme = self._session.taxonomy.get(picked.theme_id)
+        self._session.set_selection(placed, text=f"Place passage in {theme.label if theme else picked.theme_id}")
+        self.select(picked.key)
+
+    def section_keys(self, theme_id: str) -> list[str]:
+        """The ``PickedPassage.key`` of each item of a theme section, in the order the brief gives them."""
+        return [p.key for p in self._picked_by_theme.get(theme_id, [])]
+
+    def _edit(self, fn, key: str, value) -> None:
+        if self._session is not None:
+            self._session.set_selection(fn(self._session.selection, key, value))
+
+    def _edit_section(self, key: str, text: str) -> None:
+        if self._session is not None:
+            self._session.set_settings(edits.with_section_text(self._session.settings, key, text))
+
+    # ------------------------------------------------------------ showing
+
+    def refresh(self) -> None:
+        """Rebuild the tree from the session, keeping the current entry, collapsed sections and scroll place."""
+        if self._showing:
+            # Typing sent while the editor switches rows: the rows in hand must outlive this call, so rebuild after it.
+            QTimer.singleShot(0, self.refresh)
+            return
+        s = self._session
+        current = self.tree.currentItem()
+        current_id = (current.data(0, ROW_ROLE), current.data(0, KEY_ROLE)) if current is not None else None
+        collapsed = {
+            self.tree.topLevelItem(n).data(0, KEY_ROLE)
+            for n in range(self.tree.topLevelItemCount())
+            if not self.tree.topLevelItem(n).isExpanded()
+        }
+        scroll = self.tree.verticalScrollBar().value()
+        self._picked_by_theme = pick_passages(s.articles, s.tags, s.selection) if s is not None else {}
+        self._picked = {p.key: p for items in self._picked_by_theme.values() for p in items}
+        self._sections = {}
+        self.tree.blockSignals(True)
+        try:
+            self.tree.clear()
+            if s is not None:
+                self._fill(s, collapsed)
+            if current_id is not None:
+                self._select_row(*current_id)
+        finally:
+            self.tree.blockSignals(False)
+        self.tree.verticalScrollBar().setValue(scroll)
+        self._show_editor(self.tree.currentItem())
+        self._update_summary()
+
+    def select(self, key: str) -> bool:
+        """Make the item with this ``PickedPassage.key`` (or the written section with this text key) current."""
+        return self._select_row(ITEM, key) or self._select_row(WRITTEN, key)
+
+    def row(self, kind: str, key: str) -> QTreeWidgetItem | None:
+        """The row of this kind and key (``ITEM`` and a ``PickedPassage.key``, ``THEME`` and a theme id …), or ``None``."""
+        rows = [self.tree.topLevelItem(n) for n in range(self.tree.topLevelItemCount())]
+        for row in rows + [r.child(m) for r in rows for m in range(r.childCount())]:
+            if row.data(0, ROW_ROLE) == kind and row.data(0, KEY_ROLE) == key:
+                return row
+        return None
+
+    def _fill(self, s, collapsed: set) -> None:
+        try:
+            template = _template(s.settings.template)
+        except TemplateError as exc:
+            self.tree.addTopLevelItem(self._plain_row(EMPTY, f"The template cannot be read: {exc}"))
+            return
+        for section in template.sections:
+            kind = SECTION_KINDS.get(section.kind)
+            if section.kind == "themes":
+                self._fill_themes(s, collapsed)
+            elif kind is not None and kind.analyst_text:
+                self._add_written(s, section)
+            else:
+                title = section.title or section.kind.replace("_", " ").capitalize()
+                row = self._plain_row(GENERATED, f"{title} (generated)")
+                row.setData(0, KEY_ROLE, f"{section.kind}:{title}")
+                row.setToolTip(0, f"{title}: {kind.description if kind else section.kind}, made from the sources.")
+                self.tree.addTopLevelItem(row)
+
+    def _add_written(self, s, section) -> None:
+        title, hint = title_and_hint(section)
+        key = section.text_key
+        written = bool(edits.section_text(s.settings, key).strip())
+        row = QTreeWidgetItem([title, "written" if written else "to write", ""])
+        row.setData(0, ROW_ROLE, WRITTEN)
+        row.setData(0, KEY_ROLE, key)
+        row.setToolTip(0, f"{title}: written by the analyst. Select it to edit its text.")
+        if not written:
+            row.setForeground(1, self.palette().placeholderText())
+        self._sections[key] = (title, hint, text_layout(section.kind))
+        self.tree.addTopLevelItem(row)
+
+    def _fill_themes(self, s, collapsed: set) -> None:
+        if not s.selection.theme_ids:
+            self.tree.addTopLevelItem(self._plain_row(EMPTY, "Theme sections: check a theme on the left to add one."))
+            return
+        for theme_id in s.selection.theme_ids:
+            theme = s.taxonomy.get(theme_id)
+            items = self._picked_by_theme.get(theme_id, [])
+            label = theme.label if theme else theme_id
+            section = QTreeWidgetItem([f"{label} — {len(items)} item{'s' if len(items) != 1 else ''}", "", ""])
+            section.setData(0, ROW_ROLE, THEME)
+            section.setData(0, KEY_ROLE, theme_id)
+            section.setFirstColumnSpanned(True)
+            font = section.font(0)
+            font.setBold(True)
+            section.setFont(0, font)
+            section.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled)
+            self.tree.addTopLevelItem(section)
+            for picked in items:
+                section.addChild(self._item_row(s, picked))
+            if not items:
+                section.addChild(self._plain_row(EMPTY, "No passages: drag one here from the Passages tab."))
+            section.setExpanded(theme_id not in collapsed)
+
+    def _item_row(self, s, picked: PickedPassage) -> QTreeWidgetItem:
+        treatment = s.selection.treatment(picked.key)
+        article = s.article(picked.passage.article_id)
+        if treatment.paraphrased:
+            text = first_words(treatment.paraphrase)
+        else:
+            text = f"“{first_words(picked.passage.text)}”"
+        marks = [str(treatment.grade)] if treatment.grade != NOT_JUDGED else []
+        if treatment.note.strip():
+            marks.append("note")
+        row = QTreeWidgetItem([text, source_label(article) if article else picked.passage.article_id, ", ".join(marks)])
+        row.setData(0, ROW_ROLE, ITEM)
+        row.setData(0, KEY_ROLE, picked.key)
+        row.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled)
+        used = "Paraphrased" if treatment.paraphrased else "Quoted"
+        row.setToolTip(0, f"{used}: {treatment.paraphrase if treatment.paraphrased else picked.passage.text}")
+        row.setToolTip(1, article.display_title if article else "")
+        if treatment.note.strip():
+            row.setToolTip(2, f"Analyst's note: {treatment.note}")
+        if treatment.paraphrased:
+            font = row.font(0)
+            font.setItalic(True)
+            row.setFont(0, font)
+        return row
+
+    def _plain_row(self, kind: str, text: str) -> QTreeWidgetItem:
+        row = QTreeWidgetItem([text, "", ""])
+        row.setData(0, ROW_ROLE, kind)
+        row.setFlags(Qt.ItemFlag.ItemIsEnabled | (Qt.ItemFlag.ItemIsSelectable if kind == GENERATED else Qt.ItemFlag.NoItemFlags))
+        row.setForeground(0, self.palette().placeholderText())
+        row.setFirstColumnSpanned(True)
+        return row
+
+    def _select_row(self, kind: str, key: str) -> bool:
+        row = self.row(kind, key)
+        if row is not None:
+            self.tree.setCurrentItem(row)
+        return row is not None
+
+    def _show_editor(self, row: QTreeWidgetItem | None) -> None:
+        self._showing = True
+        try:
+            self._switch_editor(row)
+        finally:
+            self._showing = False
+
+    def _switch_editor(self, row: QTreeWidgetItem | None) -> None:
+        kind = row.data(0, ROW_ROLE) if row is not None else None
+        key = row.data(0, KEY_ROLE) if row is not None else None
+        is_item = kind == ITEM and key in self._picked
+        self.move_up_action.setEnabled(is_item and row.parent().indexOfChild(row) > 0)
+        self.move_down_action.setEnabled(is_item and row.parent().indexOfChild(row) < row.parent().childCount() - 1)
+        self.leave_out_action.setEnabled(is_item)
+        if is_item:
+            self.section_editor.flush()
+            self._show_item(key)
+            self.editors.setCurrentWidget(self.item_editor)
+        elif kind == WRITTEN and key in self._sections:
+            self.item_editor.flush()
+            title, hint, layout = self._sections[key]
+            self.section_editor.show_section(key, title, hint, edits.section_text(self._session.settings, key), layout)
+            self.editors.setCurrentWidget(self.section_editor)
+        else:
+            self.flush()
+            self.info.setText(_info_text(kind, row))
+            self.editors.setCurrentWidget(self.info)
+
+    def _show_item(self, key: str) -> None:
+        s = self._session
+        picked = self._picked[key]
+        article = s.article(picked.passage.article_id)
+        if article is not None and 0 <= picked.passage.block_index < len(article.blocks):
+            where = f"{article.display_title} · {source_label(article)} · para. {paragraph_number(article, picked.passage.block_index)}"
+        else:
+            where = picked.passage.article_id
+        self.item_editor.show_item(key, where, picked.passage.text, s.selection.treatment(key))
+
+    def _update_summary(self) -> None:
+        count = len(self._picked)
+        self.summary.setText(
+            f"{count} item{'s' if count != 1 else ''} in the theme sections · drag to reorder (Alt+Up, Alt+Down), "
+            "or drag a passage in from the Passages tab"
+            if self._session is not None else "No project open"
+        )
+
+
+def _info_text(kind: str | None, row: QTreeWidgetItem | None) -> str:
+    if kind == GENERATED:
+        return f"{row.text(0)}: made from the sources and the analysis when the brief is composed; nothing to write here."
+    if kind == THEME:
+        return "A theme section. Select one of its items to choose quote or paraphrase, add a note or grade it."
+    return "Select an item to choose quote or paraphrase, add a note or grade it; select a written section to write it."
+
+
+@functools.lru_cache(maxsize=16)
+def _template_at(name: str, _stamp: float) -> Template:
+    return load_template(name)
+
+
+def _template(name: str) -> Template:
+    """The template by name or path, read again only when its file changed (the outline refreshes on every edit)."""
+    path = Path(name) if name.endswith(".toml") else available_templates().get(name)
+    try:
+        stamp = path.stat().st_mtime if path is not None else 0.0
+    except OSError:
+        stamp = 0.0
+    return _template_at(name, stamp)

@@ -46,6 +46,9 @@ class _TableDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
+        # Screen readers announce the table by what it lists and read the summary above it as its description.
+        self.table.setAccessibleName(title)
+        self.table.setAccessibleDescription(intro)
         for r, row in enumerate(rows):
             for c, text in enumerate(row):
                 item = QTableWidgetItem(text)

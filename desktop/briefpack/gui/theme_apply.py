@@ -3,13 +3,12 @@
 ``use_project_themes`` gives a session the project's taxonomy (the defaults
 plus the analyst's overrides); ``edit_themes`` runs ``ThemeEditorDialog`` for
 the window and ``apply_themes`` stores its result as overrides in the project,
-re-tags every article and tells the views, so the themes list refreshes.
+re-tags every article and tells the views, so the themes list refreshes, as
+one edit the analyst can undo (``ProjectSession.edit_themes``).
 Call everything here from the UI thread.
 """
 
 from __future__ import annotations
-
-from dataclasses import replace
 
 from PySide6.QtWidgets import QDialog
 
@@ -31,19 +30,10 @@ def apply_themes(session, taxonomy: Taxonomy) -> int:
     """Store ``taxonomy`` in the session's project as overrides, re-tag every article and tell the views; returns articles re-tagged.
 
     Themes that are gone leave the selection, so the brief has no empty
-    section for them. Marks the project dirty (the overrides and tags are
-    unsaved changes like any other).
+    section for them. The overrides and tags are unsaved changes like any
+    other, and Undo ("Undo Edit themes") puts back the old ones.
     """
-    project = session.project
-    te.save_taxonomy(project, taxonomy)
-    changed = te.retag(project, taxonomy)
-    session.taxonomy = taxonomy
-    selection = session.selection
-    kept = tuple(t for t in selection.theme_ids if taxonomy.get(t) is not None)
-    if kept != selection.theme_ids:
-        session.set_selection(replace(selection, theme_ids=kept))
-    session.tags_changed()
-    return changed
+    return session.edit_themes(taxonomy)
 
 
 def edit_themes(window) -> bool:

@@ -18,18 +18,28 @@ import secrets
 import shutil
 import sqlite3
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 TEMP_SUFFIX = ".saving"
 
 
-def save_atomically(source: sqlite3.Connection, target: Path) -> None:
+def save_atomically(
+    source: sqlite3.Connection,
+    target: Path,
+    *,
+    step_pages: int = -1,
+    finish: Callable[[sqlite3.Connection], None] | None = None,
+) -> None:
     """Write the whole database ``source`` to ``target``, replacing any file there atomically.
 
     A symbolic link at ``target`` keeps pointing at the saved file. The
     permission bits of a replaced file carry over. Raises ``OSError`` or
     ``sqlite3.Error`` when the save fails; ``target`` is then unchanged and
-    the temporary file is removed.
+    the temporary file is removed. ``step_pages`` ``-1`` copies in one step;
+    a positive number copies that many pages per step, so another thread using
+    ``source`` waits at most one step (SQLite carries its changes into the
+    copy). ``finish``, when given, runs on the copy before it is flushed.
     """
     target = Path(os.path.realpath(target))
     if not target.parent.is_dir():
@@ -41,7 +51,12 @@ def save_atomically(source: sqlite3.Connection, target: Path) -> None:
             # No journal and no syncs: nobody reads this file before the fsync below.
             dest.execute("PRAGMA journal_mode = OFF")
             dest.execute("PRAGMA synchronous = OFF")
-            _copy_pages(source, dest)
+            if step_pages < 0:
+                _copy_pages(source, dest)
+            else:
+                _copy_in_steps(source, dest, step_pages)
+            if finish is not None:
+                finish(dest)
         finally:
             dest.close()
         _fsync_file(temp)
@@ -58,6 +73,12 @@ def save_atomically(source: sqlite3.Connection, target: Path) -> None:
 def _copy_pages(source: sqlite3.Connection, dest: sqlite3.Connection) -> None:
     """Copy every page of ``source`` into the empty ``dest`` in one backup step (one transaction)."""
     source.backup(dest)
+
+
+def _copy_in_steps(source: sqlite3.Connection, dest: sqlite3.Connection, step_pages: int) -> None:
+    """Copy ``source`` into the empty ``dest`` ``step_pages`` pages at a time; changes made meanwhile through ``source`` are carried over."""
+    # A step that finds the source busy (a transaction open on another thread) is retried 5 ms later.
+    source.backup(dest, pages=step_pages, sleep=0.005)
 
 
 def _fsync_file(path: Path) -> None:

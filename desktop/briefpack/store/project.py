@@ -36,6 +36,12 @@ from briefpack.store.search import STALE_KEY, BlockIndex, parse_query, scan
 
 # Meta keys the project itself uses; get_meta/set_meta cannot reach them.
 RESERVED_META = frozenset({"selection", "settings", STALE_KEY})
+# Pages a recovery copy takes per step (4 MiB at SQLite's default 4 KiB): the longest an edit waits for it.
+RECOVERY_STEP_PAGES = 1024
+
+
+def _mark_index_stale(copy: sqlite3.Connection) -> None:
+    copy.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, 'true')", (STALE_KEY,))
 
 
 class Project(LibraryMixin):
@@ -43,7 +49,8 @@ class Project(LibraryMixin):
 
     Not thread-safe: use a project from one thread at a time. That may be
     any thread (a worker may save while the GUI waits), but nothing may read
-    or change the project while another thread is saving it. ``close`` it
+    or change the project while another thread is saving it; the one
+    exception is ``write_recovery_copy``. ``close`` it
     (or use it as a context manager) to drop the working copy at once.
     """
 
@@ -127,6 +134,15 @@ class Project(LibraryMixin):
         """True when the project has changes that are not saved yet."""
         return self._dirty
 
+    def assign_path(self, path: Path | str) -> None:
+        """Make ``path`` the project's file without writing anything; the next ``save`` writes there.
+
+        For a copy opened in place of its project (a recovery copy): the
+        project is then marked unsaved, since ``path`` does not hold it yet.
+        """
+        self._path = Path(path)
+        self._dirty = True
+
     # ------------------------------------------------------------ saving
 
     def save(self) -> None:
@@ -143,6 +159,25 @@ class Project(LibraryMixin):
         path = Path(path)
         self._save_to(path)
         self._path = path
+
+    def write_recovery_copy(self, path: Path | str) -> None:
+        """Write a copy of the working copy to ``path`` atomically, leaving the project's file, path and unsaved state alone.
+
+        Unlike every other method, this one may run on a worker thread while
+        the project's own thread goes on editing: SQLite serialises the two on
+        the working copy's connection, the copy is taken a few pages at a time
+        (an edit waits at most one step) and takes in edits made meanwhile,
+        never half of one. The search index may lag behind the articles here,
+        so the copy's index is marked for rebuilding when it is opened. Close
+        the project only after this returns. Raises ``StoreError`` when the
+        write fails; ``path`` is then as it was.
+        """
+        path = Path(path)
+        try:
+            save_atomically(self._live(), path, step_pages=RECOVERY_STEP_PAGES, finish=_mark_index_stale)
+        except (OSError, sqlite3.Error) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise StoreError(path, f"could not be saved ({reason})") from exc
 
     def _save_to(self, path: Path) -> None:
         db = self._live()
@@ -194,13 +229,15 @@ class Project(LibraryMixin):
         prints = fingerprints or {}
         batch = [(article, tags, prints.get(article.id)) for article, tags in items]
         known = set(self._articles)
-        with transaction(db):
-            results = adding.insert_batch(db, batch, self._next_position, known)
+        # Paused: a batch builds tens of thousands of small rows, and rescanning the project's
+        # objects for cycles meanwhile cost as much as the inserts.
+        with gc_paused(), transaction(db):
+            results, tags_of = adding.insert_batch(db, batch, self._next_position, known)
         added = {r.article_id for r in results if r.added}
-        for article, tags, _ in batch:
+        for article, _, _ in batch:
             if article.id in added:
                 self._articles[article.id] = article
-                normal = adding.checked_tags(article, tags)
+                normal = tags_of[article.id]
                 if normal:
                     self._tags[article.id] = normal
         self._next_position += len(added)
@@ -217,19 +254,29 @@ class Project(LibraryMixin):
 
         The selection is left as it is: assembly skips sources and passages that are gone.
         """
+        return self.remove_articles([article_id]) == 1
+
+    def remove_articles(self, article_ids: Iterable[str]) -> int:
+        """Remove several articles (with their tags and corrections) in one transaction; returns how many were here.
+
+        Ids the project does not have are skipped. Undoing an import uses it.
+        """
         db = self._live()
-        if article_id not in self._articles:
-            return False
+        present = [i for i in dict.fromkeys(article_ids) if i in self._articles]
+        if not present:
+            return 0
         with transaction(db):
-            self._delete_rows(db, article_id)
-            corrections.delete(db, article_id)
-        del self._articles[article_id]
-        self._tags.pop(article_id, None)
-        self._corrections.pop(article_id, None)
+            for article_id in present:
+                self._delete_rows(db, article_id)
+                corrections.delete(db, article_id)
+        for article_id in present:
+            del self._articles[article_id]
+            self._tags.pop(article_id, None)
+            self._corrections.pop(article_id, None)
         self._membership.invalidate()
         self._articles_view = None
         self._dirty = True
-        return True
+        return len(present)
 
     def _delete_rows(self, db: sqlite3.Connection, article_id: str) -> None:
         """Delete an article's rows (not its corrections) inside the caller's transaction."""

@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 QT_DEBS      := libegl1 libgl1 libopengl0 libfontconfig1 libfreetype6 libxkbcommon0 libglib2.0-0 libdbus-1-3
 QT_X11_DEBS  := libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1
 
-.PHONY: run test bench lint setup sysdeps sysdeps-x11 clean
+.PHONY: run test bench lint setup sysdeps sysdeps-x11 clean package package-test licenses
 
 setup: $(STAMP)
 
@@ -43,6 +43,24 @@ bench: $(STAMP)
 
 lint: $(STAMP)
 	$(VENV)/bin/lint-imports --config pyproject.toml
+
+# Installers: `make package` builds the one-folder bundle dist/briefpack/ with PyInstaller
+# (packaging/briefpack.spec) and prints its size; `make package-test` also starts the built
+# program offscreen and checks it rendered the sample project. See README "Building installers".
+PACKAGE_STAMP := $(VENV)/.package-installed
+
+$(PACKAGE_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[package]'
+	touch $(PACKAGE_STAMP)
+
+package: $(PACKAGE_STAMP)
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller packaging/briefpack.spec
+
+package-test: package
+	$(PY) packaging/check_bundle.py
+
+licenses: $(STAMP)
+	$(PY) packaging/write_licenses.py
 
 clean:
 	rm -rf $(VENV) out build dist *.egg-info desktop/*.egg-info

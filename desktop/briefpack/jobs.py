@@ -20,6 +20,7 @@ from briefpack.analysis.themes import tag_article
 from briefpack.analysis.duplicates import Fingerprint, fingerprint
 from briefpack.analysis.findings import analyze
 from briefpack.assembly import build_brief, load_template, uses_findings
+from briefpack.assembly.templates import TemplateError, find_template
 from briefpack.citations import cite_brief
 from briefpack.ingest import IngestError, Input, Pasted, expand_inputs, read_input
 from briefpack.model.article import Article
@@ -264,21 +265,43 @@ def export_brief(
     *,
     stem: str = "brief",
     cancel: CancelToken | None = None,
+    template: str | Path | None = None,
 ) -> Generator[Progress, None, ExportResult]:
-    """Render a cited brief to each format in ``out_dir``; stops between formats when cancelled."""
+    """Render a cited brief to each format in ``out_dir``; stops between formats when cancelled.
+
+    The template's export settings (its Word reference document) apply:
+    ``template`` is its name or ``.toml`` path, ``None`` the one
+    ``brief.meta.template`` names; when no such template is found now, the
+    renderers' defaults apply.
+    """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     notices: list[Notice] = []
+    options = _render_options(brief, template, notices) if "docx" in formats else {}
     for n, fmt in enumerate(formats):
         if cancel is not None and cancel.cancelled:
             return ExportResult(tuple(written), tuple(notices), cancelled=True)
         yield Progress(n, len(formats), f"Writing {fmt.upper()}")
         path = out_dir / f"{stem}{RENDERERS[fmt].extension}"
-        notices.extend(render(brief, fmt, path))
+        notices.extend(render(brief, fmt, path, options.get(fmt)))
         written.append(path)
     yield Progress(len(formats), len(formats), "Done")
     return ExportResult(tuple(written), tuple(notices))
+
+
+def _render_options(brief: Brief, template: str | Path | None, notices: list[Notice]) -> dict[str, object]:
+    """Renderer options by format from the brief's template (its Word reference document); absent: defaults."""
+    try:
+        found = load_template(template) if template is not None else find_template(brief.meta.template)
+    except TemplateError as exc:
+        notices.append(Notice("template-unreadable", f"The template's Word house style was not used: {exc}"))
+        return {}
+    if found is None or found.reference_docx is None:
+        return {}
+    from briefpack.render.docx import DocxOptions  # here, so exports without Word never load python-docx
+
+    return {"docx": DocxOptions(reference_docx=found.reference_docx)}
 
 
 def default_taxonomy() -> Taxonomy:

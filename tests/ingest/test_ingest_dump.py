@@ -81,6 +81,24 @@ def test_hard_wrapped_lines_are_joined_into_paragraphs():
     assert paragraphs(article) == [long_lead, THIRD, long_lead]
 
 
+def test_a_long_url_line_does_not_set_the_wrap_width():
+    # The URL could not be broken, so its line sticks out past the 68 columns the text was wrapped at.
+    url_line = "Full report: https://www.example.org/reports/2024/ceasefire-monitoring-in-geneva-annex.pdf"
+    long_lead = LEAD + " " + SECOND
+    wrapped = "\n".join(textwrap.fill(p, 68) for p in (long_lead, THIRD, long_lead))
+    article = read("Ceasefire talks resume in Geneva\n" + wrapped + "\n\n" + url_line + "\n")
+    assert paragraphs(article)[:3] == [long_lead, THIRD, long_lead]
+
+
+def test_an_unwrapped_headline_does_not_set_the_wrap_width():
+    # A text browser wraps the body at 80 columns but prints the headline as it is, here 83 characters.
+    title = "Negotiators return to Geneva for a new round of ceasefire talks after weeks of fighting"
+    body = [LEAD + " " + SECOND + " " + THIRD, THIRD + " " + LEAD, SECOND + " " + LEAD + " " + THIRD]
+    article = read(title + "\n\n" + "\n\n".join(textwrap.fill(p, 80) for p in body) + "\n")
+    assert article.title == title
+    assert paragraphs(article) == body
+
+
 def test_hyphen_at_a_wrap_is_kept():
     text = "Aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj kkkk Russia-\n" "DPRK ties grew.\n"
     filler = "\n".join(textwrap.fill(LEAD + " " + THIRD, 66) for _ in range(2))

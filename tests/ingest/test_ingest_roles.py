@@ -98,3 +98,17 @@ def test_lines_starting_with_a_text_browser_link_are_navigation():
         ("paragraph", f"{LEAD} The ministry said so."),
         ("furniture", "Read more about Geneva"),
     ]
+
+
+def test_a_caption_ending_in_a_bare_agency_name_is_a_caption():
+    from briefpack.ingest.dump.patterns import caption_credit
+
+    caption = "North Koreans attend a mass rally at Kim Il Sung Square in Pyongyang on Oct. 18. Yonhap"
+    assert caption_credit(caption) == "Yonhap"
+    assert caption_credit("Protesters gather outside the embassy on Friday. AP Photo/Ahn Young-joon") == "AP Photo/Ahn Young-joon"
+    # Prose that names an agency, and a sentence too short to describe a picture, are not captions.
+    assert caption_credit("The minister said the ports would reopen next week, according to Reuters.") is None
+    assert caption_credit("He said the talks would resume. Reuters reported that they stalled.") is None
+    assert caption_credit("Talks ended. AFP") is None
+    text = f"Rally held in Pyongyang\n\n{LEAD}\n\n{caption}\n\n{LEAD} Officials declined to comment on the report."
+    assert [r for r, _ in roles_of(text)] == ["title", "paragraph", "caption", "paragraph"]

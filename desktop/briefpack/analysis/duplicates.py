@@ -34,6 +34,8 @@ NEAR_THRESHOLD = 0.5  # estimated Jaccard from which two bodies count as one sto
 BUCKET_SCAN = 64  # members of one LSH bucket an article is compared with, at most
 
 _WORD = re.compile(r"\w+")
+# Every byte but an ASCII word character (what ``\w`` matches in ASCII text) becomes a space.
+_ASCII_BREAKS = bytes(c if chr(c).isascii() and (chr(c).isalnum() or c == ord("_")) else 32 for c in range(256))
 # Fixed seeds: signatures are stored in project files and must compare across sessions and machines.
 _rng = np.random.default_rng(0x42725072)
 _MUL = (_rng.integers(1, 2**63, size=PERMUTATIONS, dtype=np.uint64) << np.uint64(1)) | np.uint64(1)  # odd
@@ -78,6 +80,10 @@ class DuplicateGroup:
 
 def words(text: str) -> list[str]:
     """The normalised words of ``text`` (NFKC, case-folded), as duplicate detection compares them."""
+    if text.isascii():
+        # NFKC and case folding of ASCII are plain lower-casing, and its words are the runs of
+        # [A-Za-z0-9_]: cutting at everything else in bytes is four times faster than the pattern.
+        return text.lower().encode("ascii").translate(_ASCII_BREAKS).decode("ascii").split()
     return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
 
 
@@ -99,7 +105,7 @@ def signature(tokens: Sequence[str]) -> bytes | None:
     if not tokens:
         return None
     # crc32, not hash(): Python salts str hashes per process and signatures outlive the process.
-    hashed = np.array([zlib.crc32(t.encode("utf-8")) for t in tokens], dtype=np.uint64)
+    hashed = np.fromiter(map(zlib.crc32, map(str.encode, tokens)), dtype=np.uint64, count=len(tokens))
     if len(hashed) < SHINGLE:
         hashed = np.concatenate([hashed, np.zeros(SHINGLE - len(hashed), dtype=np.uint64)])
     span = len(hashed) - SHINGLE + 1

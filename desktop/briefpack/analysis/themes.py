@@ -61,17 +61,36 @@ def tag_articles(articles: Sequence[Article], taxonomy: Taxonomy, workers: int =
     """``tag_article`` over many articles, tags in article order; ``workers`` > 1 forks helpers (see ``analysis.workers``)."""
     with gc_paused():
         compile_taxonomy(taxonomy)  # compiled once here, so forked workers inherit it
-        parts = map_articles(tag_article, articles, workers, taxonomy, pack=_pack_tags, unpack=_unpack_tags)
+        parts = map_articles(tag_article, articles, workers, taxonomy, pack=pack_tags, unpack=unpack_tags)
     return [tag for part in parts for tag in part]
 
 
-def _pack_tags(tags: list[ThemeTag]) -> list:
-    # Plain tuples cross the process boundary: pickling dataclasses one by one is slow.
+def pack_tags(tags: list[ThemeTag]) -> list:
+    """One article's tags as plain tuples, to send to another process (``unpack_tags`` turns them back).
+
+    Pickling dataclasses one by one is slow: for a tagged article it cost
+    more than the tagging's own result is worth to send.
+    """
     return [(t.block_index, t.theme_id, t.evidence, t.score) for t in tags]
 
 
-def _unpack_tags(packed: list, article: Article) -> list[ThemeTag]:
-    return [ThemeTag(article.id, *t) for t in packed]
+def unpack_tags(packed: list, article: Article) -> list[ThemeTag]:
+    """The tags ``pack_tags`` packed, for ``article``.
+
+    Equal theme ids and evidence become one shared object each: unpickled,
+    every article's tags would hold their own copies of the same few words,
+    a large share of the memory of a 10,000-article import.
+    """
+    if len(_SHARED) > _SHARED_LIMIT:
+        _SHARED.clear()
+    share = _SHARED.setdefault
+    return [ThemeTag(article.id, index, share(theme, theme), share(evidence, evidence), score)
+            for index, theme, evidence, score in packed]
+
+
+# Theme ids and evidence tuples ``unpack_tags`` has seen, each mapped to itself; bounded like the word caches.
+_SHARED: dict = {}
+_SHARED_LIMIT = 200_000
 
 
 def score_paragraph(text: str, matcher: ThemeMatcher) -> list[tuple[str, tuple[str, ...], float]]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from babel import Locale
@@ -190,12 +191,14 @@ def _candidates(segment: str) -> list[str]:
 _DIGIT_RUN = re.compile(r"\d+")
 
 
-def dateline_date(line: str, language: str | None = None) -> dt.date | None:
+def dateline_date(line: str, language: str | None | Callable[[], str | None] = None) -> dt.date | None:
     """The publication date a short dateline prints, or ``None``.
 
     ``language`` (ISO 639-1) is the text's language; month names are read in
     it and in English. ``None`` tries every language dateparser knows, which
-    is slower. The result is ``None`` when the line has no complete date
+    is slower. It may be a function giving the language, called only when
+    month names must be read (detecting a language costs more than most lines).
+    The result is ``None`` when the line has no complete date
     (day, month and year), only a relative one, or dateparser cannot read it.
     """
     if not _HAS_YEAR.search(line) or len(_DIGIT_RUN.findall(line)) < 2:
@@ -206,6 +209,8 @@ def dateline_date(line: str, language: str | None = None) -> dt.date | None:
     found, numeric = numeric_date(line)
     if found:
         return numeric
+    if callable(language):
+        language = language()
     languages = tuple(dict.fromkeys([language, "en"])) if language else None
     date = _read_segments(line, languages)
     # A month name in another language ("18 października 2024" on an English

@@ -10,6 +10,7 @@ sub-domains and ``www.`` do not split one publisher into several.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from tld import get_fld
@@ -34,6 +35,12 @@ def registered_domain(host_or_url: str) -> str | None:
         return None
     if not host:
         return None
+    return _host_domain(host)
+
+
+@lru_cache(maxsize=4096)
+def _host_domain(host: str) -> str | None:
+    # Cached: a batch of dumps names the same few hosts over and over, and the suffix look-up is slow.
     fld = get_fld(f"http://{host}", fail_silently=True)
     return fld.lower() if isinstance(fld, str) else None
 

@@ -10,7 +10,10 @@ Tags: ``T`` headline, ``S`` standfirst, ``P`` paragraph, ``H`` sub-heading,
 picture credit, ``X`` anything else (bylines, datelines, furniture, notices).
 ``@wrap: N`` hard-wraps every line of the dump at N columns, as text browsers
 and mail clients do; ``@markers: yes`` says ``[n]`` link markers in the dump
-are not part of the gold text. Run ``python tests/ingest/corpus/build.py``
+are not part of the gold text, and ``@markers: uncounted`` also lays lines
+out as lynx does, not counting the markers in the width (so lines with links
+stick out past it); ``@margin: N`` indents every wrapped line by N spaces,
+inside the width, as text browsers do. Run ``python tests/ingest/corpus/build.py``
 after editing a source; the generated files are committed.
 """
 
@@ -34,6 +37,19 @@ def _value(field: str, raw: str):
     return None if raw in ("", "null") else raw
 
 
+def _wrap_uncounted(text: str, width: int) -> list[str]:
+    """Greedy word wrap at ``width`` where ``[n]`` link markers take no room (lynx adds them after layout)."""
+    lines: list[str] = []
+    current, used = "", 0
+    for word in text.split():
+        size = len(_MARKER.sub("", word))
+        if current and used + 1 + size > width:
+            lines.append(current)
+            current, used = "", 0
+        current, used = (f"{current} {word}", used + 1 + size) if current else (word, size)
+    return [*lines, current] if current else lines
+
+
 def build(source: Path) -> tuple[str, dict]:
     """The dump text and gold dict one annotated source describes."""
     head, body = source.read_text(encoding="utf-8").split("\n---\n", 1)
@@ -43,7 +59,9 @@ def build(source: Path) -> tuple[str, dict]:
             field, _, raw = line[1:].partition(":")
             meta[field.strip()] = _value(field.strip(), raw)
     wrap = int(meta.pop("wrap", None) or 0)
-    markers = meta.pop("markers", None) == "yes"
+    margin = " " * int(meta.pop("margin", None) or 0)
+    marker_mode = meta.pop("markers", None)
+    markers = marker_mode in ("yes", "uncounted")
     out: list[str] = []
     blocks: list[dict] = []
     captions: list[str] = []
@@ -56,7 +74,12 @@ def build(source: Path) -> tuple[str, dict]:
         tag, sep, text = line.partition("|")
         if not sep or tag not in "TSPHNCKX" or len(tag) != 1:
             raise ValueError(f"{source.name}: bad line {line!r}")
-        out.extend(textwrap.wrap(text, wrap, break_on_hyphens=False) if wrap and len(text) > wrap else [text])
+        if marker_mode == "uncounted" and wrap:
+            out.extend(margin + piece for piece in _wrap_uncounted(text.strip(), wrap - len(margin)))
+        elif wrap and margin:
+            out.extend(textwrap.wrap(text.strip(), wrap, initial_indent=margin, subsequent_indent=margin, break_on_hyphens=False))
+        else:
+            out.extend(textwrap.wrap(text, wrap, break_on_hyphens=False) if wrap and len(text) > wrap else [text])
         clean = " ".join(_MARKER.sub("", text).split()) if markers else text
         if tag == "T" and title is None:
             title = clean

@@ -13,6 +13,7 @@ roles describe).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from briefpack.ingest.decode import decode_text
 from briefpack.ingest.dump.assemble import assemble_article
@@ -48,6 +49,8 @@ def read_dump(
         raise IngestError(file_name, "empty text")
     options = options or DumpOptions()
     lines = split_lines(text, options)
-    features = line_features(lines, options, detect_language(text))
+    # Asked for only when a dateline spells its month: most dumps never need it.
+    language = functools.cache(lambda: detect_language(text))
+    features = line_features(lines, options, language)
     roles = classify(features, options)
     return assemble_article(data, file_name, imported_at, features, roles, options)

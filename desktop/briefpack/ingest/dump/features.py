@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Container
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 
 from briefpack.ingest.dates import dateline_date
@@ -62,6 +62,8 @@ class Features:
     caption_credit: str | None
     source: SourceRef | None
     copyright: CopyrightRef | None
+    # Both left empty on a line that is furniture, a link, a legal notice, a credit, a source or a
+    # copyright footer: the role classifier settles such a line without reading names.
     byline: tuple[str, ...] | None  # names from an explicit byline
     names: tuple[str, ...]  # names when the line is nothing but personal names
     date: dt.date | None
@@ -104,7 +106,7 @@ def _features(
     following: str | None,
     vocabulary: Container[str],
     options: DumpOptions,
-    language: str | None,
+    language: str | None | Callable[[], str | None],
 ) -> Features:
     text = line.text
     words = len(text.split())
@@ -118,7 +120,17 @@ def _features(
     crumbs = breadcrumb(text, options.max_category_words)
     short_label = words <= options.max_category_words and len(text) <= options.max_category_chars
     date = dateline_date(text, language) if words <= options.max_dateline_words else None
-    may_be_byline = words <= options.max_byline_words
+    furniture = is_furniture(text)
+    legal = is_legal_notice(text)
+    credit_line = is_credit_line(text)
+    source = source_line(text)
+    copyright = copyright_line(text)
+    # Names are read only on a line those cues leave open: a line they settle keeps its role
+    # whatever names it holds, and names are the costliest cue of a short line.
+    settled = (
+        furniture or legal or credit_line or source is not None or copyright is not None or (line.link and not prose)
+    )
+    may_be_byline = words <= options.max_byline_words and not settled
     return Features(
         text=text,
         words=words,
@@ -132,22 +144,27 @@ def _features(
         repeats_previous=text == previous,
         repeats_next=text == following,
         glued_label=glued_prefix(text, following or "", options.max_category_words, options.max_category_chars),
-        furniture=is_furniture(text),
+        furniture=furniture,
         link=line.link,
         opens_teasers=opens_teasers(text),
-        legal=is_legal_notice(text),
-        credit_line=is_credit_line(text),
+        legal=legal,
+        credit_line=credit_line,
         caption_credit=caption_credit(text),
-        source=source_line(text),
-        copyright=copyright_line(text),
+        source=source,
+        copyright=copyright,
         byline=byline_names(text, dated=date is not None) if may_be_byline else None,
         names=personal_names(text, vocabulary) if may_be_byline else (),
         date=date,
     )
 
 
-def line_features(lines: list[Line], options: DumpOptions, language: str | None) -> list[Features]:
-    """One ``Features`` record per line, in order. ``language`` helps read month names in datelines."""
+def line_features(
+    lines: list[Line], options: DumpOptions, language: str | None | Callable[[], str | None]
+) -> list[Features]:
+    """One ``Features`` record per line, in order. ``language`` helps read month names in datelines.
+
+    It may be a function giving the language, asked only when a line's month names must be read.
+    """
     vocabulary = _Vocabulary(lines)
     texts: list[str | None] = [None, *(line.text for line in lines), None]
     return [

@@ -6,7 +6,10 @@ content, so it is recorded on its neighbours (``blank_before`` /
 (mail clients, terminals, ``fold``) is joined back into one line per
 paragraph first: a break is a wrap when the next line's first word would
 have fitted on the line before it had the width allowed, the test text
-wrappers themselves apply. Dumps from text browsers (lynx, w3m, links) end
+wrappers themselves apply. The width is where the longest lines pile up,
+not the longest line: an unwrapped headline, an unbreakable URL, or the link
+markers lynx prints after laying a line out (so its width is read on lines
+without them) can make a line stick out. Dumps from text browsers (lynx, w3m, links) end
 with a "References" list of numbered URLs and print ``[n]`` before every
 link: the list is cut, the markers are removed, and a line that starts with
 a link is flagged, since such a line is navigation unless it reads as prose.
@@ -21,6 +24,9 @@ from briefpack.ingest.dump.options import DumpOptions
 
 _BULLETS = ("-", "*", "•", "·", "–", "—", "1.", "2.", "3.")
 _MIN_WRAPPED_LINES = 3
+# See ``_pile_top``: lines within a few characters of the width, besides the longest.
+_PILE = 2
+_PILE_GAP = 2
 _SENTENCE_ENDS = ".!?…:;"
 _CLOSERS = "\"'”’»)]"
 _REFERENCES_HEAD = re.compile(r"(?:references|visible links|hidden links|links)\s*:?", re.IGNORECASE)
@@ -45,7 +51,7 @@ def _wrap_width(lines: list[str], options: DumpOptions) -> int | None:
     breakable = [s for s in lines if " " in s]
     if len(breakable) < _MIN_WRAPPED_LINES:
         return None
-    width = max(len(s) for s in breakable)
+    width = _pile_top(sorted((len(s) for s in breakable), reverse=True))
     if not options.min_wrap_width <= width <= options.max_wrap_width:
         return None
     near = [s for s in breakable if len(s) >= width - options.wrap_slack]
@@ -58,6 +64,32 @@ def _wrap_width(lines: list[str], options: DumpOptions) -> int | None:
     if sum(1 for s in near if s.rstrip(_CLOSERS)[-1:] not in _SENTENCE_ENDS) * 2 < len(near):
         return None
     return width
+
+
+def _layout_lines(raw: list[str]) -> list[str]:
+    """The lines of a text-browser dump that show its layout width: those without link markers.
+
+    lynx lays a line out at its width and then prints ``[n]`` before each
+    link, so a line with links sticks out past the width by its markers.
+    All lines when too few are free of markers to tell.
+    """
+    plain = [s for s in raw if " " in s and not _LINK_MARKER.search(s)]
+    return plain if len(plain) >= _MIN_WRAPPED_LINES else raw
+
+
+def _pile_top(lengths: list[int]) -> int:
+    """The wrap width from line lengths sorted longest first: the top of the pile of lines that fill it.
+
+    Wrapped lines crowd just below the width, so the width is the longest
+    line with ``_PILE`` more lines within ``_PILE_GAP`` characters of it. A
+    line that sticks out alone is not the width: a headline the wrapper never
+    touched, a token it could not break (a URL), or link markers a text
+    browser added after laying the line out at 80 columns made it longer.
+    """
+    for i, length in enumerate(lengths[: len(lengths) - _PILE]):
+        if length - lengths[i + _PILE] <= _PILE_GAP:
+            return length
+    return lengths[0]
 
 
 def _is_wrap(previous: str, following: str, width: int) -> bool:
@@ -98,7 +130,7 @@ def split_lines(text: str, options: DumpOptions) -> list[Line]:
     cut = _cut_references(raw)
     browser = cut is not None
     raw = cut if cut is not None else raw
-    width = _wrap_width(raw, options)
+    width = _wrap_width(_layout_lines(raw) if browser else raw, options)
     merged: list[str] = []
     physical = ""  # the previous line as printed: the wrap test measures it, not the joined text
     for current in raw:

@@ -134,6 +134,22 @@ _TRAILING_CREDIT = re.compile(
     r"(?<=[.!?”\"’])\s+(?:\((?P<credit>(?:[A-Z][\w&'.-]*\s?){1,4}(?:/[^()/]{2,60})?)\)"
     r"|(?i:photo|photograph|image|picture|ảnh)s?(?:\s+(?i:by)|\s*:)\s*(?P<credit2>\S.{1,60}))\s*\|?\s*$"
 )
+# Agencies and picture desks whose bare name ends a caption without brackets ("… on Oct. 18. Yonhap").
+# Unbracketed, a capitalised word after a sentence could be anything, so only these names count.
+PHOTO_AGENCIES = _phrases(
+    """Yonhap|Newsis|News1|AFP|AP|Reuters|EPA|EPA-EFE|EFE|Xinhua|TASS|RIA Novosti|Sputnik|Kyodo|Kyodo News
+    |Jiji|Jiji Press|KCNA|VNA|TTXVN|Getty Images|Bloomberg|AAP|dpa|ANSA|ANI|PTI|UPI|Anadolu|Bernama
+    |Antara|Shutterstock|NurPhoto|Zuma Press|PAP|CTK|Ukrinform|Interfax"""
+)
+_BARE_AGENCY = re.compile(
+    r"(?<=[.!?”\"’])\s+(?P<credit>(?:"
+    + "|".join(sorted(map(re.escape, PHOTO_AGENCIES), key=len, reverse=True))
+    + r")(?:\s+Photo)?(?:/[^()/.]{2,60})?)\s*\|?\s*$"
+)
+# A bare credit ends a caption, which says what the picture shows in a few words first.
+_MIN_BARE_CAPTION_WORDS = 4
+# The words the unbracketed form of ``_TRAILING_CREDIT`` starts with ("photo" also starts "photograph").
+_PHOTO_WORD = re.compile(r"photo|image|picture|ảnh", re.IGNORECASE)
 # A body paragraph may end with "(AFP)" too; captions with such a bare credit are short.
 _MAX_TRAILING_CREDIT_WORDS = 40
 _PHOTO_LABELS = frozenset({"photo", "photograph", "image", "picture", "foto", "fot.", "ảnh", "фото"})
@@ -180,10 +196,11 @@ def is_prompt(text: str, lowered: str | None = None) -> bool:
 
     ``lowered`` is ``caseless(text)`` when the caller has it already.
     """
-    if len(text.split()) > _MAX_PROMPT_WORDS:
-        return False
+    # The literal hints first: they rule out nearly every line before a long one is split into words.
     lowered = lowered if lowered is not None else caseless(text)
     if lowered is not None and not any(hint in lowered for hint in _PROMPT_HINTS):
+        return False
+    if len(text.split()) > _MAX_PROMPT_WORDS:
         return False
     return bool(_PROMPTS.search(text))
 
@@ -195,7 +212,8 @@ def opens_teasers(text: str) -> bool:
 
 def is_credit_line(text: str) -> bool:
     """True for a line that credits pictures ("Images source: © Getty Images", "Photo: Reuters")."""
-    return len(text.split()) <= _MAX_CREDIT_WORDS and bool(_CREDIT_LINE.fullmatch(text))
+    # The pattern first: it fails at the first word of nearly every line, before a long line is split.
+    return _CREDIT_LINE.fullmatch(text) is not None and len(text.split()) <= _MAX_CREDIT_WORDS
 
 
 def caption_credit(text: str) -> str | None:
@@ -203,19 +221,39 @@ def caption_credit(text: str) -> str | None:
 
     Besides labelled credits in brackets, a caption may end, after its last
     sentence, with an agency credit in brackets ("… on Wednesday. (Yonhap)",
-    "(AP Photo/J. Scott Applewhite)") or a "Photo: X" / "Photo by X" credit.
+    "(AP Photo/J. Scott Applewhite)"), a "Photo: X" / "Photo by X" credit,
+    or the bare name of a picture agency (``PHOTO_AGENCIES``: "… on Oct. 18. Yonhap").
     """
-    match = _CAPTION_CREDIT.search(text)
-    if match is not None and match.start() > 0:
-        if match.group("bar") is not None or match.group("label").lower() in _PHOTO_LABELS:
-            return match.group("credit").strip() or None
-    # Words counted first: the trailing-credit pattern has no literal start and scans a long line slowly.
-    if len(text.split()) > _MAX_TRAILING_CREDIT_WORDS:
+    # Both bracketed forms end the line with ")" (a bar and spaces aside) and a bare agency name with
+    # a letter: most lines end with a full stop, and the patterns, which have no literal start, then
+    # run only on a line naming a photo.
+    tail = text.rstrip().rstrip("|").rstrip()
+    closes = tail.endswith(")")
+    if closes:
+        match = _CAPTION_CREDIT.search(text)
+        if match is not None and match.start() > 0:
+            if match.group("bar") is not None or match.group("label").lower() in _PHOTO_LABELS:
+                return match.group("credit").strip() or None
+    elif not tail[-1:].isalpha() and not _names_photo(text):
+        return None
+    words = len(text.split())
+    if words > _MAX_TRAILING_CREDIT_WORDS:
         return None
     trailing = _TRAILING_CREDIT.search(text)
     if trailing is not None and trailing.start() > 0:
         return (trailing.group("credit") or trailing.group("credit2")).strip() or None
+    bare = _BARE_AGENCY.search(text) if not closes else None
+    if bare is not None and len(text[: bare.start()].split()) >= _MIN_BARE_CAPTION_WORDS:
+        return bare.group("credit").strip()
     return None
+
+
+def _names_photo(text: str) -> bool:
+    """True when ``text`` holds one of the words ``_PHOTO_WORD`` finds (as a substring test where ``caseless`` allows)."""
+    lowered = caseless(text)
+    if lowered is None:
+        return _PHOTO_WORD.search(text) is not None
+    return "photo" in lowered or "image" in lowered or "picture" in lowered or "ảnh" in lowered
 
 
 @dataclass(frozen=True, slots=True)

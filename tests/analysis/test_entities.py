@@ -71,3 +71,17 @@ def test_appositive_title_then_name():
     person = [m for m in mentions if m.kind == "person"]
     assert [(m.surface, m.role) for m in person] == [("Yoko Kamikawa", "Japan's Minister of Foreign Affairs")]
     assert {(m.surface, m.kind) for m in mentions} >= {("Japan", "place"), ("Tokyo", "place")}
+
+
+def test_a_span_read_once_still_follows_its_context():
+    """A capitalised span's reading is reused across texts, except where a title before or a place word after changes it."""
+    def read(text):
+        return [(m.surface, m.kind, m.role) for m in find_mentions(text)]
+
+    assert read("Voronov spoke.") == [("Voronov", None, None)]
+    assert read("Later, party leader Voronov spoke.") == [("Voronov", "person", "leader")]
+    assert read("Voronov spoke again.") == [("Voronov", None, None)]
+    assert read("Tikhoretsk grew.") == [("Tikhoretsk", None, None)]
+    assert read("Tikhoretsk region grew.") == [("Tikhoretsk", "place", None)]
+    assert read("Minister of Natural Resources, Ivan Petrov, came.") == [("Ivan Petrov", "person", "Minister of Natural Resources")]
+    assert read("Ivan Petrov came.") == [("Ivan Petrov", "person", None)]

@@ -9,7 +9,8 @@ pact, troops → soldier), stop words and numbers dropped. ``claim_words``
 gives the set of words; ``claim_pairs`` the adjacent pairs of lower-case
 words (phrases such as "mutual defense", "defense pact"), which are rarer
 and so make good keys to bucket candidate pairs without comparing all
-pairs. One precompiled pattern; the per-word work is memoised.
+pairs. One precompiled pattern; the per-word work is memoised in tables
+read at C speed.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
+from itertools import compress
+from sys import intern
 
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]*|\d[\d,.]*")
 
@@ -63,11 +66,38 @@ def normalise_word(word: str) -> str:
     return "" if w in STOP else w
 
 
-_CACHE: dict[str, str] = {}  # token as written -> normalised; a news vocabulary stays small
 _NOT_NAMES = frozenset(
     "The A An In On At This That These Those It He She They We But And Also According During While Meanwhile "
     "Despite Although However Since After Before From For With By As If When Two Three One Mr Mrs Ms Dr".split()
 )
+_TABLE_LIMIT = 500_000  # a news vocabulary stays far smaller; a long session never grows without bound
+
+
+class _TokenTable(dict):
+    """Token as written -> what ``claim_terms`` needs of it, worked out on first sight (``__missing__``).
+
+    Looked up with ``map(table.__getitem__, tokens)``, so a sentence's
+    tokens are read at C speed and only new tokens run Python code.
+    """
+
+    def __init__(self, read) -> None:
+        super().__init__()
+        self._read = read
+
+    def __missing__(self, token: str):
+        value = self._read(token)
+        if len(self) < _TABLE_LIMIT:
+            self[token] = value
+        return value
+
+
+# The normalised word ("" for a stop word or number).
+_NORMALISED = _TokenTable(normalise_word)
+# Its place in a phrase: None to skip it (stop word, number), "" to break the phrase (a name), else the word.
+_PHRASE = _TokenTable(lambda t: None if not normalise_word(t) else "" if t[0].isupper() else normalise_word(t))
+# A capitalised token without its possessive ("Russia's" -> "Russia"); "" for a lower-case one.
+_CAPITALISED = _TokenTable(lambda t: "" if not t[0].isupper() else t[:-2] if t.endswith(("'s", "’s")) else t)
+_BLANK = frozenset({""})
 
 
 def claim_terms(text: str, fold: Mapping[str, str] | None = None) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
@@ -79,37 +109,30 @@ def claim_terms(text: str, fold: Mapping[str, str] | None = None) -> tuple[froze
     """
     fold = fold or {}
     tokens = _WORD.findall(text)
-    cache = _CACHE
-    norm = [cache[t] if t in cache else _remember(t) for t in tokens]
-    words = set(norm)
-    words.discard("")
+    words = frozenset(map(_NORMALISED.__getitem__, tokens))
+    if "" in words:
+        words = words - _BLANK
     # Phrases: lower-case content words in order; stop words are skipped ("signed a pact" pairs "sign pact"),
     # a name breaks the phrase (names are compared on their own).
-    seq = [None if t[0].isupper() else n for t, n in zip(tokens, norm) if n]
-    pairs = {f"{x} {y}" for x, y in zip(seq, seq[1:]) if x and y}
+    seq = [p for p in map(_PHRASE.__getitem__, tokens) if p is not None]
+    # Interned (at C speed), so a phrase or name met in many sentences is one string object: sets of
+    # them compare faster, and pickle sends each once (worker processes return claims pickled).
+    pairs = frozenset(map(intern, [f"{x} {y}" for x, y in zip(seq, seq[1:]) if x and y]))
+    # Names: only the capitalised tokens are visited; two adjacent ones may form one folded name.
+    capitalised = list(map(_CAPITALISED.__getitem__, tokens))
     names: set[str] = set()
-    last_cap = ""
-    for token in tokens:
-        if not token[0].isupper():
-            last_cap = ""
-            continue
-        bare = token[:-2] if token.endswith(("'s", "’s")) else token
-        two = fold.get(last_cap + " " + bare) if last_cap else None
+    last_cap, last_at = "", -2
+    for at in compress(range(len(capitalised)), capitalised):
+        bare = capitalised[at]
+        two = fold.get(last_cap + " " + bare) if last_cap and at == last_at + 1 else None
         if two:
             names.discard(last_cap.lower())
             names.discard(fold.get(last_cap, "").lower())
             names.add(two.lower())
         elif bare not in _NOT_NAMES:
             names.add(fold.get(bare, bare).lower())
-        last_cap = bare
-    return frozenset(words), frozenset(pairs), frozenset(names)
-
-
-def _remember(token: str) -> str:
-    w = normalise_word(token)
-    if len(_CACHE) < 500_000:
-        _CACHE[token] = w
-    return w
+        last_cap, last_at = bare, at
+    return words, pairs, frozenset(map(intern, names))
 
 
 def claim_words(text: str) -> frozenset[str]:

@@ -26,14 +26,15 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import chain
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
 from briefpack.analysis.claimwords import claim_terms
-from briefpack.analysis.figures import figure_key
+from briefpack.analysis.figures import counts_key, figure_key
 from briefpack.analysis.gazetteer import Gazetteer, load_gazetteer
-from briefpack.analysis.sentences import paragraphs, split_sentences
+from briefpack.analysis.sentences import paragraphs, sentence_texts
 from briefpack.analysis.timeline import DatedSentence
 from briefpack.model.article import Article
 from briefpack.model.findings import Corroboration, FigureClaim, SourceRef
@@ -85,56 +86,89 @@ def build_claims(
     """The claims of every body sentence, in article and text order."""
     gaz = gaz or load_gazetteer()
     figure_keys, dates = sentence_keys(figures, dated)
-    themes: dict[SourceRef, set[str]] = defaultdict(set)
-    for t in tags:
-        themes[SourceRef(t.article_id, t.block_index)].add(t.theme_id)
+    themes = block_themes(tags)
     claims = []
     fold = _fold(gaz)
     for article in articles:
-        claims.extend(article_claims(article, figure_keys, dates, themes, fold))
+        refs = [SourceRef(article.id, i) for i in range(len(article.blocks))]
+        claims.extend([Claim(refs[row[0]], *row[1:]) for row in claim_rows(article, figure_keys, dates, themes, fold)])
     return claims
+
+
+# Where a claim looks its dates and figure keys up: (article id, block index, sentence). Plain tuples of
+# strings and ints hash in C, where a SourceRef (a dataclass) would run Python code for every lookup.
+SentenceKey = tuple[str, int, str]
+
+
+def block_themes(tags: Iterable[ThemeTag]) -> dict[tuple[str, int], set[str]]:
+    """The theme ids of each block, keyed by (article id, block index)."""
+    themes: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for t in tags:
+        themes[(t.article_id, t.block_index)].add(t.theme_id)
+    return themes
 
 
 def sentence_keys(
     figures: Iterable[FigureClaim], dated: Iterable[DatedSentence]
-) -> tuple[dict[tuple[SourceRef, str], set[str]], dict[tuple[SourceRef, str], set[str]]]:
-    """The figure keys and the dates of each (block, sentence), as claims look them up."""
-    figure_keys: dict[tuple[SourceRef, str], set[str]] = defaultdict(set)
-    for f in figures:
-        key = figure_key(f)
+) -> tuple[dict[SentenceKey, set[str]], dict[SentenceKey, set[str]]]:
+    """The figure keys and the dates of each sentence, keyed as ``claim_rows`` looks them up."""
+    return sentence_keys_of(
+        ((f.source.article_id, f.source.block_index, f.text, f.counts) for f in figures),
+        ((d.source.article_id, d.source.block_index, d.text, d.date) for d in dated),
+    )
+
+
+def sentence_keys_of(
+    figures: Iterable[tuple[str, int, str, str]], dated: Iterable[tuple[str, int, str, str]]
+) -> tuple[dict[SentenceKey, set[str]], dict[SentenceKey, set[str]]]:
+    """``sentence_keys`` from plain rows: ``(article id, block, sentence, counts)`` and ``(article id, block, sentence, date)``."""
+    figure_keys: dict[SentenceKey, set[str]] = defaultdict(set)
+    for article_id, block, sentence, counts in figures:
+        key = counts_key(counts)
         if key:
-            figure_keys[(f.source, f.text)].add(key)
-    dates: dict[tuple[SourceRef, str], set[str]] = defaultdict(set)
-    for d in dated:
-        dates[(d.source, d.text)].add(d.date)
+            figure_keys[(article_id, block, sentence)].add(key)
+    dates: dict[SentenceKey, set[str]] = defaultdict(set)
+    for article_id, block, sentence, date in dated:
+        dates[(article_id, block, sentence)].add(date)
     return figure_keys, dates
 
 
-def article_claims(
+_NONE: frozenset[str] = frozenset()
+
+
+def claim_rows(
     article: Article,
-    figure_keys: Mapping[tuple[SourceRef, str], Iterable[str]],
-    dates: Mapping[tuple[SourceRef, str], Iterable[str]],
-    themes: Mapping[SourceRef, Iterable[str]],
+    figure_keys: Mapping[SentenceKey, Iterable[str]],
+    dates: Mapping[SentenceKey, Iterable[str]],
+    themes: Mapping[tuple[str, int], Iterable[str]],
     fold: Mapping[str, str],
-) -> list[Claim]:
-    """The claims of one article; the mappings give figure keys and dates per (block, sentence), themes per block."""
+) -> list[tuple]:
+    """The claims of one article as plain tuples in ``Claim``'s field order, the block index in place of the source.
+
+    The mappings give figure keys and dates per sentence
+    (``sentence_keys``), themes per block. Tuples are what worker
+    processes send back; ``Claim(ref, *row[1:])`` makes the claim.
+    """
     claims = []
+    article_id = article.id
     for _, index, text in paragraphs((article,)):
-        ref = SourceRef(article.id, index)
         if not _INNER_CAPITAL.search(text):
             continue  # no name in the paragraph: nothing to tie a statement to (one C-speed scan)
-        for a, b in split_sentences(text):
-            sentence = text[a:b]
+        tagged = themes.get((article_id, index))
+        on_themes = frozenset(tagged) if tagged else _NONE
+        for _, _, sentence in sentence_texts(text):
             if not _INNER_CAPITAL.search(sentence):
                 continue  # every rule that links two claims needs a shared name or near-identical wording
             words, pairs, names = claim_terms(sentence, fold)
             if len(words) < 3:
                 continue  # "Comment (0)", a stray line: nothing to corroborate
+            key = (article_id, index, sentence)
+            on_dates = dates.get(key)
+            counted = figure_keys.get(key)
             claims.append(
-                Claim(
-                    ref, sentence, words, pairs, names,
-                    frozenset(dates.get((ref, sentence), ())), frozenset(figure_keys.get((ref, sentence), ())),
-                    frozenset(themes.get(ref, ())),
+                (
+                    index, sentence, words, pairs, names,
+                    frozenset(on_dates) if on_dates else _NONE, frozenset(counted) if counted else _NONE, on_themes,
                 )
             )
     return claims
@@ -149,9 +183,7 @@ def _dates_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
 
 class _Scorer:
     def __init__(self, claims: Sequence[Claim]) -> None:
-        df: Counter[str] = Counter()
-        for c in claims:
-            df.update(c.words)
+        df = Counter(chain.from_iterable([c.words for c in claims]))  # one C-speed count
         n = len(claims) + 1
         self.idf = {w: math.log(n / (k + 0.5)) + 0.1 for w, k in df.items()}
 
@@ -199,16 +231,18 @@ def _candidate_pairs(claims: Sequence[Claim]) -> set[tuple[int, int]]:
     strong: set[tuple[int, int]] = set()
     weak: dict[tuple[int, int], int] = defaultdict(int)
     generic = max(GENERIC_MIN, int(GENERIC_SHARE * len(claims)))
+    article_of = [c.source.article_id for c in claims]
     for ids in buckets.values():
         if len(ids) < 2 or len(ids) > generic:
             continue
-        first_article = claims[ids[0]].source.article_id
-        if all(claims[i].source.article_id == first_article for i in ids):
+        first_article = article_of[ids[0]]
+        if all(article_of[i] == first_article for i in ids):
             continue
         small = len(ids) <= SMALL_BUCKET
         for h in ids if small else _hubs(claims, ids):
+            hub_article = article_of[h]
             for j in ids:
-                if j != h and claims[j].source.article_id != claims[h].source.article_id:
+                if j != h and article_of[j] != hub_article:
                     pair = (h, j) if h < j else (j, h)
                     if small:
                         strong.add(pair)
@@ -232,11 +266,11 @@ def _hubs(claims: Sequence[Claim], ids: list[int]) -> list[int]:
     return hubs
 
 
-def _variants(members: Sequence[Claim], figures_by_sentence: dict[tuple[SourceRef, str], list[FigureClaim]]) -> tuple[FigureClaim, ...]:
+def _variants(members: Sequence[Claim], figures_by_sentence: dict[SentenceKey, list[FigureClaim]]) -> tuple[FigureClaim, ...]:
     """Differing figures for one counted thing, side by side; empty when the members agree."""
     by_key: dict[str, list[FigureClaim]] = defaultdict(list)
     for c in members:
-        for f in figures_by_sentence.get((c.source, c.text), ()):
+        for f in figures_by_sentence.get((c.source.article_id, c.source.block_index, c.text), ()):
             key = figure_key(f)
             if key:
                 by_key[key].append(f)
@@ -279,14 +313,19 @@ def link(claims: Sequence[Claim]) -> list[int]:
     return [find(i) for i in range(len(claims))]
 
 
+def statement_keys(claims: Sequence[Claim], statements: Sequence[int]) -> dict[tuple[str, int, str], int]:
+    """``(article id, block index, sentence)`` of each claim -> its statement id, as ``timeline.merge_events`` reads it."""
+    return {(c.source.article_id, c.source.block_index, c.text): statement for c, statement in zip(claims, statements)}
+
+
 def corroborations_from(claims: Sequence[Claim], statements: Sequence[int], figures: Iterable[FigureClaim] = ()) -> tuple[Corroboration, ...]:
     """The statements (``link_claims``) reported by two or more articles, most widely reported first."""
     clusters: dict[int, list[int]] = defaultdict(list)
     for i, root in enumerate(statements):
         clusters[root].append(i)
-    figures_by_sentence: dict[tuple[SourceRef, str], list[FigureClaim]] = defaultdict(list)
+    figures_by_sentence: dict[SentenceKey, list[FigureClaim]] = defaultdict(list)
     for f in figures:
-        figures_by_sentence[(f.source, f.text)].append(f)
+        figures_by_sentence[(f.source.article_id, f.source.block_index, f.text)].append(f)
     out = []
     for root, ids in clusters.items():
         if len(ids) < 2:

@@ -10,7 +10,10 @@ appositive ("North Korea's Minister of External Economic Relations, Jun Jong
 Ho"), else by the shape of a name. Variants are merged: honorifics and
 possessives dropped, an acronym joined to its full name, a lone surname or
 family name ("Kim", "Putin") joined to the one person of the article (or,
-failing that, of the whole set) who bears it. Pure functions; any thread.
+failing that, of the whole set) who bears it. Each distinct capitalised
+span is read once and its reading reused wherever the text around it cannot
+change it (a title word before, a comma or place word after); the merge can
+take articles one at a time (``EntityMerger``). Pure functions; any thread.
 """
 
 from __future__ import annotations
@@ -89,10 +92,6 @@ def _norm_key(name: str) -> str:
     return re.sub(r"[\s\-]+", " ", name).strip().lower()
 
 
-# Names repeat across thousands of articles: the merge step keys each one once.
-_norm_key_cached = functools.lru_cache(maxsize=200_000)(_norm_key)
-
-
 @functools.lru_cache(maxsize=200_000)
 def _classify(name: str, followed_by_place_word: bool, gaz: Gazetteer) -> tuple[str, str] | None:
     """``(kind, canonical)`` for a cleaned capitalised span without a title, or ``None`` when it is no entity."""
@@ -167,103 +166,197 @@ def _fast_table(gaz: Gazetteer) -> dict[str, str]:
     return table
 
 
+class _Plan(NamedTuple):
+    """What a capitalised span yields wherever it stands, and which contexts could change that.
+
+    ``mentions`` are ``(surface, written, kind, role, start, end)`` with
+    offsets relative to the span; ``pending`` is the title that waits for
+    ", Name" after it. The flags name the context the reading depends on: a
+    comma after it, a place word after it ("… province"), a title word
+    before it ("leader …"). Where that context is present, the span is read
+    in full instead.
+    """
+
+    mentions: tuple[tuple[str, str, str | None, str | None, int, int], ...]
+    pending: str | None
+    comma: bool
+    after: bool
+    role: bool
+
+
+_SKIP = _Plan((), None, False, False, False)
+# Capitalised spans repeat across thousands of articles: each distinct one is planned once, up to this many.
+_MAX_PLANS = 300_000
+
+
+@functools.cache
+def _plans(gaz: Gazetteer) -> dict[str, _Plan]:
+    return {}
+
+
+def _plan(span: str, gaz: Gazetteer) -> _Plan:
+    """Read ``span`` standing alone, then beside a title word and a place word to learn whether they matter."""
+    hit = _fast_table(gaz).get(span)
+    if hit == "":
+        return _SKIP
+    if hit is not None:
+        return _Plan(((span, span, hit, None, 0, len(span)),), None, True, False, False)
+    alone = _read_alone("x ", span, "", gaz)
+    suffix = next((w for w in sorted(gaz.place_suffixes_lower) if " " not in w), None)
+    after = suffix is not None and _read_alone("x ", span, " " + suffix, gaz) != alone
+    role = _read_alone("leader ", span, "", gaz) != alone
+    return _Plan(alone[0], alone[1], False, after, role)
+
+
+def _read_alone(before: str, span: str, after: str, gaz: Gazetteer) -> tuple[tuple, str | None]:
+    """``_read_span`` of ``span`` between ``before`` and ``after``, offsets relative to the span."""
+    text = before + span + after
+    out: list[tuple] = []
+    start = len(before)
+    pending = _read_span(text, span, start, start + len(span), None, 0, gaz, out)
+    mentions = tuple((m[0], m[1], m[2], m[3], m[5] - start, m[6] - start) for m in out)
+    return mentions, pending[0] if pending else None
+
+
+def _after_word(text: str, end: int) -> str:
+    return text[end : end + 12].lstrip().split(" ", 1)[0].lower().rstrip(".,;")
+
+
+def _title_word_before(text: str, offset: int) -> bool:
+    j = text.rfind(" ", 0, max(0, offset - 1))
+    return text[j + 1 : offset - 1].lower() in _ROLE_WORDS
+
+
 def find_mentions(text: str, block_index: int = 0, gaz: Gazetteer | None = None) -> list[Mention]:
     """The entity mentions in one block's ``text``, in order. Any thread may call it."""
-    gaz = gaz or load_gazetteer()
-    out: list[Mention] = []
+    return list(map(Mention._make, _mention_rows(text, block_index, gaz or load_gazetteer())))
+
+
+def _mention_rows(text: str, block_index: int, gaz: Gazetteer) -> list[tuple]:
+    """``find_mentions`` as plain tuples in ``Mention``'s field order: cheaper to build and to send between processes."""
+    out: list[tuple] = []
     pending_role: tuple[str, int] | None = None  # a title span waiting for ", Name"
-    fast = _fast_table(gaz)
+    plans = _plans(gaz)
     for m in _SPAN.finditer(text):
         span = m.group(0)
-        start, end = m.start(), m.end()
-        # Fast path for the commonest spans: a sentence opener or demonym alone ("The", "Russian"), or a
-        # known place or organisation named alone ("Pyongyang", "KCNA") that no title precedes.
+        start, end = m.span()
         if pending_role is None:
-            hit = fast.get(span)
-            if hit == "":
+            plan = plans.get(span)
+            if plan is None:
+                plan = _plan(span, gaz)
+                if len(plans) < _MAX_PLANS:
+                    plans[span] = plan
+            if not (
+                (plan.comma and text.startswith(",", end))
+                or (plan.after and _after_word(text, end) in gaz.place_suffixes_lower)
+                or (plan.role and _title_word_before(text, start))
+            ):
+                for surface, written, kind, role, a, b in plan.mentions:
+                    out.append((surface, written, kind, role, block_index, start + a, start + b))
+                if plan.pending is not None:
+                    pending_role = (plan.pending, end)
                 continue
-            if hit is not None and not text.startswith(",", end):
-                out.append(Mention(span, span, hit, None, block_index, start, end))
-                continue
-        raw_words = span.split()
-        # Leading words that open a sentence or phrase ("In", "The") are not part of the name,
-        # except "The" in a known organisation ("The Economist").
-        if m.group(0) not in gaz.organisations:
-            while raw_words and raw_words[0].rstrip(".") in COMMON:
-                if raw_words[0] == "The" and " ".join(_clean(w) for w in raw_words) in gaz.organisations:
-                    break
-                start += len(raw_words[0]) + 1
-                raw_words = raw_words[1:]
-        if not raw_words:
-            continue
-        honorific = raw_words[0].rstrip(".") in gaz.honorifics and len(raw_words) > 1
-        prefix = ""
-        if honorific:
-            prefix = raw_words[0] + " "  # kept in the variant as written: "Mr. Kim Jong Un"
-            raw_words = raw_words[1:]
-        words = [_clean(w) for w in raw_words]
-        role, name_words = _split_role(raw_words, words, gaz)
-        if pending_role is not None:
-            title, title_end = pending_role
-            pending_role = None
-            kind = _classify(" ".join(words), False, gaz)
-            if role is None and _APPOSITIVE_NAME.fullmatch(text[title_end:start]) and (kind is None or kind[0] == PERSON) and _name_shaped(words):
-                out.append(Mention(" ".join(words), " ".join(words), PERSON, title, block_index, start, end))
-                continue
-        if role is not None and not name_words:
-            pending_role = (role, end)  # "North Korea's Minister of …" then ", Jun Jong Ho"
-            # the possessor of the title is still a place or organisation ("North Korea")
-            for i, w in enumerate(raw_words):
-                if w.endswith(("'s", "’s")):
-                    owner = " ".join(_clean(x) for x in raw_words[: i + 1])
-                    kind = _classify(owner, False, gaz)
-                    if kind:
-                        out.append(Mention(owner, owner, kind[0], None, block_index, start, start + len(owner)))
-                    break
-            continue
-        if role is not None:
-            name = " ".join(name_words)
-            out.append(Mention(name, name, PERSON, role, block_index, end - len(" ".join(raw_words[len(words) - len(name_words):])), end))
-            continue
-        # Split at a possessive inside the span: "Russia's Ministry" -> "Russia", "Ministry".
-        parts: list[list[str]] = [[]]
-        for w in raw_words:
-            parts[-1].append(_clean(w))
-            if w.endswith(("'s", "’s", "'", "’")) and not w.isupper():
-                parts.append([])
-        offset = start
-        after = text[end : end + 12].lstrip().split(" ", 1)[0].lower().rstrip(".,;")
-        parts = [p for p in parts if p]
-        consumed = 0
-        for n, part in enumerate(parts):
-            name = " ".join(part)
-            last = n == len(parts) - 1
-            # The title pattern runs only when the word just before is a title word (cheap test first).
-            j = text.rfind(" ", 0, max(0, offset - 1))
-            role_match = None
-            if text[j + 1 : offset - 1].lower() in _ROLE_WORDS:
-                role_match = _ROLE_BEFORE.search(text, max(0, offset - 60), offset)
-            if honorific:
-                out.append(Mention(name, prefix + name, PERSON, None, block_index, offset, offset + len(name)))
-            elif "-" in name and " " not in name and all(p in gaz.places for p in name.split("-")):
-                for piece in name.split("-"):
-                    out.append(Mention(piece, piece, PLACE, None, block_index, offset, offset + len(name)))
-            else:
-                kind = _classify(name, last and after in gaz.place_suffixes_lower, gaz)
-                if role_match and (kind is None or kind[0] == PERSON) and name not in gaz.demonyms:
-                    role_text = (role_match.group(1) + role_match.group(2)).strip()
-                    role_words = role_text.split()
-                    while len(role_words) > 1 and (role_words[0] in ("the", "of") or role_words[0] in COMMON):
-                        role_words = role_words[1:]  # "Meanwhile North Korean leader" -> "North Korean leader"
-                    role_text = " ".join(role_words)
-                    out.append(Mention(name, name, PERSON, role_text, block_index, offset, offset + len(name)))
-                elif kind is not None:
-                    out.append(Mention(name, name, kind[0], None, block_index, offset, offset + len(name)))
-                elif len(part) == 1 and part[0] not in COMMON and part[0] not in gaz.demonyms:
-                    out.append(Mention(name, name, None, None, block_index, offset, offset + len(name)))
-            offset += len(" ".join(raw_words[consumed : consumed + len(part)])) + 1
-            consumed += len(part)
+        pending_role = _read_span(text, span, start, end, pending_role, block_index, gaz, out)
     return out
+
+
+def _read_span(
+    text: str, span: str, start: int, end: int, pending_role: tuple[str, int] | None, block_index: int, gaz: Gazetteer, out: list[tuple]
+) -> tuple[str, int] | None:
+    """Append the mentions (as plain ``Mention`` rows) of the capitalised ``span`` at ``start:end`` of ``text`` to ``out``; the title left waiting, if any."""
+    raw_words = span.split()
+    # Leading words that open a sentence or phrase ("In", "The") are not part of the name,
+    # except "The" in a known organisation ("The Economist").
+    if span not in gaz.organisations:
+        while raw_words and raw_words[0].rstrip(".") in COMMON:
+            if raw_words[0] == "The" and " ".join(_clean(w) for w in raw_words) in gaz.organisations:
+                break
+            start += len(raw_words[0]) + 1
+            raw_words = raw_words[1:]
+    if not raw_words:
+        return pending_role
+    honorific = raw_words[0].rstrip(".") in gaz.honorifics and len(raw_words) > 1
+    prefix = ""
+    if honorific:
+        prefix = raw_words[0] + " "  # kept in the variant as written: "Mr. Kim Jong Un"
+        raw_words = raw_words[1:]
+    words = [_clean(w) for w in raw_words]
+    role, name_words = _split_role(raw_words, words, gaz)
+    if pending_role is not None:
+        title, title_end = pending_role
+        pending_role = None
+        kind = _classify(" ".join(words), False, gaz)
+        if role is None and _APPOSITIVE_NAME.fullmatch(text[title_end:start]) and (kind is None or kind[0] == PERSON) and _name_shaped(words):
+            out.append((" ".join(words), " ".join(words), PERSON, title, block_index, start, end))
+            return pending_role
+    if role is not None and not name_words:
+        pending_role = (role, end)  # "North Korea's Minister of …" then ", Jun Jong Ho"
+        # the possessor of the title is still a place or organisation ("North Korea")
+        for i, w in enumerate(raw_words):
+            if w.endswith(("'s", "’s")):
+                owner = " ".join(_clean(x) for x in raw_words[: i + 1])
+                kind = _classify(owner, False, gaz)
+                if kind:
+                    out.append((owner, owner, kind[0], None, block_index, start, start + len(owner)))
+                break
+        return pending_role
+    if role is not None:
+        name = " ".join(name_words)
+        out.append((name, name, PERSON, role, block_index, end - len(" ".join(raw_words[len(words) - len(name_words):])), end))
+        return pending_role
+    # Split at a possessive inside the span: "Russia's Ministry" -> "Russia", "Ministry".
+    parts: list[list[str]] = [[]]
+    for w in raw_words:
+        parts[-1].append(_clean(w))
+        if w.endswith(("'s", "’s", "'", "’")) and not w.isupper():
+            parts.append([])
+    offset = start
+    after = text[end : end + 12].lstrip().split(" ", 1)[0].lower().rstrip(".,;")
+    parts = [p for p in parts if p]
+    consumed = 0
+    for n, part in enumerate(parts):
+        name = " ".join(part)
+        last = n == len(parts) - 1
+        # The title pattern runs only when the word just before is a title word (cheap test first).
+        j = text.rfind(" ", 0, max(0, offset - 1))
+        role_match = None
+        if text[j + 1 : offset - 1].lower() in _ROLE_WORDS:
+            role_match = _ROLE_BEFORE.search(text, max(0, offset - 60), offset)
+        if honorific:
+            out.append((name, prefix + name, PERSON, None, block_index, offset, offset + len(name)))
+        elif "-" in name and " " not in name and all(p in gaz.places for p in name.split("-")):
+            for piece in name.split("-"):
+                out.append((piece, piece, PLACE, None, block_index, offset, offset + len(name)))
+        else:
+            kind = _classify(name, last and after in gaz.place_suffixes_lower, gaz)
+            if role_match and (kind is None or kind[0] == PERSON) and name not in gaz.demonyms:
+                role_text = (role_match.group(1) + role_match.group(2)).strip()
+                role_words = role_text.split()
+                while len(role_words) > 1 and (role_words[0] in ("the", "of") or role_words[0] in COMMON):
+                    role_words = role_words[1:]  # "Meanwhile North Korean leader" -> "North Korean leader"
+                role_text = " ".join(role_words)
+                out.append((name, name, PERSON, role_text, block_index, offset, offset + len(name)))
+            elif kind is not None:
+                out.append((name, name, kind[0], None, block_index, offset, offset + len(name)))
+            elif len(part) == 1 and part[0] not in COMMON and part[0] not in gaz.demonyms:
+                out.append((name, name, None, None, block_index, offset, offset + len(name)))
+        offset += len(" ".join(raw_words[consumed : consumed + len(part)])) + 1
+        consumed += len(part)
+    return pending_role
+
+
+_UNSEEN, _LONE = object(), object()
+
+
+def _merge_key(kind: str | None, surface: str, gaz: Gazetteer) -> tuple | object | None:
+    """How a mention merges: ``_LONE`` (a lone word, resolved last), ``None`` (dropped), else ``(key, canonical, name words)``."""
+    if kind is None or (kind == PERSON and " " not in surface):
+        return None if surface.replace(".", "").isupper() else _LONE
+    canonical = surface
+    if kind != PERSON:
+        canonical = (gaz.organisations if kind == ORGANISATION else gaz.places).get(canonical, canonical)
+    key = (kind, _norm_key(canonical))
+    return key, canonical, tuple(key[1].split()) if kind == PERSON else ()
 
 
 @dataclass(slots=True)
@@ -311,59 +404,89 @@ def extract_entities(articles: Sequence[Article], gaz: Gazetteer | None = None) 
     return merge_mentions(((a.id, article_mentions(a, gaz)) for a in articles), gaz)
 
 
-def article_mentions(article: Article, gaz: Gazetteer) -> list[Mention]:
-    """The mentions of every block of ``article`` (headings too), in block and text order: the per-article half."""
-    out: list[Mention] = []
+def article_mentions(article: Article, gaz: Gazetteer) -> list[tuple]:
+    """The mentions of every block of ``article`` (headings too), in block and text order: the per-article half.
+
+    Plain tuples in ``Mention``'s field order (``merge_mentions`` reads
+    either): they build and pickle faster than named tuples.
+    """
+    out: list[tuple] = []
     for index, block in enumerate(article.blocks):
-        out.extend(find_mentions(block.text, index, gaz))
+        out.extend(_mention_rows(block.text, index, gaz))
     return out
 
 
-def merge_mentions(per_article: Iterable[tuple[str, list[Mention]]], gaz: Gazetteer) -> tuple[Entity, ...]:
-    """The entities of ``(article id, article_mentions)`` pairs in article order: the cross-article half."""
-    builders: dict[tuple[str, str], _Builder] = {}
-    lone: list[tuple[str, Mention]] = []
-    per_article_people: dict[str, dict[str, set[str]]] = {}
-    person_keys_by_word: dict[str, set[str]] = {}
-    norm_key = _norm_key_cached
+def merge_mentions(per_article: Iterable[tuple[str, Sequence[tuple]]], gaz: Gazetteer) -> tuple[Entity, ...]:
+    """The entities of ``(article id, article_mentions)`` pairs in article order: the cross-article half.
+
+    Mentions may be ``Mention``s or plain tuples in its field order.
+    """
+    merger = EntityMerger(gaz)
     for article_id, mentions in per_article:
-        people = per_article_people.setdefault(article_id, {})
+        merger.add(article_id, mentions)
+    return merger.entities()
+
+
+class EntityMerger:
+    """``merge_mentions`` one article at a time: ``add`` each article's mentions in order, then ``entities``."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self._gaz = gaz
+        self._builders: dict[tuple[str, str], _Builder] = {}
+        self._lone: list[tuple[str, str, str, str | None, str | None, SourceRef]] = []
+        self._people: dict[str, dict[str, set[str]]] = {}  # per article: name word -> person keys
+        self._person_keys_by_word: dict[str, set[str]] = {}
+        self._merge_keys: dict[tuple[str | None, str], object] = {}  # (kind, surface) -> how it merges, worked out once
+
+    def add(self, article_id: str, mentions: Iterable[tuple]) -> None:
+        """The mentions (``Mention``s or plain tuples in its field order) of the next article."""
+        builders, lone, merge_keys, gaz = self._builders, self._lone, self._merge_keys, self._gaz
+        person_keys_by_word = self._person_keys_by_word
+        people = self._people.setdefault(article_id, {})
+        registered: set[tuple[str, str]] = set()  # the article's people already indexed by their name words
         refs: dict[int, SourceRef] = {}  # one per block: building a SourceRef per mention showed in profiles
-        for mention in mentions:
-            ref = refs.get(mention.block_index)
+        for surface, written, kind, role, block_index, _, _ in mentions:
+            ref = refs.get(block_index)
             if ref is None:
-                ref = refs[mention.block_index] = SourceRef(article_id, mention.block_index)
-            if mention.kind is None or (mention.kind == PERSON and " " not in mention.surface):
-                lone.append((article_id, mention))  # "Kim", "Mr. Kim": resolved against full names below
+                ref = refs[block_index] = SourceRef(article_id, block_index)
+            how = merge_keys.get((kind, surface), _UNSEEN)
+            if how is _UNSEEN:
+                how = merge_keys[(kind, surface)] = _merge_key(kind, surface, gaz)
+            if how is None:
+                continue  # an acronym-like lone word: never a person's name
+            if how is _LONE:
+                lone.append((article_id, surface, written, kind, role, ref))  # "Kim", "Mr. Kim": resolved in ``entities``
                 continue
-            canonical = mention.surface
-            if mention.kind != PERSON:
-                canonical = (gaz.organisations if mention.kind == ORGANISATION else gaz.places).get(canonical, canonical)
-            key = (mention.kind, norm_key(canonical))
+            key, canonical, name_words = how  # type: ignore[misc]
             builder = builders.get(key)
             if builder is None:
-                builder = builders[key] = _Builder(mention.kind, canonical)
-            builder.add(mention.written, mention.role, ref)
-            if mention.kind == PERSON:
-                for word in key[1].split():
+                builder = builders[key] = _Builder(kind, canonical)
+            builder.forms[written] = None
+            if role:
+                builder.roles[role] = None
+            builder.mentions[ref] = None
+            if name_words and key not in registered:
+                registered.add(key)
+                for word in name_words:
                     people.setdefault(word, set()).add(key[1])
                     person_keys_by_word.setdefault(word, set()).add(key[1])
-    # A lone word: the surname or family name of one person of the article, else of the whole set.
-    for article_id, mention in lone:
-        word = mention.surface.lower()
-        if mention.surface.replace(".", "").isupper():
-            continue
-        keys = per_article_people.get(article_id, {}).get(word) or person_keys_by_word.get(word) or set()
-        ref = SourceRef(article_id, mention.block_index)
-        if len(keys) == 1:
-            builders[(PERSON, next(iter(keys)))].add(mention.written, mention.role, ref)
-        elif mention.kind == PERSON:  # a titled or honoured lone name nobody else explains: a person of its own
-            key = (PERSON, _norm_key(mention.surface))
-            builders.setdefault(key, _Builder(PERSON, mention.surface)).add(mention.written, mention.role, ref)
-    _merge_acronyms(builders)
-    built = [b.build(gaz) for b in builders.values()]
-    built.sort(key=lambda e: (-len(e.mentions), e.kind, e.name))
-    return tuple(built)
+
+    def entities(self) -> tuple[Entity, ...]:
+        """The entities of everything added, most mentioned first; call it once, after the last ``add``."""
+        builders, gaz = self._builders, self._gaz
+        # A lone word: the surname or family name of one person of the article, else of the whole set.
+        for article_id, surface, written, kind, role, ref in self._lone:
+            word = surface.lower()
+            keys = self._people.get(article_id, {}).get(word) or self._person_keys_by_word.get(word) or set()
+            if len(keys) == 1:
+                builders[(PERSON, next(iter(keys)))].add(written, role, ref)
+            elif kind == PERSON:  # a titled or honoured lone name nobody else explains: a person of its own
+                key = (PERSON, _norm_key(surface))
+                builders.setdefault(key, _Builder(PERSON, surface)).add(written, role, ref)
+        _merge_acronyms(builders)
+        built = [b.build(gaz) for b in builders.values()]
+        built.sort(key=lambda e: (-len(e.mentions), e.kind, e.name))
+        return tuple(built)
 
 
 def _merge_acronyms(builders: dict[tuple[str, str], _Builder]) -> None:

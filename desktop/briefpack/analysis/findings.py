@@ -6,31 +6,43 @@ next (figures and dates into corroboration), and carries the analyst's
 reliability grades through unchanged. The work is in two halves: everything
 one article says on its own (mentions, dated sentences, figures, claims,
 attributions) is read article by article, optionally in worker processes
-(``analysis.workers``); merging across articles (entities, linking claims,
-the timeline) then runs once over those results, in article order, so the
-findings do not depend on ``workers``. Themes are tagged elsewhere
+(``analysis.workers``) that send them back as plain tuples; merging across
+articles (entities, linking claims, the timeline) runs over those results in
+article order, so the findings do not depend on ``workers``, and takes each
+article's results as they come, so merging this process's own share overlaps
+the workers' reading. Themes are tagged elsewhere
 (``analysis.themes``); their tags come in here only to weigh corroboration.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
-from briefpack.analysis.corroboration import Claim, _fold, article_claims, corroborations_from, link, sentence_keys
-from briefpack.analysis.entities import Mention, article_mentions, merge_mentions
-from briefpack.analysis.figures import article_figures
+from briefpack.analysis.corroboration import (
+    Claim, _fold, block_themes, claim_rows, corroborations_from, link, sentence_keys_of, statement_keys,
+)
+from briefpack.analysis.entities import EntityMerger, article_mentions
+from briefpack.analysis.figures import figure_rows
 from briefpack.analysis.gazetteer import Gazetteer, load_gazetteer
-from briefpack.analysis.grading import article_attributions
-from briefpack.analysis.timeline import DatedSentence, article_dated_sentences, merge_events
-from briefpack.analysis.workers import map_articles
+from briefpack.analysis.grading import attribution_rows
+from briefpack.analysis.timeline import DatedSentence, dated_rows, merge_events
+from briefpack.analysis.workers import iter_articles
 from briefpack.collector import gc_paused
 from briefpack.model.article import Article
 from briefpack.model.attribution import Attribution
 from briefpack.model.findings import FigureClaim, Findings, SourceRef
 from briefpack.model.theme import ThemeTag
 
-_PerArticle = tuple[list[Mention], list[DatedSentence], list[FigureClaim], list[Claim], list[Attribution]]
+# What one article says on its own, as plain tuples with block indices for sources (see each ``*_rows``
+# function): mentions, dated sentences, figures, claims, attributions. Plain tuples are what pickle
+# handles fastest, so a worker process returns them as they are; the sources are filled in on merging.
+_PerArticle = tuple[list[tuple], list[tuple], list[tuple], list[tuple], list[tuple]]
+# The share of its even chunk this process leaves to the workers: besides its own chunk it merges
+# every article's results, the workers' too, so it takes a little less.
+MAIN_SHARE_CUT = 0.07
+# A worker sends its results in this many parts, so that this process merges the first parts while
+# the worker still reads the last: only the last part's merging waits for the worker to finish.
+WORKER_PIECES = 8
 
 
 def analyze(
@@ -48,7 +60,7 @@ def analyze(
     many processes read articles (1: this one only; more forks children,
     see ``analysis.workers``, so only pass it from a process whose other
     threads can stand a fork). Pure, and deterministic whatever ``workers``;
-    10,000 articles take about 10 s on two cores (``make bench``).
+    ``make bench`` times 10,000 articles on two cores.
     """
     with gc_paused():
         return _analyze(list(articles), tags, reliability, workers)
@@ -56,63 +68,45 @@ def analyze(
 
 def _analyze(articles: list[Article], tags: Iterable[ThemeTag], reliability: Mapping[str, str] | None, workers: int) -> Findings:
     gaz = load_gazetteer()
-    themes: dict[SourceRef, set[str]] = defaultdict(set)
-    for t in tags:
-        themes[SourceRef(t.article_id, t.block_index)].add(t.theme_id)
-    parts: list[_PerArticle] = map_articles(_read_article, articles, workers, gaz, themes, pack=_pack, unpack=_unpack)
-    dated = [d for p in parts for d in p[1]]
-    figures = tuple(f for p in parts for f in p[2])
-    claims = [c for p in parts for c in p[3]]
+    dated: list[DatedSentence] = []
+    figures: list[FigureClaim] = []
+    claims: list[Claim] = []
+    attributions: list[Attribution] = []
+    people = EntityMerger(gaz)
+    # Each article's results are merged as they come: those of this process's own chunk while the
+    # worker processes still read theirs (see ``iter_articles``).
+    parts = iter_articles(_read_article, articles, workers, gaz, block_themes(tags), main_share_cut=MAIN_SHARE_CUT, pieces=WORKER_PIECES)
+    try:
+        for (mention_part, dated_part, figure_part, claim_part, attribution_part), article in zip(parts, articles):
+            # One SourceRef per block, shared by everything found in it.
+            refs = [SourceRef(article.id, i) for i in range(len(article.blocks))]
+            people.add(article.id, mention_part)
+            dated += [DatedSentence(date, precision, text, refs[b]) for date, precision, text, b in dated_part]
+            figures += [FigureClaim(value, number, counts, text, refs[b]) for value, number, counts, text, b in figure_part]
+            claims += [Claim(refs[row[0]], *row[1:]) for row in claim_part]
+            attributions += [Attribution(refs[row[0]], *row[1:]) for row in attribution_part]
+    finally:
+        parts.close()  # on an error too: the workers are waited for and the fork lock is released now
     statements = link(claims)
-    # Dated sentences that report one statement are one event of the timeline.
-    statement_of = {(c.source, c.text): statements[i] for i, c in enumerate(claims)}
     return Findings(
-        entities=merge_mentions(((a.id, p[0]) for a, p in zip(articles, parts)), gaz),
-        timeline=merge_events(dated, statement_of),
-        figures=figures,
+        entities=people.entities(),
+        # Dated sentences that report one statement are one event of the timeline.
+        timeline=merge_events(dated, statement_keys(claims, statements)),
+        figures=tuple(figures),
         corroborations=corroborations_from(claims, statements, figures),
         reliability=dict(reliability or {}),
-        attributions=tuple(x for p in parts for x in p[4]),
+        attributions=tuple(attributions),
     )
 
 
-def _read_article(article: Article, gaz: Gazetteer, themes: Mapping[SourceRef, set[str]]) -> _PerArticle:
+def _read_article(article: Article, gaz: Gazetteer, themes: Mapping[tuple[str, int], set[str]]) -> _PerArticle:
     """What ``article`` says on its own; runs in a worker process when ``analyze`` has several."""
-    dated = article_dated_sentences(article)
-    figures = article_figures(article)
-    # Claims look dates and figure keys up by (block, sentence); within one article is enough.
-    figure_keys, dates = sentence_keys(figures, dated)
-    claims = article_claims(article, figure_keys, dates, themes, _fold(gaz))
-    return article_mentions(article, gaz), dated, figures, claims, article_attributions(article, gaz)
-
-
-def _pack(part: _PerArticle) -> tuple:
-    """``part`` as plain tuples, each source reduced to its block index (the article is known on return)."""
-    mentions, dated, figures, claims, attributions = part
-    return (
-        [tuple(m) for m in mentions],
-        [(d.date, d.precision, d.text, d.source.block_index) for d in dated],
-        [(f.value, f.number, f.counts, f.text, f.source.block_index) for f in figures],
-        [(c.source.block_index, *c[1:]) for c in claims],
-        [(a.source.block_index, a.outlet, a.country, a.text, a.start, a.end) for a in attributions],
+    dated = dated_rows(article)
+    figures = figure_rows(article)
+    # Claims look dates and figure keys up by sentence; within one article is enough.
+    article_id = article.id
+    figure_keys, dates = sentence_keys_of(
+        ((article_id, f[4], f[3], f[2]) for f in figures), ((article_id, d[3], d[2], d[0]) for d in dated)
     )
-
-
-def _unpack(packed: tuple, article: Article) -> _PerArticle:
-    """The inverse of ``_pack`` for ``article``'s result; one ``SourceRef`` per block, shared."""
-    mentions, dated, figures, claims, attributions = packed
-    refs: dict[int, SourceRef] = {}
-
-    def ref(block: int) -> SourceRef:
-        got = refs.get(block)
-        if got is None:
-            got = refs[block] = SourceRef(article.id, block)
-        return got
-
-    return (
-        list(map(Mention._make, mentions)),
-        [DatedSentence(d[0], d[1], d[2], ref(d[3])) for d in dated],
-        [FigureClaim(f[0], f[1], f[2], f[3], ref(f[4])) for f in figures],
-        [Claim(ref(c[0]), *c[1:]) for c in claims],
-        [Attribution(ref(a[0]), *a[1:]) for a in attributions],
-    )
+    claims = claim_rows(article, figure_keys, dates, themes, _fold(gaz))
+    return article_mentions(article, gaz), dated, figures, claims, attribution_rows(article, gaz)

@@ -3,8 +3,9 @@
 Entities, dates, figures and corroboration all work sentence by sentence and
 name each finding by its article and block. ``split_sentences`` cuts a
 paragraph at sentence ends without cutting after abbreviations ("Mr.",
-"U.S.", "Jan.") or inside a number; ``paragraphs`` walks the body paragraphs
-of articles in order. Pure functions over strings; safe from any thread.
+"U.S.", "Jan.") or inside a number, and ``sentence_texts`` adds the
+sentences' text, shared by the passes; ``paragraphs`` walks the body
+paragraphs of articles in order. Pure functions over strings; safe from any thread.
 """
 
 from __future__ import annotations
@@ -24,12 +25,11 @@ ABBREVIATIONS = frozenset(
 )
 
 
-@functools.lru_cache(maxsize=1 << 17)
 def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
     """The ``(start, end)`` character spans of the sentences of ``text``, in order, trailing space excluded.
 
-    An empty or blank text gives an empty tuple. Memoised: every finding
-    pass splits the same paragraphs.
+    An empty or blank text gives an empty tuple. The finding passes read
+    the memoised ``sentence_texts`` instead.
     """
     spans: list[tuple[int, int]] = []
     start = 0
@@ -46,6 +46,18 @@ def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
     if tail.strip():
         spans.append((start, start + len(tail)))
     return tuple(spans)
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def sentence_texts(text: str) -> tuple[tuple[int, int, str], ...]:
+    """``split_sentences`` with each sentence's text: ``(start, end, sentence)``.
+
+    Memoised, so every finding pass gets the same string object for a
+    sentence: results that quote it share it, which keeps sending them
+    between processes (pickle sends a shared object once) and hashing them
+    (a string keeps its hash) cheap.
+    """
+    return tuple([(a, b, text[a:b]) for a, b in split_sentences(text)])
 
 
 def sentences(text: str) -> list[str]:

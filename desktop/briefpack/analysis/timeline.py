@@ -19,14 +19,14 @@ timeline is merged across sources. Pure functions; any thread.
 
 from __future__ import annotations
 
-import bisect
 import calendar
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from briefpack.analysis.sentences import paragraphs, split_sentences
+from briefpack.analysis.sentences import paragraphs, sentence_texts
 from briefpack.model.article import Article
 from briefpack.model.findings import SourceRef, TimelineEvent
 
@@ -67,9 +67,11 @@ _DATES = re.compile(
 
 
 # Every date expression contains one of these words; the full pattern runs only in a window around
-# them. Written with the first letter apart so the regex engine can skip positions by a character set.
+# them. Written with the first letter apart so the regex engine can skip positions by a character set;
+# the look-behind then drops a letter inside a word ("today", "away") at once, as a date pattern, which
+# starts at a word boundary, could not start there.
 _TRIGGER = re.compile(
-    r"[JFMASONDTWY12ymwd](?:anuary|ebruary|arch|pril|ay|une|uly|ugust|eptember|ctober|ovember|ecember"
+    r"[JFMASONDTWY12ymwd](?<!\w\w)(?:anuary|ebruary|arch|pril|ay|une|uly|ugust|eptember|ctober|ovember|ecember"
     r"|an\.|eb\.|ar\.|pr\.|un\.|ul\.|ug\.|ept?\.|ct\.|ov\.|ec\.|onday|uesday|ednesday|hursday|riday"
     r"|aturday|unday|esterday|[09]\d\d|ear|onth|eek|ay)"
 )
@@ -139,17 +141,18 @@ def _add_months(y: int, m: int, months: int) -> tuple[int, int]:
     return total // 12, total % 12 + 1
 
 
-def _shift(prev: FoundDate, unit: str, n: int) -> tuple[str, str] | None:
-    """``prev`` moved by ``n`` units, at the coarser precision; ``None`` when the unit is finer than ``prev``."""
-    parts = [int(p) for p in prev.date.split("-")]
+def _shift(prev: tuple[str, str], unit: str, n: int) -> tuple[str, str] | None:
+    """``prev`` (ISO date, precision) moved by ``n`` units, at the coarser precision; ``None`` when the unit is finer than ``prev``."""
+    date, precision = prev
+    parts = [int(p) for p in date.split("-")]
     if unit == "year":
         return _iso(parts[0] + n)
     if unit == "month":
-        if prev.precision == YEAR:
+        if precision == YEAR:
             return None
         y, m = _add_months(parts[0], parts[1], n)
         return _iso(y, m)
-    if prev.precision != DAY:
+    if precision != DAY:
         return None
     day = dt.date(*parts) + dt.timedelta(days=n * (7 if unit == "week" else 1))
     return _iso(day.year, day.month, day.day)
@@ -163,15 +166,41 @@ def find_dates(text: str, published: dt.date | None, previous: FoundDate | None 
     in the same article (``None``: "two months later" is skipped).
     """
     out: list[FoundDate] = []
+    anchor = (previous.date, previous.precision) if previous is not None else None
     for m in _date_matches(text):
-        got = _resolve(m, published, out[-1] if out else previous)
+        got = _resolve(m, published, anchor)
         if got is not None:
             out.append(FoundDate(got[0], got[1], m.start(), m.end()))
+            anchor = got
     return out
 
 
-def _resolve(m: re.Match[str], published: dt.date | None, anchor: FoundDate | None) -> tuple[str, str] | None:
-    """The ISO date and precision of one match; ``None`` when it cannot be resolved."""
+# What a match's resolution depends on besides its text, by the group that ends its alternative.
+_NEEDS_ANCHOR = frozenset({"later_dir", "next_unit"})
+_NEEDS_PUBLISHED = frozenset({"dx_d", "mx_m", "rel_unit", "wd", "yday"})
+_RESOLVED: dict[tuple, tuple[str, str] | None] = {}  # the same expressions recur across thousands of articles
+_RESOLVED_LIMIT = 200_000
+
+
+def _resolve(m: re.Match[str], published: dt.date | None, anchor: tuple[str, str] | None) -> tuple[str, str] | None:
+    """The ISO date and precision of one match, ``anchor`` being the previous one; ``None`` when it cannot be resolved.
+
+    Memoised on the matched text and whichever of ``published`` and
+    ``anchor`` the expression reads.
+    """
+    last = m.lastgroup
+    key = (last, m.group(), anchor if last in _NEEDS_ANCHOR else published if last in _NEEDS_PUBLISHED else None)
+    try:
+        return _RESOLVED[key]
+    except KeyError:
+        pass
+    got = _read_match(m, published, anchor)
+    if len(_RESOLVED) < _RESOLVED_LIMIT:
+        _RESOLVED[key] = got
+    return got
+
+
+def _read_match(m: re.Match[str], published: dt.date | None, anchor: tuple[str, str] | None) -> tuple[str, str] | None:
     g = m  # m["name"] is m.group("name")
     # The last group of the alternative that matched names it: "md_y" for "September 13, 2023".
     kind = (m.lastgroup or "").split("_")[0]
@@ -229,8 +258,8 @@ def _resolve(m: re.Match[str], published: dt.date | None, anchor: FoundDate | No
     return got
 
 
-@dataclass(frozen=True, slots=True)
-class DatedSentence:
+# A named tuple, not a dataclass: tens of thousands are built per analysis, and tuples build faster.
+class DatedSentence(NamedTuple):
     """One sentence with one of its resolved dates, before merging across sources."""
 
     date: str
@@ -249,45 +278,67 @@ def dated_sentences(articles: Sequence[Article]) -> list[DatedSentence]:
 
 def article_dated_sentences(article: Article) -> list[DatedSentence]:
     """The (sentence, date) pairs of one article; "two months later" counts from its own earlier dates only."""
-    out: list[DatedSentence] = []
-    previous: FoundDate | None = None
+    refs: dict[int, SourceRef] = {}
+    out = []
+    for date, precision, sentence, index in dated_rows(article):
+        ref = refs.get(index)
+        if ref is None:
+            ref = refs[index] = SourceRef(article.id, index)
+        out.append(DatedSentence(date, precision, sentence, ref))
+    return out
+
+
+def dated_rows(article: Article) -> list[tuple[str, str, str, int]]:
+    """``article_dated_sentences`` as plain ``(date, precision, sentence, block index)`` rows, cheap to send between processes."""
+    out: list[tuple[str, str, str, int]] = []
+    previous: tuple[str, str] | None = None
+    published = article.published
     for _, index, text in paragraphs((article,)):
         matches = list(_date_matches(text))
         if not matches:
             continue  # most paragraphs: one scan and done
-        spans = split_sentences(text)
-        starts = [a for a, _ in spans]
+        spans = sentence_texts(text)
         seen: set[tuple[int, str]] = set()
-        ref = SourceRef(article.id, index)
         for m in matches:
-            got = _resolve(m, article.published, previous)
+            got = _resolve(m, published, previous)
             if got is None:
                 continue
-            previous = FoundDate(got[0], got[1], m.start(), m.end())
-            n = max(0, bisect.bisect_right(starts, m.start()) - 1)
+            previous = got
+            start = m.start()
+            n = len(spans) - 1
+            while n > 0 and spans[n][0] > start:
+                n -= 1  # the sentence the date is in: a paragraph has a handful
             if (n, got[0]) not in seen:
                 seen.add((n, got[0]))
-                a, b = spans[n]
-                out.append(DatedSentence(got[0], got[1], text[a:b], ref))
+                out.append((got[0], got[1], spans[n][2], index))
     return out
 
 
 def merge_events(
-    dated: Iterable[DatedSentence], statement_of: Mapping[tuple[SourceRef, str], int] | None = None
+    dated: Iterable[DatedSentence], statement_of: Mapping[tuple[str, int, str], int] | None = None
 ) -> tuple[TimelineEvent, ...]:
     """One event per date and reported statement, sources joined; sorted by date, then by first appearance.
 
-    ``statement_of`` maps ``(source, sentence)`` to a statement id: sentences
-    with the same date and statement are one event (``corroboration`` links
-    them). ``None`` merges only identical sentences.
+    ``statement_of`` maps ``(article id, block index, sentence)`` to a
+    statement id: sentences with the same date and statement are one event
+    (``corroboration`` links them). ``None`` merges only identical
+    sentences. (Plain keys: they hash in C, a ``SourceRef`` in Python.)
     """
     groups: dict[tuple[str, str, object], list[DatedSentence]] = {}
+    statement_of = statement_of or {}
     for item in dated:
-        statement = statement_of.get((item.source, item.text)) if statement_of else None
+        source = item.source
+        statement = statement_of.get((source.article_id, source.block_index, item.text))
         key = (item.date, item.precision, statement if statement is not None else item.text)
-        groups.setdefault(key, []).append(item)
+        group = groups.get(key)
+        if group is None:
+            groups[key] = [item]
+        else:
+            group.append(item)
     events = [
-        TimelineEvent(date, precision, group[0].text, tuple(dict.fromkeys(g.source for g in group)))
+        TimelineEvent(
+            date, precision, group[0].text, (group[0].source,) if len(group) == 1 else tuple(dict.fromkeys(g.source for g in group))
+        )
         for (date, precision, _), group in groups.items()
     ]
     events.sort(key=lambda e: e.date)  # stable: equal dates keep their order of appearance
@@ -296,8 +347,8 @@ def merge_events(
 
 def build_timeline(articles: Sequence[Article]) -> tuple[TimelineEvent, ...]:
     """The timeline of ``articles``: dated events merged across sources, oldest first."""
-    from briefpack.analysis.corroboration import link_claims  # corroboration reads dates from here
+    from briefpack.analysis.corroboration import link_claims, statement_keys  # corroboration reads dates from here
 
     dated = dated_sentences(articles)
     claims, statements = link_claims(articles, (), dated)
-    return merge_events(dated, {(c.source, c.text): statements[i] for i, c in enumerate(claims)})
+    return merge_events(dated, statement_keys(claims, statements))

@@ -6,7 +6,9 @@ back in article order, so the cross-article merging that follows sees exactly
 what a single process would have produced. On Linux the children are
 forked, so they inherit the articles instead of receiving them pickled, and
 the calling process works on the first chunk itself rather than sitting
-idle, so two workers use one child. Elsewhere (no safe fork), and for
+idle, so two workers use one child; ``iter_articles`` hands the calling
+process's own results over before it waits for the children, so the
+caller's merging overlaps their work. Elsewhere (no safe fork), and for
 ``workers`` of 1 or tiny inputs, everything runs in the calling process. Forking a
 process that runs other threads is unsafe for them, which is why callers
 opt in with ``workers`` rather than getting it by default.
@@ -17,7 +19,7 @@ from __future__ import annotations
 import multiprocessing
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
@@ -57,32 +59,65 @@ def map_articles(
     than pickling dataclasses, whose per-object ``__getstate__`` and
     ``__setstate__`` run in Python.
     """
+    return list(iter_articles(fn, articles, workers, *extra, pack=pack, unpack=unpack, main_share_cut=MAIN_SHARE_CUT))
+
+
+def iter_articles(
+    fn: Callable[..., T],
+    articles: Sequence[Any],
+    workers: int = 1,
+    *extra: Any,
+    pack: Callable[[T], Any] | None = None,
+    unpack: Callable[[Any, Any], T] | None = None,
+    main_share_cut: float = MAIN_SHARE_CUT,
+    pieces: int = 1,
+) -> Generator[T, None, None]:
+    """``map_articles`` as an iterator, for a caller that merges results as they come.
+
+    The calling process yields the results of its own chunk first, while
+    the children still work, so what the caller does with them overlaps
+    the children's work; ``main_share_cut`` is the share of its even chunk
+    the calling process leaves to the children to make room for that (and
+    for rebuilding their results). Each child sends its chunk back in
+    ``pieces`` parts, so the caller takes in the first parts while the
+    child reads the last. Consume it to the end or ``close`` it: the
+    children are waited for, and the fork lock released, only then.
+    """
     workers = max(1, min(workers, len(articles) // MIN_PER_WORKER))
     # Linux only: macOS offers fork too, but its system frameworks may crash in a forked child.
     if workers == 1 or not sys.platform.startswith("linux"):
-        return [fn(a, *extra) for a in articles]
+        for a in articles:
+            yield fn(a, *extra)
+        return
     with _JOB_LOCK:
-        return _forked(fn, articles, workers, extra, pack, unpack)
+        yield from _forked(fn, articles, workers, extra, pack, unpack, main_share_cut, max(1, pieces))
 
 
-def _forked(fn: Callable[..., T], articles: Sequence[Any], workers: int, extra: tuple[Any, ...], pack, unpack) -> list[T]:
+def _forked(
+    fn: Callable[..., T], articles: Sequence[Any], workers: int, extra: tuple[Any, ...], pack, unpack, cut: float, pieces: int
+) -> Generator[T, None, None]:
     global _JOB
     # The calling process also rebuilds the children's results, so it takes a slightly smaller chunk.
-    first = int(len(articles) * (1 - MAIN_SHARE_CUT) / workers)
+    first = int(len(articles) * (1 - cut) / workers)
     rest = len(articles) - first
     bounds = [0] + [first + rest * k // (workers - 1) for k in range(workers)]
     _JOB = (fn, articles, extra)
     try:
         with ProcessPoolExecutor(workers - 1, mp_context=multiprocessing.get_context("fork")) as pool:
-            futures = [pool.submit(_run_chunk, bounds[k], bounds[k + 1], pack) for k in range(1, workers)]
-            out = _run_chunk(bounds[0], bounds[1])
-            for k, future in enumerate(futures, 1):
+            # The children's share as ``pieces`` tasks per child, in article order; each result comes back
+            # as soon as it is done (which child reads which task does not matter).
+            parts = []
+            for k in range(1, workers):
+                a, b = bounds[k], bounds[k + 1]
+                parts += [(a + (b - a) * n // pieces, a + (b - a) * (n + 1) // pieces) for n in range(pieces)]
+            futures = [(start, stop, pool.submit(_run_chunk, start, stop, pack)) for start, stop in parts]
+            yield from (fn(item, *extra) for item in articles[bounds[0] : bounds[1]])
+            for start, stop, future in futures:
                 got = future.result()
                 if unpack is not None:
-                    got = [unpack(packed, item) for packed, item in zip(got, articles[bounds[k] : bounds[k + 1]])]
-                out.extend(got)
+                    got = [unpack(packed, item) for packed, item in zip(got, articles[start:stop])]
+                yield from got
     finally:
         _JOB = None
-    return out
 
 

@@ -54,6 +54,9 @@ _ANY_STOP_WORD = frozenset().union(*STOP_WORDS.values())
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _ASCII_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+# A word character outside ASCII: a letter or digit ``_WORD`` may read (or must split at).
+_NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")
 # For ``_ascii_words``: every byte but an ASCII letter or apostrophe becomes a space.
 _LETTERS_AND_APOSTROPHES = bytes(
     b if chr(b).isascii() and (chr(b).isalpha() or b == ord("'")) else 32 for b in range(256)
@@ -81,6 +84,10 @@ def _words(text: str) -> list[str]:
     # finds the same words twice as fast; only the apostrophe inside a word may
     # differ, and no stop word has one.
     plain = text.replace("’", "'")
+    if not plain.isascii() and _NON_ASCII_WORD_CHAR.search(plain) is None:
+        # Non-ASCII characters that are no letters or digits ("©", "—", "“") part words as a space
+        # does: without them the ASCII path reads the same words.
+        plain = _NON_ASCII.sub(" ", plain)
     if plain.isascii():
         plain = plain.lower()
         if len(plain) <= _FINDALL_CHARS:
@@ -118,7 +125,8 @@ def detect_language(text: str) -> str | None:
     # Only stop words are counted (a C-level filter drops the rest), and each distinct one is
     # looked up once per language, not every occurrence once per language.
     counts = Counter(filter(_ANY_STOP_WORD.__contains__, tokens))
-    scores = {lang: sum(counts[w] for w in stops if w in counts) for lang, stops in STOP_WORDS.items()}
+    found = counts.keys()
+    scores = {lang: sum(map(counts.__getitem__, found & stops)) for lang, stops in STOP_WORDS.items()}
     lang, hits = max(scores.items(), key=lambda item: item[1])
     runner_up = max((s for other, s in scores.items() if other != lang), default=0)
     if hits < _MIN_HITS or hits < len(tokens) * _MIN_SHARE or hits <= runner_up:

@@ -79,19 +79,30 @@ _COPYRIGHT_HOLDER = re.compile(
 _NAME_END = re.compile(r"[,;|©]|\.(?:\s|$)")
 _TRAILING_YEAR = re.compile(r"\s*\d{4}(?:\s*[-–]\s*\d{4})?$")
 _RESERVED = re.compile(r"\ball rights reserved\b.*$", re.IGNORECASE)
+# A short line that is nothing but the reservation, a "©" line before it allowed.
+_RESERVED_LINE = re.compile(r"(?:©.*)?all rights reserved\.?", re.IGNORECASE)
 
 
-def is_legal_notice(text: str, *, min_words: int = 12) -> bool:
-    """True when ``text`` reads like a copyright or reuse notice rather than news."""
-    if len(text.split()) < min_words:
-        return bool(re.fullmatch(r"(?:©.*)?all rights reserved\.?", text.strip(), re.IGNORECASE))
+def is_legal_notice(text: str, *, min_words: int = 12, words: int | None = None) -> bool:
+    """True when ``text`` reads like a copyright or reuse notice rather than news.
+
+    ``words`` is ``len(text.split())`` when the caller has counted already.
+    """
+    if (len(text.split()) if words is None else words) < min_words:
+        # The pattern only matches a line that ends with "reserved": a test on the last
+        # letters spares it most short lines (``caseless`` keeps the test exact).
+        end = text.rstrip()[-12:]
+        lowered_end = caseless(end)
+        if lowered_end is not None and "reserved" not in lowered_end:
+            return False
+        return _RESERVED_LINE.fullmatch(text.strip()) is not None
     lowered = caseless(text)
     if lowered is None:
         return len({m.group(0).lower()[:8] for m in _CUES.finditer(text)}) >= 2
     # Most paragraphs hold no cue at all: a substring test rules them out
     # before any regex runs; the cue pattern is all lower case, so it reads
     # the lowered text without IGNORECASE and finds the same matches.
-    if not any(hint in lowered for hint in _CUE_HINTS):
+    if not any(map(lowered.__contains__, _CUE_HINTS)):
         return False
     return len({m.group(0)[:8] for m in _PLAIN_CUES.finditer(lowered)}) >= 2
 

@@ -6,7 +6,12 @@ label, or a name followed by a role such as "Reporter"); ``personal_names``
 decides whether a bare line is nothing but personal names, which the dump
 reader accepts as a byline only where layout makes it likely (near the top
 or next to a caption). Lines of capitalised words that are section labels
-("All News", "Middle East") or day names ("Thứ Sáu") are not names. Names in
+("All News", "Middle East"), outlets ("Rodong Sinmun"), day names ("Thứ
+Sáu") or places are not names: a country or region, a city of two words or
+more ("Hong Kong"), a place-name opener or closer ("New Delhi", "Jeju
+Island"), and a compass point's initial before the rest of a country's
+name ("N. Korea", "S. Africa"), which is a section label or a dateline,
+never a person. Names in
 capitals are written in title case, Korean given names the Korean way
 ("KIM JI-HYE" → "Kim Ji-hye").
 """
@@ -18,6 +23,7 @@ from collections.abc import Container
 from functools import lru_cache
 
 from babel import Locale
+from babel.core import get_global
 
 from briefpack.ingest.language import STOP_WORDS
 
@@ -59,8 +65,34 @@ _NOT_NAME_WORDS = frozenset(
     photos gallery section sections weather all top menu search login advertisement sponsored
     desk staff policy security defence defense environment climate energy world-japan
     middle asia asian africa african europe european america americas american pacific atlantic
-    arctic antarctic caucasus balkans baltic nordic mideast asean eurasia oceania""".split()
+    arctic antarctic caucasus balkans baltic nordic mideast asean eurasia oceania far near relations
+    diplomacy military inter-korean cross-strait peninsula
+    shimbun sinmun ilbo gazeta gazzetta zeitung nachrichten rundschau allgemeine izvestia izvestiya pravda
+    vedomosti kommersant novosti vesti dziennik wiadomości corriere giornale diario jornal folha noticias
+    notícias nouvelles courrier chronicle telegraph observer examiner inquirer monitor insider wire
+    ministry government assembly parliament congress senate council committee commission embassy
+    army navy command forces party institute university foundation nations union rights issue issues
+    control check picks journalism estate watch""".split()
 )
+# Words that make a line of two words or more a place: they open a place name ("New Delhi",
+# "San Francisco", "St. Petersburg", "Fort Worth") or close one ("Jeju Island", "Korean
+# Peninsula", "Gangwon Province"), and never stand there in a person's name.
+_PLACE_OPENERS = frozenset("new san santa são sao saint st ste port fort ciudad mount lake cape las los rio".split())
+_PLACE_CLOSERS = frozenset(
+    """city island islands peninsula province prefecture oblast krai region county district territory
+    strait straits sea gulf coast valley river zone""".split()
+)
+# A compass point as a lone initial: "N. Korea" is North Korea, "S. Sudan" South Sudan.
+_COMPASS = {
+    "n": ("north", "northern"), "s": ("south", "southern"), "e": ("east", "eastern"),
+    "w": ("west", "western"), "c": ("central",), "ne": ("northeast",), "nw": ("northwest",),
+    "se": ("southeast",), "sw": ("southwest",),
+}
+# Countries and blocs news copy abbreviates ("U.S.", "DPRK"); keys without dots. Other dotted
+# initials stay a person's ("J.R. Smith"): most two-letter country codes are initials too.
+_PLACE_ABBREVIATIONS = frozenset("us usa uk uae eu un ussr prc dprk rok drc".split())
+# An initial: "N.", "N", "S.E.".
+_INITIAL = re.compile(r"(?:[^\W\d_]\.)+|[^\W\d_]")
 
 
 @lru_cache(maxsize=1)
@@ -81,10 +113,30 @@ _MAX_NAME_TOKENS = 4
 _MAX_EXPLICIT_TOKENS = 5
 
 
+def _place_key(words: list[str]) -> str:
+    """Words as a place-name key: lower case, without dots and apostrophes ("St. John’s" → "st johns")."""
+    return " ".join(w.lower().replace(".", "").replace("’", "").replace("'", "") for w in words).strip()
+
+
 @lru_cache(maxsize=1)
 def _territories() -> frozenset[str]:
     """English names of countries and regions: "North Korea" is a place, not a person."""
-    return frozenset(name.lower() for name in Locale("en").territories.values())
+    return frozenset(_place_key(name.split()) for name in Locale("en").territories.values())
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """Countries, regions and the cities of the time-zone database ("Phnom Penh", "New York", "Hong Kong").
+
+    Both come with Babel: the zone IDs name a city each ("Asia/Ho_Chi_Minh"), and
+    their English exemplar names and the old zone IDs ("Asia/Saigon") add the
+    spellings news copy uses.
+    """
+    zones = [*get_global("zone_territories"), *get_global("zone_aliases")]
+    cities = {_place_key(zone.rsplit("/", 1)[-1].replace("_", " ").split()) for zone in zones}
+    exemplars = (zone.get("city", "") for zone in Locale("en").time_zones.values())
+    cities.update(_place_key(name.split(",")[0].split()) for name in exemplars if name)
+    return _territories() | frozenset(c for c in cities if c)
 
 
 def _is_label(words: list[str]) -> bool:
@@ -106,12 +158,35 @@ def _is_brand(words: list[str]) -> bool:
     return any(not w.isupper() for w in words[1:])
 
 
+def _abbreviates_place(word: str) -> bool:
+    """True for "U.S.", "U.N." or "DPRK", not for "Un" in "Kim Jong Un" or "UN" in "KIM JONG UN"."""
+    if "." not in word and not (word.isupper() and len(word) >= 3):
+        return False
+    return word.lower().replace(".", "") in _PLACE_ABBREVIATIONS
+
+
 def _is_place(words: list[str]) -> bool:
-    places = _territories()
-    lowered = [w.lower() for w in words]
-    return any(
-        " ".join(lowered[i : i + n]) in places for n in (1, 2, 3) for i in range(len(lowered) - n + 1)
-    )
+    """True when the words name or abbreviate a place rather than a person.
+
+    A country or region name anywhere in them ("North Korea"), a city name
+    of two words or more ("Hong Kong"); a place-name opener or closer ("New Delhi", "Jeju Island"); a
+    compass point's initial before the rest of a country's name ("N. Korea", "S. Africa"); or a
+    country's abbreviation ("U.S. Congress").
+    """
+    places, keys = _places(), [_place_key([w]) for w in words]
+    # One word alone is a place only when it is a country's name: many one-word cities
+    # ("Sofia", "Davis", "Victoria") are people's names too.
+    if any(k in _territories() for k in keys) or any(map(_abbreviates_place, words)):
+        return True
+    if any(" ".join(keys[i : i + n]) in places for n in (2, 3, 4) for i in range(len(keys) - n + 1)):
+        return True
+    if len(keys) >= 2 and (keys[0] in _PLACE_OPENERS or keys[-1] in _PLACE_CLOSERS):
+        return True
+    # Only a compass point makes an initial part of a place: "T. Cook" and "J. Marshall" are people,
+    # though the Cook and Marshall Islands are countries.
+    if len(keys) < 2 or not _INITIAL.fullmatch(words[0]):
+        return False
+    return any(" ".join([point, *keys[1:]]) in places for point in _COMPASS.get(keys[0], ()))
 
 
 def _capitalised(token: str) -> bool:

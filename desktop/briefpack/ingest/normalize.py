@@ -54,5 +54,7 @@ def normalize_text(text: str) -> str:
         text = _DROPPED.sub("", text)
         text = _SPACES.sub(" ", text)
     text = unicodedata.normalize("NFC", text)
-    # Runs of spaces never span a line break: one pass over the whole text.
-    return "\n".join(line.strip() for line in _SPACE_RUN.sub(" ", text).split("\n"))
+    # Runs of spaces never span a line break: one pass over the whole text, when it has one.
+    if "  " in text:
+        text = _SPACE_RUN.sub(" ", text)
+    return "\n".join(line.strip() for line in text.split("\n"))

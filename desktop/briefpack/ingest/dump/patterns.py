@@ -167,22 +167,26 @@ _COPYRIGHT = re.compile(
 _MAX_COPYRIGHT_WORDS = 15
 
 
+_KEY_STRIP = " :|›»>•·-–—."
+
+
 def _key(text: str) -> str:
-    return text.lower().strip(" :|›»>•·-–—.").strip()
+    return text.lower().strip(_KEY_STRIP).strip()
 
 
 def is_furniture(text: str) -> bool:
     """True for navigation, share rows, counters, teaser headings and lines without letters."""
     if not any(map(str.isalpha, text)):
         return True
-    key = _key(text)
+    lowered = caseless(text)
+    # The key is the lowered text stripped: lowering once serves both.
+    key = _key(text) if lowered is None else lowered.strip(_KEY_STRIP).strip()
     if key in FURNITURE_LINES:
         return True
     # A share row is social words only: a first word that is not one settles it without splitting a long line.
     first = _ROW_TOKEN.search(key)
     if first is not None and first.group(0) in _SOCIAL and all(t in _SOCIAL for t in _ROW_TOKEN.findall(key)):
         return True
-    lowered = caseless(text)
     if is_prompt(text, lowered):
         return True
     # The IGNORECASE pattern only runs on lines that contain its one literal (see ``caseless``).
@@ -198,7 +202,7 @@ def is_prompt(text: str, lowered: str | None = None) -> bool:
     """
     # The literal hints first: they rule out nearly every line before a long one is split into words.
     lowered = lowered if lowered is not None else caseless(text)
-    if lowered is not None and not any(hint in lowered for hint in _PROMPT_HINTS):
+    if lowered is not None and not any(map(lowered.__contains__, _PROMPT_HINTS)):
         return False
     if len(text.split()) > _MAX_PROMPT_WORDS:
         return False
@@ -316,7 +320,7 @@ _CRUMB_SEPARATORS = "›»>/|"
 
 def breadcrumb(text: str, max_words: int) -> tuple[str, ...]:
     """The crumbs of a breadcrumb trail ("News › World › Europe"), or ``()`` when ``text`` is not one."""
-    if not any(sep in text for sep in _CRUMB_SEPARATORS):
+    if not any(map(text.__contains__, _CRUMB_SEPARATORS)):
         return ()  # one crumb: not a trail
     crumbs = tuple(c.strip() for c in _CRUMB.split(text))
     if len(crumbs) < 2 or not all(0 < len(c.split()) <= max_words for c in crumbs):

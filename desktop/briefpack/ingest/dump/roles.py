@@ -8,7 +8,7 @@ each settling one kind of line and leaving the rest undecided (``None``):
 2. lines printed twice (a caption, kept once);
 3. a section label glued to the headline;
 4. the top of the page, up to the first prose: the headline, a label
-   above it, navigation;
+   above it, navigation (a bare name above the headline is one of these);
 5. bare personal names near the top or next to a caption: bylines;
 6. captions that sit right above a picture credit, and credits that are
    really "Source:" or "©" lines next to a caption;
@@ -115,7 +115,9 @@ def _mark_top(features: Sequence[Features], roles: Roles, options: DumpOptions) 
     has_category = Role.CATEGORY in roles
     for i in range(start):
         f = features[i]
-        if roles[i] is not None or f.names:
+        # A bare name below the headline may be its byline (the byline pass decides); above it,
+        # where navigation and section labels stand, it is one of those ("N. Korea", a site's name).
+        if roles[i] is not None or (f.names and (title is None or i > title)):
             continue
         if title is not None and i == title - 1 and f.label_like and not has_category:
             roles[i] = Role.CATEGORY
@@ -145,14 +147,11 @@ def _mark_picture_lines(features: Sequence[Features], roles: Roles, options: Dum
             roles[i - 1] = Role.CAPTION if above.words <= options.max_caption_words else None
     # "Source: Getty" or "© Reuters" next to a caption credits the picture.
     for i, f in enumerate(features):
-        beside_caption = any(
-            roles[j] in (Role.CAPTION, Role.DUPLICATE) for j in (i - 1, i + 1) if 0 <= j < len(roles)
-        )
-        if not beside_caption:
-            continue
         named_source = roles[i] is Role.SOURCE and f.source is not None and f.source.name
         holder = roles[i] is Role.COPYRIGHT and f.copyright is not None and not f.copyright.domain
-        if named_source or holder:
+        if not (named_source or holder):
+            continue  # asked first: few lines are either, and the neighbours need not be looked at
+        if any(roles[j] in (Role.CAPTION, Role.DUPLICATE) for j in (i - 1, i + 1) if 0 <= j < len(roles)):
             roles[i] = Role.CREDIT
 
 

@@ -45,7 +45,7 @@ def _file_mime(*paths: Path) -> QMimeData:
 
 def _drop(qtbot, window, mime: QMimeData, target=None) -> QDropEvent:
     """Drag ``mime`` over ``target`` (a child widget: the drop must reach the window through it) and drop it."""
-    target = target if target is not None else window.preview.browser.viewport()
+    target = target if target is not None else window.preview.view.viewport()
     target.setAcceptDrops(True)  # Qt only hands drags to widgets that accept drops, then up their parents
     pos = QPointF(5, 5)
     enter = QDragEnterEvent(pos.toPoint(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
@@ -70,7 +70,7 @@ def test_dropping_a_folder_imports_every_file_under_it(qtbot, empty_window, show
     rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
     assert set(rows) == {"a b.txt", "c.txt", "junk.bin"}
     assert rows["junk.bin"] == "Refused"
-    assert empty_window.sources.list.count() == 2 and empty_window.session.dirty
+    assert empty_window.sources.row_count() == 2 and empty_window.session.dirty
 
 
 def test_dropping_files_imports_them_and_duplicates_are_listed(qtbot, window, shown, tmp_path):

@@ -8,11 +8,13 @@ from dataclasses import replace
 from PySide6.QtCore import Qt
 
 import briefpack.analysis.findings as core_findings
+from briefpack.gui import process_job
 from gui_support import answers, home, make_window, sample_path, window  # noqa: F401 - fixtures
 
 
 def counting_analyze(monkeypatch) -> list[str]:
-    """Wrap ``analyze`` to record the thread of each call."""
+    """Wrap ``analyze`` to record the thread of each call (in this process: a child process would not see the wrapper)."""
+    monkeypatch.setattr(process_job, "in_child_processes", lambda: False)
     calls: list[str] = []
     real = core_findings.analyze
 
@@ -63,14 +65,18 @@ def test_a_paragraph_outside_the_picked_passages_is_shown_below(window):
 
 
 def test_findings_follow_the_chosen_sources_and_skip_unrelated_edits(window, monkeypatch):
+    # The debounced first run may already have happened while the window opened, so each step changes the sources.
     calls = counting_analyze(monkeypatch)
+    every = window.session.selection
+    window.session.set_selection(replace(every, source_ids=(window.session.articles[0].id,)))
     window.analyzer.refresh_now()
     assert len(calls) == 1
-    window.session.set_selection(replace(window.session.selection, source_ids=(window.session.articles[0].id,)))
-    window.analyzer.refresh_now()
-    assert len(calls) == 2
     assert window.findings.corroboration.rowCount() == 0, "one source corroborates nothing"
     assert "From 1 source" in window.findings.state.text()
+    window.session.set_selection(every)
+    window.analyzer.refresh_now()
+    assert len(calls) == 2
+    assert "From 2 sources" in window.findings.state.text()
     window.properties.summary.setPlainText("An edit the findings do not read.")
     window.analyzer.refresh_now()
     assert len(calls) == 2
@@ -107,3 +113,17 @@ def test_nothing_is_analysed_once_the_project_is_closed(window, monkeypatch):
     window.close()
     window.analyzer.refresh_now()
     assert window.session.closed and not calls
+
+
+def test_a_long_timeline_lists_its_first_rows_and_says_how_many_there_are(qtbot):
+    from briefpack.gui.findings_view import MAX_ROWS, FindingsPanel
+    from briefpack.model.findings import Findings, SourceRef, TimelineEvent
+
+    panel = FindingsPanel()
+    qtbot.addWidget(panel)
+    events = tuple(TimelineEvent(f"2024-{1 + n % 12:02d}", "month", f"Event {n}", (SourceRef("a1", n),)) for n in range(MAX_ROWS + 50))
+    panel.show_findings(Findings(timeline=events), {})
+    assert panel.timeline.rowCount() == MAX_ROWS
+    assert panel.tabs.tabText(0) == f"Timeline ({MAX_ROWS + 50}; first {MAX_ROWS} listed)"
+    assert panel.timeline.item(MAX_ROWS - 1, 1).text() == f"Event {MAX_ROWS - 1}"
+    assert panel.tabs.tabText(1) == "Key figures (0)"

@@ -13,7 +13,7 @@ from gui_support import answers, home, make_window, sample_path, window  # noqa:
 
 def preview_text(window) -> str:
     window.previewer.refresh_now()  # skip the debounce; the synchronous pool composes at once
-    return window.preview.browser.toPlainText()
+    return window.preview.text()
 
 
 def group_ids(window) -> list[str]:
@@ -34,8 +34,8 @@ def passage_keys(window, theme_id: str) -> list[str]:
 def test_window_opens_on_the_sample_project(window, seed_paths):
     session = window.session
     assert len(session.articles) == len(seed_paths)
-    assert window.sources.list.count() == len(seed_paths)
-    assert all(window.sources.item(a.id).checkState() == Qt.CheckState.Checked for a in session.articles)
+    assert window.sources.row_count() == len(seed_paths)
+    assert all(window.sources.is_checked(a.id) for a in session.articles)
     assert window.sources.summary.text() == f"All {len(seed_paths)} sources"
 
     taxonomy = default_taxonomy()
@@ -96,18 +96,18 @@ def test_unchecking_a_passage_drops_it_and_checking_restores_it(window):
 
 def test_unchecking_a_source_narrows_the_selection_but_never_to_nothing(window):
     first, second = window.session.articles[:2]
-    window.sources.item(first.id).setCheckState(Qt.CheckState.Unchecked)
+    window.sources.set_checked(first.id, False)
     assert window.session.selection.source_ids == tuple(a.id for a in window.session.articles if a.id != first.id)
     assert "of" in window.sources.summary.text()
     shown = {key.split("/", 1)[1].split(":")[0] for t in SAMPLE_THEMES for key in passage_keys(window, t)}
     assert first.id not in shown
 
     if len(window.session.articles) == 2:
-        window.sources.item(second.id).setCheckState(Qt.CheckState.Unchecked)
+        window.sources.set_checked(second.id, False)
         assert window.session.selection.source_ids == (second.id,), "the last source stays chosen"
         assert "At least one source" in window.statusBar().currentMessage()
 
-    window.sources.item(first.id).setCheckState(Qt.CheckState.Checked)
+    window.sources.set_checked(first.id, True)
     assert window.session.selection.source_ids == (), "all checked is written as the empty choice"
 
 
@@ -129,9 +129,9 @@ def test_preview_follows_changes_on_the_real_thread_pool(qtbot, sample_path, ans
     window = make_window(qtbot, sample_path, pool=JobRunner().pool)
     qtbot.waitUntil(lambda: "Up to date" in window.preview.state.text(), timeout=30_000)
     label = default_taxonomy().get("transport_tourism").label
-    assert label not in window.preview.browser.toPlainText()
+    assert label not in window.preview.text()
     window.themes.item("transport_tourism").setCheckState(Qt.CheckState.Checked)
     window.properties.summary.setPlainText("Flights and tourism grow.")  # a second change inside the debounce
-    qtbot.waitUntil(lambda: "Flights and tourism grow." in window.preview.browser.toPlainText(), timeout=30_000)
-    assert label in window.preview.browser.toPlainText()
+    qtbot.waitUntil(lambda: "Flights and tourism grow." in window.preview.text(), timeout=30_000)
+    assert label in window.preview.text()
     qtbot.waitUntil(lambda: not window.runner.busy, timeout=30_000)

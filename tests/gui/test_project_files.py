@@ -55,7 +55,7 @@ def test_import_adds_articles_and_lists_each_file(qtbot, home, answers, seed_pat
     answers["open_paths"] = [*seed_paths, bad]
     window.import_action.trigger()
     assert len(window.session.articles) == len(seed_paths)
-    assert window.sources.list.count() == len(seed_paths)
+    assert window.sources.row_count() == len(seed_paths)
     assert window.session.dirty
     table = shown[0].table
     assert table.rowCount() == len(seed_paths) + 1

@@ -9,7 +9,7 @@ from gui_support import answers, home, make_window, sample_path, window  # noqa:
 
 
 def open_details(window, article_id: str) -> SourceDetailsDialog:
-    window.sources.list.itemDoubleClicked.emit(window.sources.item(article_id))
+    window.sources.table.doubleClicked.emit(window.sources.index_of(article_id))
     dialogs = [d for d in window.findChildren(SourceDetailsDialog) if d.isVisible()]
     assert len(dialogs) == 1
     return dialogs[0]
@@ -17,7 +17,7 @@ def open_details(window, article_id: str) -> SourceDetailsDialog:
 
 def preview_text(window) -> str:
     window.previewer.refresh_now()
-    return window.preview.browser.toPlainText()
+    return window.preview.text()
 
 
 def test_double_click_opens_the_parsed_and_effective_values(window):
@@ -49,7 +49,7 @@ def test_corrections_reach_the_sources_list_and_the_preview(window):
     assert effective.authors == ("Ann Analyst", "Bo Writer")
     assert effective.published.isoformat() == "2024-11-02"
     assert session.parsed_article(article.id).publisher == article.publisher, "the parsed value is kept apart"
-    row = window.sources.item(article.id).text()
+    row = " ".join(window.sources.row_texts(article.id))
     assert "Corrected headline for the pact" in row and "Example Desk Weekly" in row and "2024-11-02" in row
     assert "Example Desk Weekly" in preview_text(window), "citations use the corrected publisher"
     assert session.dirty and window.isWindowModified()
@@ -107,7 +107,7 @@ def test_a_bad_date_disables_ok(window):
 
 def test_the_context_action_asks_for_the_current_source(window, qtbot):
     article = window.session.articles[-1]
-    window.sources.list.setCurrentItem(window.sources.item(article.id))
+    window.sources.select_source(article.id)
     with qtbot.waitSignal(window.sources.detailsRequested) as signal:
         window.sources.details_action.trigger()
     assert signal.args == [article.id]

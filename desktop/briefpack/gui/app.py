@@ -1,8 +1,15 @@
 """Starting the window: ``briefpack-gui`` / ``briefpack gui``, with the sample project or a given one.
 
-``run_gui`` creates the ``QApplication`` and the ``MainWindow``. With no
+``run_gui`` creates the ``QApplication`` (whose organisation and
+application names place the ``QSettings``; Qt 6 scales for high-DPI screens
+by itself, and the Fusion style follows the platform's light or dark palette)
+and the ``MainWindow``, laid out as the analyst left it. If the last session
+did not end cleanly it first offers to restore its recovery copy
+(``gui.autosave``). With no
 project it opens the sample project, building it from the seeds on first
-run on a worker thread (the window is already up and says so). With
+run on a worker thread (the window is already up and says so), with the
+"How to build your first brief" guide over it until that is dismissed once
+(``gui.first_run``; never in screenshots). With
 ``screenshot`` it lays the window out at 1280×800, waits for the preview to
 be composed, saves ``QWidget.grab()`` as a PNG and returns, so it works
 offscreen (``QT_QPA_PLATFORM=offscreen``) in CI and documentation builds.
@@ -15,20 +22,24 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from briefpack import __version__
-from briefpack.paths import FONTS_DIR
+from briefpack.paths import FONTS_DIR, RESOURCES_DIR
 from briefpack.sample import open_sample_project, sample_project_path
 
 from briefpack.store import StoreError
 
-from briefpack.gui import prompts
+from briefpack.gui import preferences, prompts
+from briefpack.gui.autosave import offer_recovery
+from briefpack.gui.file_open import accept_file_open_events
+from briefpack.gui.first_run import show_on_first_run
 from briefpack.gui.main_window import MainWindow
 from briefpack.gui.session import open_session
 
 SCREENSHOT_SIZE = (1280, 800)
+DESKTOP_FILE = "org.briefpack.Briefpack"  # packaging/linux/org.briefpack.Briefpack.desktop
 SCREENSHOT_TIMEOUT_MS = 60_000
 
 
@@ -37,10 +48,12 @@ def application() -> QApplication:
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])
-        app.setApplicationName("briefpack")
-        app.setOrganizationName("briefpack")
+        app.setApplicationName(preferences.APPLICATION)
+        app.setOrganizationName(preferences.ORGANISATION)
         app.setApplicationVersion(__version__)
         app.setStyle("Fusion")  # one look on every platform, and sharp in screenshots
+        app.setWindowIcon(QIcon(str(RESOURCES_DIR / "icons" / "briefpack.svg")))
+        app.setDesktopFileName(DESKTOP_FILE)  # Wayland matches the window to its menu entry and icon by this
         load_bundled_fonts()
     return app  # type: ignore[return-value]
 
@@ -69,6 +82,7 @@ def open_initial_project(window: MainWindow, project: str | None, *, quiet: bool
                 prompts.tell_error(window, "Cannot open project", f"{project}\n\n{exc}")
             return False
         window.set_session(session)
+        window.files.recent.add(Path(project))
         return True
     window.statusBar().showMessage("Opening the sample project…")
 
@@ -84,7 +98,8 @@ def open_initial_project(window: MainWindow, project: str | None, *, quiet: bool
     window.runner.submit(
         build,
         "Open sample",
-        on_result=lambda path: window.open_path(path),
+        # Only into an empty window: a project macOS handed over meanwhile (gui.file_open) stays open.
+        on_result=lambda path: window.session is None and window.open_path(path),
         on_error=lambda error: window.statusBar().showMessage(f"The sample project could not be built: {error}"),
     )
     return True
@@ -123,11 +138,20 @@ def run_gui(project: str | None = None, screenshot: str | None = None) -> int:
     """
     app = application()
     window = MainWindow()
-    window.resize(*SCREENSHOT_SIZE)
-    window.show()
-    opened = open_initial_project(window, project, quiet=screenshot is not None)
     if screenshot is None:
+        preferences.restore_layout(window)  # screenshots keep the built layout, the same on every machine
+    else:
+        window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    if screenshot is None:
+        accept_file_open_events(app, window)  # macOS hands double-clicked projects over as events
+        # After a crash, the recovery copy comes first; otherwise the project asked for, or the sample.
+        if not offer_recovery(window):
+            open_initial_project(window, project)
+            if project is None:
+                show_on_first_run(window)  # the guide over the sample project, until it is dismissed once
         return app.exec()
+    opened = open_initial_project(window, project, quiet=True)
     if not opened:
         window.close()
         return 1

@@ -7,20 +7,26 @@ variants) and corroboration (statement, sources, differing figures). Sources
 are named by publisher (else title) from the articles the findings were
 computed on. Clicking a row emits ``sourceRequested(article_id, block_index)``
 for the paragraph it comes from (its first source), so the window can show
-that passage. The panel only displays: ``gui.findings`` computes.
+that passage. A thousand sources give thousands of timeline rows, and
+filling (and measuring) them all would hold the window for seconds, so each
+table lists its first ``MAX_ROWS`` rows (the tab title gives the full count)
+at a fixed height of ``ROW_LINES`` lines, the whole text in the tooltip.
+The panel only displays: ``gui.findings`` computes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget
 
 from briefpack.model.article import Article
 from briefpack.model.findings import Findings, SourceRef
 
 REF_ROLE = Qt.ItemDataRole.UserRole
+MAX_ROWS = 300
+ROW_LINES = 2
 KINDS = {"person": "Person", "organisation": "Organisation"}
 
 
@@ -36,18 +42,20 @@ class FindingsTableWidget(QTableWidget):
         self.setAlternatingRowColors(True)
         self.setWordWrap(True)
         self.verticalHeader().setVisible(False)
-        # Wrapped rows take their height from the column widths, so they are measured again when those change.
-        self._resize = QTimer(self)
-        self._resize.setSingleShot(True)
-        self._resize.setInterval(0)
-        self._resize.timeout.connect(self.resizeRowsToContents)
+        # A fixed height: measuring every wrapped row costs more than the analyst gains from it.
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() * ROW_LINES + 6)
+        self.total = 0
         header = self.horizontalHeader()
-        header.sectionResized.connect(lambda *_: self._resize.start())
         for column in range(len(headings)):
             mode = QHeaderView.ResizeMode.Stretch if column == stretch else QHeaderView.ResizeMode.ResizeToContents
             header.setSectionResizeMode(column, mode)
 
-    def fill(self, rows: Sequence[tuple[Sequence[str], SourceRef | None]]) -> None:
+    def fill(self, rows: Sequence[tuple[Sequence[str], SourceRef | None]], total: int | None = None) -> None:
+        """List the first ``MAX_ROWS`` of ``rows``; ``total`` (``None``: ``len(rows)``) is how many there are in all."""
+        self.total = len(rows) if total is None else total
+        rows = rows[:MAX_ROWS]
+        self.setUpdatesEnabled(False)
         self.setRowCount(0)
         self.setRowCount(len(rows))
         for r, (cells, ref) in enumerate(rows):
@@ -57,7 +65,7 @@ class FindingsTableWidget(QTableWidget):
                 if c == 0:
                     item.setData(REF_ROLE, ref)
                 self.setItem(r, c, item)
-        self.resizeRowsToContents()
+        self.setUpdatesEnabled(True)
 
     def ref(self, row: int) -> SourceRef | None:
         item = self.item(row, 0)
@@ -105,18 +113,25 @@ class FindingsPanel(QWidget):
             return ", ".join(seen)
 
         people = [e for e in findings.entities if e.kind in KINDS]
-        self.timeline.fill([((e.date, e.text, names(e.sources)), first(e.sources)) for e in findings.timeline])
-        self.figures.fill([((f.value, f.counts, names([f.source])), f.source) for f in findings.figures])
+        # Rows are built only for what is listed: a thousand sources' timeline has thousands.
+        self.timeline.fill(
+            [((e.date, e.text, names(e.sources)), first(e.sources)) for e in findings.timeline[:MAX_ROWS]],
+            len(findings.timeline),
+        )
+        self.figures.fill(
+            [((f.value, f.counts, names([f.source])), f.source) for f in findings.figures[:MAX_ROWS]], len(findings.figures)
+        )
         self.entities.fill([
-            ((e.name, KINDS[e.kind], "; ".join(e.roles), ", ".join(e.variants)), first(e.mentions)) for e in people
-        ])
+            ((e.name, KINDS[e.kind], "; ".join(e.roles), ", ".join(e.variants)), first(e.mentions)) for e in people[:MAX_ROWS]
+        ], len(people))
         self.corroboration.fill([
             ((c.statement, names(c.sources), "; ".join(f"{v.value} {v.counts} ({names([v.source])})" for v in c.variants)),
              first(c.sources))
-            for c in findings.corroborations
-        ])
+            for c in findings.corroborations[:MAX_ROWS]
+        ], len(findings.corroborations))
         for n, (table, title) in enumerate(zip(self.tables, self._titles)):
-            self.tabs.setTabText(n, f"{title} ({table.rowCount()})")
+            listed = f"{table.total}; first {table.rowCount()} listed" if table.total > table.rowCount() else str(table.total)
+            self.tabs.setTabText(n, f"{title} ({listed})")
         self.state.setText(f"From {len(articles)} source{'s' if len(articles) != 1 else ''} · click a row to read its passage")
 
     def show_error(self, message: str) -> None:

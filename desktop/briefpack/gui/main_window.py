@@ -1,13 +1,15 @@
-"""The main window: sources and themes on the left, the picked passages in the middle, the brief on the right.
+"""The main window: sources and themes on the left, passages, coverage map and reader in the middle, the brief on the right.
 
 ``MainWindow`` wires the panels to one ``ProjectSession``: a click in a panel
 becomes a new ``Selection`` (via ``gui.edits``) or ``BriefSettings`` handed
 to the session; the session's change signals refresh the panels and schedule
 a preview. The window owns the menus, toolbar and status bar; what the
-actions do is delegated to controllers (project files, import, export), the
-long work to the ``JobRunner``. Paste (Ctrl+Shift+V) and drops of files,
-folders or text (``intake.DropImporter``) go through the same import. Only
-opening and saving the project file run on the UI thread.
+actions do is delegated to controllers (project files, import, export,
+recovery copies), the long work to the ``JobRunner``; Undo and Redo follow
+the open session's undo stack through a ``QUndoGroup``. Paste
+(Ctrl+Shift+V) and drops of files, folders or text (``intake.DropImporter``)
+go through the same import. Only opening and saving the project file run on
+the UI thread (recovery copies are written on the job runner).
 """
 
 from __future__ import annotations
@@ -16,31 +18,36 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
-    QLabel, QMainWindow, QMessageBox, QSplitter, QStyle, QTabWidget, QToolButton, QVBoxLayout, QWidget,
+    QLabel, QMainWindow, QSplitter, QStyle, QTabWidget, QToolButton, QVBoxLayout, QWidget,
 )
 
-from briefpack import __version__
 from briefpack.model.notice import Notice
 from briefpack.model.selection import BriefSettings, Selection
 
-from briefpack.gui import edits, intake
-from briefpack.gui.dialogs import NoticesDialog
+from briefpack.gui import accessibility, edits, intake, preferences
+from briefpack.gui.about import show_about
+from briefpack.gui.autosave import AutosaveController
 from briefpack.gui.exporting import ExportController
 from briefpack.gui.findings import FindingsAnalyzer, FindingsPanel, preview_tabs
+from briefpack.gui.first_run import show_guide
 from briefpack.gui.icons import pdf_icon, word_icon
 from briefpack.gui.importing import ImportController
+from briefpack.gui.outline import OutlinePanel
 from briefpack.gui.passages import PassageTreePanel
 from briefpack.gui.preview import BriefPreviewer, PreviewPanel
 from briefpack.gui.properties import BriefPropertiesPanel
 from briefpack.gui.project_files import ProjectFilesController
 from briefpack.gui.session import ProjectSession
 from briefpack.gui.source_details import show_source_details
-from briefpack.gui.sources import SourceListPanel
+from briefpack.gui.coverage import CoveragePanel
+from briefpack.gui.reader import ArticleReaderPanel
+from briefpack.gui.sources import SourceTablePanel
 from briefpack.gui.tasks import BriefInputs, PreviewResult
 from briefpack.gui.theme_apply import edit_themes, use_project_themes
 from briefpack.gui.themes import ThemeListPanel
+from briefpack.gui.warnings import WarningsPanel
 from briefpack.gui.worker import JobRunner
 
 # Left, middle, right at 1280 px: lists narrow, passages medium, the brief widest.
@@ -57,22 +64,29 @@ class MainWindow(QMainWindow):
         self._shown = Selection()  # the selection the panels show, to tell drops from bigger changes
         self._export_notices: list[Notice] = []
 
-        self.sources = SourceListPanel()
+        self.sources = SourceTablePanel()
+        self.coverage = CoveragePanel()
+        self.reader = ArticleReaderPanel()
         self.themes = ThemeListPanel()
         self.passages = PassageTreePanel()
+        self.outline = OutlinePanel()
         self.properties = BriefPropertiesPanel()
         self.preview = PreviewPanel()
         self.previewer = BriefPreviewer(self.runner, self._snapshot, self)
         self.findings = FindingsPanel()
         self.analyzer = FindingsAnalyzer(self.runner, self.findings, self)
+        self.warnings = WarningsPanel()
         self.exporter = ExportController(self, self.runner, self)
         self.importer = ImportController(self, self.runner, self)
         self.files = ProjectFilesController(self)
+        self.undo_group = QUndoGroup(self)  # Undo/Redo follow the open project's undo stack
+        self.autosave = AutosaveController(self)
 
         self._build_layout()
         self._build_actions()
         self._build_status_bar()
         self._connect()
+        self._connect_desk()
         self._update_enabled()
         self.setWindowTitle("briefpack")
         # Files, folders and text dropped anywhere on the window are imported.
@@ -84,15 +98,24 @@ class MainWindow(QMainWindow):
 
     def _build_layout(self) -> None:
         left = QSplitter(Qt.Orientation.Vertical)
+        left.setObjectName("sourcesAndThemes")  # named splitters keep their sizes between runs
         left.addWidget(self.sources)
         left.addWidget(self.themes)
-        left.setStretchFactor(0, 2)
-        left.setStretchFactor(1, 3)
+        # Even shares: the sources table gains rows, and the twelve default themes still fit without scrolling.
+        left.setStretchFactor(0, 1)
+        left.setStretchFactor(1, 1)
         # The middle and right columns are tab stacks: each panel of the desk is one tab.
         self.middle_tabs = QTabWidget()
         self.middle_tabs.setDocumentMode(True)
         self.middle_tabs.addTab(self.passages, "Passages")
+        self.middle_tabs.addTab(self.outline, "Outline")
+        # A passage dragged from the Passages tab opens the Outline tab when held over it, to be dropped there.
+        self.middle_tabs.tabBar().setChangeCurrentOnDrag(True)
+        self.middle_tabs.tabBar().setAcceptDrops(True)
+        self.middle_tabs.addTab(self.coverage, "Coverage")
+        self.middle_tabs.addTab(self.reader, "Reader")
         self.right_tabs = preview_tabs(self.preview, self.findings)
+        self.right_tabs.addTab(self.warnings, "Warnings")
         right = QWidget()
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
@@ -100,6 +123,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.properties)
         column.addWidget(self.right_tabs, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("columns")
         for widget in (left, self.middle_tabs, right):
             self.splitter.addWidget(widget)
         self.splitter.setChildrenCollapsible(False)
@@ -144,15 +168,39 @@ class MainWindow(QMainWindow):
         )
         self.quit_action = action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.warnings_action = action("&Warnings…", self.show_warnings)
+        self.warnings_action = action("&Warnings", self.show_warnings, tip="Show the Warnings tab")
         self.about_action = action("&About briefpack", self.about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.first_brief_action = action(
+            "How to build your first &brief", self.show_first_brief_guide, tip="The five steps from sources to an exported brief"
+        )
+        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.preferences_action = action(
+            "Prefere&nces…", lambda: preferences.edit_preferences(self), QKeySequence.StandardKey.Preferences,
+            tip="How often recovery copies of unsaved work are kept",
+        )
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        for act, fallback in ((self.save_as_action, "Ctrl+Shift+S"), (self.quit_action, "Ctrl+Q"),
+                              (self.preferences_action, "Ctrl+,"), (self.undo_action, "Ctrl+Z")):
+            accessibility.ensure_shortcut(act, fallback)  # standard keys some platforms leave empty
 
         file_menu = self.menuBar().addMenu("&File")
         for act in (self.new_action, self.open_action, self.save_action, self.save_as_action, None,
                     self.import_action, self.paste_action, None, self.export_pdf_action, self.export_docx_action, None, self.quit_action):
             file_menu.addSeparator() if act is None else file_menu.addAction(act)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        file_menu.insertMenu(self.save_action, self.recent_menu)
+        self.files.fill_recent_menu(self.recent_menu)
+        self.edit_menu = self.menuBar().addMenu("&Edit")
+        for act in (self.undo_action, self.redo_action, None, self.preferences_action):
+            self.edit_menu.addSeparator() if act is None else self.edit_menu.addAction(act)
         self.menuBar().addMenu("&View").addAction(self.warnings_action)
-        self.menuBar().addMenu("&Help").addAction(self.about_action)
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self.first_brief_action)
+        help_menu.addAction(self.about_action)
 
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")
@@ -161,11 +209,21 @@ class MainWindow(QMainWindow):
         for act in (self.open_action, self.save_action, None, self.import_action, None,
                     self.export_pdf_action, self.export_docx_action):
             toolbar.addSeparator() if act is None else toolbar.addAction(act)
+        accessibility.describe_actions(
+            (self.new_action, self.open_action, self.save_action, self.save_as_action, self.import_action,
+             self.paste_action, self.export_pdf_action, self.export_docx_action, self.preferences_action,
+             self.quit_action, self.warnings_action),
+            toolbar,
+        )
 
     def _build_status_bar(self) -> None:
         self.counts_label = QLabel()
+        self.counts_label.setAccessibleName("Brief contents")
+        self.counts_label.setAccessibleDescription("Sources, themes and passages the brief draws on")
         self.warnings_button = QToolButton()
         self.warnings_button.setAutoRaise(True)
+        self.warnings_button.setAccessibleName("Warnings")
+        self.warnings_button.setAccessibleDescription("Show the warnings about the sources and the brief")
         self.warnings_button.clicked.connect(self.show_warnings)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.warnings_button)
@@ -181,22 +239,66 @@ class MainWindow(QMainWindow):
         self.previewer.rendered.connect(self._on_preview)
         self.previewer.failed.connect(self.preview.show_error)
         self.previewer.busyChanged.connect(self.preview.show_busy)
+        self.preview.widthWanted.connect(self.previewer.set_page_width)
+        self.warnings.sourceRequested.connect(self.select_source)
         self.exporter.notices.connect(self._on_export_notices)
         self.exporter.exported.connect(lambda path: self.statusBar().showMessage(f"Exported {path}", 8000))
+
+    def _connect_desk(self) -> None:
+        """The source side of the desk: sources table, coverage map and reader follow one another."""
+        self.sources.currentSourceChanged.connect(self._read_source)
+        self.sources.filtered.connect(self.coverage.show_only)
+        self.coverage.cellActivated.connect(self.read_source)
+        self.coverage.themeToggled.connect(self._on_theme_toggled)
+        self.find_action = QAction("&Find sources…", self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.setStatusTip("Search the sources' text and filter the sources table")
+        self.find_action.triggered.connect(self.sources.focus_search)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.find_action)
+
+    def read_source(self, article_id: str, theme_id: str | None = None) -> None:
+        """Open a source in the Reader tab (``theme_id``: frame that theme's passages) and make it the table's current row."""
+        self.sources.select_source(article_id, announce=False)
+        self._read_source(article_id, theme_id)
+        self.middle_tabs.setCurrentWidget(self.reader)
+
+    def _read_source(self, article_id: str, theme_id: str | None = None) -> None:
+        s = self.session
+        if s is not None:
+            self.reader.show_article(s.article(article_id), s.tags, s.taxonomy, s.reliability(), focus=theme_id)
+
+    def _refresh_desk(self, s: ProjectSession) -> None:
+        self.sources.show_sources(
+            s.articles, s.selection, tags=s.tags, taxonomy=s.taxonomy, reliability=s.reliability(), search=s.search
+        )
+        self.coverage.show_coverage(s.taxonomy, s.articles, s.tags, s.selection)
+        current = self.reader.article.id if self.reader.article is not None else self.sources.current_id()
+        if current is not None and s.article(current) is None:
+            current = None  # the source is gone (another project was opened)
+        if current is None and s.articles:
+            current = s.articles[0].id
+        self.reader.show_article(s.article(current) if current else None, s.tags, s.taxonomy, s.reliability())
 
     # ----------------------------------------------------------- project
 
     def set_session(self, session: ProjectSession) -> None:
-        """Show ``session`` (replacing any open project) and compose its preview."""
+        """Show ``session`` (replacing any open project) and schedule its preview."""
+        self.autosave.watch(session)  # first: it waits for a recovery copy of the old project being written
         old, self.session = self.session, session
         if old is not None:
-            # Workers only ever see snapshots, so the old project can be closed at once.
+            # Workers only ever see snapshots (the recovery copy aside), so the old project can be closed now.
             old.close()
             old.deleteLater()
         session.setParent(self)
+        self.undo_group.addStack(session.undo_stack)
+        self.undo_group.setActiveStack(session.undo_stack)
         use_project_themes(session)  # the project's own themes: defaults plus the analyst's overrides
         session.selectionChanged.connect(self._on_selection_changed)
         session.settingsChanged.connect(self.previewer.schedule)
+        # The outline writes section texts too, so the form must not keep (and later store back) an old copy.
+        session.settingsChanged.connect(lambda: self.properties.show_settings(session.settings))
+        self.outline.attach(session)
         session.contentChanged.connect(self._refresh_lists)
         session.dirtyChanged.connect(self.setWindowModified)
         self.analyzer.watch(session)
@@ -208,7 +310,8 @@ class MainWindow(QMainWindow):
         self.show_title()
         self._update_enabled()
         self.statusBar().clearMessage()
-        self.previewer.refresh_now()
+        # After the debounce, not now: the window shows the project first, then the preview follows.
+        self.previewer.schedule()
 
     def open_path(self, path: Path) -> bool:
         """Open the project at ``path`` in this window; ``False`` (after telling the analyst) when it cannot be read."""
@@ -229,7 +332,7 @@ class MainWindow(QMainWindow):
         if s is None:
             return
         self._shown = s.selection
-        self.sources.show_sources(s.articles, s.selection)
+        self._refresh_desk(s)
         self.themes.show_themes(s.taxonomy, s.articles, s.tags, s.selection)
         self.passages.show_passages(s.taxonomy, s.articles, s.tags, s.selection)
         self._update_counts()
@@ -237,9 +340,11 @@ class MainWindow(QMainWindow):
 
     def _on_selection_changed(self) -> None:
         s = self.session
-        if replace(s.selection, dropped=self._shown.dropped) == self._shown:
-            # Only drops changed, and the tree already shows them: refill just the counts.
+        shown = self._shown
+        if replace(s.selection, dropped=shown.dropped, order=shown.order, treatments=shown.treatments) == shown:
+            # Only drops or the outline (order, notes, grades) changed: the lists stay; the checks follow the drops.
             self._shown = s.selection
+            self.passages.show_dropped(s.selection.dropped)
             self._update_counts()
             self.previewer.schedule()
         else:
@@ -250,6 +355,7 @@ class MainWindow(QMainWindow):
         if s is None:
             self.counts_label.setText("No project open")
             self.warnings_button.setText("")
+            self.warnings.clear()
             return
         chosen = len(edits.chosen_source_ids(s.selection, [a.id for a in s.articles]))
         kept, listed = self.passages.counts()
@@ -259,7 +365,9 @@ class MainWindow(QMainWindow):
             f"{kept} passages" + (f" ({listed - kept} dropped)" if listed > kept else ""),
         ]
         self.counts_label.setText("  ·  ".join(parts))
-        count = len(self.notices())
+        brief_notices = list(self.previewer.latest.notices) if self.previewer.latest is not None else []
+        self.warnings.update_from(s.articles, s.selection, brief_notices + self._export_notices)
+        count = self.warnings.count
         self.warnings_button.setText(f"⚠ {count} warning{'s' if count != 1 else ''}" if count else "No warnings")
         self.warnings_button.setEnabled(bool(count))
 
@@ -280,7 +388,7 @@ class MainWindow(QMainWindow):
         for act in (self.save_action, self.save_as_action, self.import_action, self.paste_action,
                     self.export_pdf_action, self.export_docx_action):
             act.setEnabled(has)
-        for panel in (self.sources, self.themes, self.passages, self.properties):
+        for panel in (self.sources, self.themes, self.passages, self.outline, self.properties):
             panel.setEnabled(has)
 
     # ------------------------------------------------------------ edits
@@ -341,21 +449,17 @@ class MainWindow(QMainWindow):
             self.exporter.export(self.session, fmt)
 
     def show_warnings(self) -> None:
-        # Warnings name their subject by article id or file name; people know sources by title.
-        titles: dict[str | None, str] = {}
-        for article in self.session.articles if self.session else ():
-            titles[article.id] = article.display_title
-            if article.provenance.file_name:
-                titles[article.provenance.file_name] = article.display_title
-        notices = [Notice(n.code, n.message, titles.get(n.subject, n.subject)) for n in self.notices()]
-        NoticesDialog(notices, self).exec()
+        self.right_tabs.setCurrentWidget(self.warnings)
+
+    def select_source(self, article_id: str) -> None:
+        """Select and show the source ``article_id`` in the sources table (a warning about it was clicked)."""
+        self.sources.select_source(article_id)
 
     def about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About briefpack",
-            f"<b>briefpack {__version__}</b><p>Turn news articles into cited briefing documents, offline.</p>",
-        )
+        show_about(self)
+
+    def show_first_brief_guide(self) -> None:
+        show_guide(self)
 
     # -------------------------------------------------------------- close
 
@@ -365,6 +469,8 @@ class MainWindow(QMainWindow):
             return
         self.runner.cancel_all()
         self.runner.wait(10_000)
+        preferences.save_layout(self)
+        self.autosave.stop()  # a clean close: the recovery copy goes
         if self.session is not None:
             self.session.close()  # drop the working copy now rather than at interpreter exit
         event.accept()

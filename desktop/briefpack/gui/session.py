@@ -2,20 +2,26 @@
 
 ``ProjectSession`` lives on the UI thread. Widgets never write to the project
 directly: they compute a new ``Selection`` or ``BriefSettings`` (see
-``gui.edits``) and hand it to the session, which stores it, marks the project
-dirty and emits a signal naming what changed, so every view refreshes from
-the same state. It also caches the articles, tags and publisher grades
+``gui.edits``) and hand it to the session, which stores it, emits a signal
+naming what changed, so every view refreshes from the same state, and pushes
+a command holding the values before and after onto its ``undo_stack``
+(``gui.undo``), so every edit can be undone and redone. The stack's clean
+state is the saved state: the project is dirty exactly when the stack is not
+clean (or a change was made outside it). It also caches the articles, tags and publisher grades
 (they change only through the session) and hands workers an immutable ``BriefInputs`` snapshot.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
 
+from briefpack.analysis import theme_edits as te
 from briefpack.jobs import ImportResult, default_taxonomy, store_import
 from briefpack.model.article import Article
 from briefpack.model.selection import BriefSettings, Selection
@@ -23,6 +29,7 @@ from briefpack.model.theme import Taxonomy, ThemeTag
 from briefpack.store import Project
 from briefpack.store.corrections import check as check_correction
 
+from briefpack.gui import undo
 from briefpack.gui.tasks import BriefInputs
 
 
@@ -33,7 +40,8 @@ class ProjectSession(QObject):
     ``selectionChanged`` and ``settingsChanged`` fire after an edit,
     ``contentChanged`` after articles were added or corrected (or a publisher
     graded), ``dirtyChanged(bool)`` when
-    the unsaved-changes state flips.
+    the unsaved-changes state flips. The same signals fire when Undo or
+    Redo (``undo_stack``) puts a value back; ``replaying`` is then ``True``.
     """
 
     selectionChanged = Signal()
@@ -48,7 +56,13 @@ class ProjectSession(QObject):
         # The project file does not carry a taxonomy of its own (yet), so every
         # project is read with the default one unless the caller passes another.
         self.taxonomy = taxonomy if taxonomy is not None else default_taxonomy()
-        self._dirty = bool(project.dirty)
+        # Changes not on the undo stack (a project upgraded on opening, a restored recovery copy) keep it dirty.
+        self._unsaved_outside_stack = bool(project.dirty)
+        self._dirty = self._unsaved_outside_stack
+        self._replay_depth = 0
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(self._update_dirty)
+        self.undo_stack.indexChanged.connect(self._update_dirty)
         # Warnings from the last import (near duplicates), for the import results dialog.
         self.import_notices: list = []
         self._closed = False
@@ -77,6 +91,15 @@ class ProjectSession(QObject):
         return self._dirty
 
     @property
+    def replaying(self) -> bool:
+        """``True`` while Undo or Redo puts values back (not while an edit is first made).
+
+        Views that skip refreshing what they already show (a check box the
+        analyst just clicked) must refresh fully then.
+        """
+        return self._replay_depth > 0
+
+    @property
     def name(self) -> str:
         return self.path.stem
 
@@ -96,6 +119,14 @@ class ProjectSession(QObject):
         """Every graded publisher and its Admiralty grade; a publisher missing here is "F"."""
         return dict(self._reliability)
 
+    def search(self, text: str | None = None, **filters) -> list[str]:
+        """Ids of the articles matching ``text`` (full text, FTS5) and ``filters``, in project order; changes nothing.
+
+        The arguments are those of ``Project.query`` (themes, publisher,
+        date_from, date_to, language, grades, group, limit).
+        """
+        return self.project.query(text, **filters)
+
     def inputs(self) -> BriefInputs:
         """An immutable snapshot for a worker thread."""
         return BriefInputs(
@@ -104,47 +135,73 @@ class ProjectSession(QObject):
 
     # ------------------------------------------------------------ editing
 
-    def set_selection(self, selection: Selection) -> None:
-        if selection == self.project.selection:
+    def set_selection(self, selection: Selection, text: str | None = None) -> None:
+        """Store a new selection as one undoable edit; ``text`` names it in the Edit menu (``None``: described from the change)."""
+        before = self.project.selection
+        if selection == before:
             return
-        self.project.selection = selection
-        self.selectionChanged.emit()
-        self._mark_dirty()
+        self._put_selection(selection)
+        self.undo_stack.push(undo.SelectionEdit(self, before, selection, text))
 
     def set_settings(self, settings: BriefSettings) -> None:
-        if settings == self.project.settings:
+        """Store new brief settings as one undoable edit; keystrokes in one text field merge into one."""
+        before = self.project.settings
+        if settings == before:
             return
-        self.project.settings = settings
-        self.settingsChanged.emit()
-        self._mark_dirty()
+        self._put_settings(settings)
+        self.undo_stack.push(undo.SettingsEdit(self, before, settings))
 
-    def add_imported(self, result: ImportResult) -> list[Article]:
-        """Add the articles an import job read (with their tags); returns those added.
+    def add_imported(self, result: ImportResult, stored: tuple[list[Article], list] | None = None) -> list[Article]:
+        """Add the articles an import job read (with their tags); returns those added. Undo removes them again.
 
         When the analyst chose sources explicitly, new sources join the
         choice, so what they just imported shows up in the brief; an empty
         choice already means every source. Near-duplicate warnings join
-        ``import_notices``.
+        ``import_notices``. ``stored`` ``None`` stores ``result`` here; else
+        it is what ``jobs.store_import`` returned for it, slice by slice (a
+        big import is stored over several turns of the event loop, so the
+        window keeps responding).
         """
-        added, self.import_notices = store_import(self.project, result)
+        before = self.project.selection
+        added, self.import_notices = stored if stored is not None else store_import(self.project, result)
         if not added:
             return added
-        self._reload_content()
-        self.contentChanged.emit()
-        selection = self.project.selection
-        if selection.source_ids:
-            self.set_selection(replace(selection, source_ids=selection.source_ids + tuple(a.id for a in added)))
-        self._mark_dirty()
+        after = before
+        if before.source_ids:
+            after = replace(before, source_ids=before.source_ids + tuple(a.id for a in added))
+        self._after_content_change(after)
+        self.undo_stack.push(undo.ImportEdit(self, result, [a.id for a in added], before, after))
         return added
 
+    def edit_themes(self, taxonomy: Taxonomy) -> int:
+        """Store ``taxonomy`` as the project's overrides and re-tag every article, as one undoable edit; returns articles re-tagged.
+
+        Themes that are gone leave the selection, so the brief has no empty
+        section for them. Undo puts back the old overrides, tags and selection.
+        """
+        before = undo.ThemeState.of(self)
+        te.save_taxonomy(self.project, taxonomy)
+        changed = te.retag(self.project, taxonomy)
+        self.taxonomy = taxonomy
+        selection = self.project.selection
+        kept = tuple(t for t in selection.theme_ids if taxonomy.get(t) is not None)
+        self._after_content_change(replace(selection, theme_ids=kept))
+        self.undo_stack.push(undo.ThemesEdit(self, before, undo.ThemeState.of(self)))
+        return changed
+
     def tags_changed(self) -> None:
-        """The project's tags were rewritten (themes edited, articles re-tagged): reload them, tell the views, mark unsaved."""
+        """The project's tags were rewritten outside the session: reload them, tell the views, mark unsaved.
+
+        Not undoable (the session did not see the old tags); ``edit_themes`` is.
+        """
+        self._unsaved_outside_stack = True
         self._content_edited()
+        self._update_dirty()
 
     def correct_article(
         self, article_id: str, corrected: Mapping[str, object], cleared: Iterable[str] = ()
     ) -> bool:
-        """Store the analyst's metadata corrections of one article; ``True`` when anything changed.
+        """Store the analyst's metadata corrections of one article as one undoable edit; ``True`` when anything changed.
 
         ``corrected`` maps fields (``store.corrections.FIELDS``) to their
         corrected values (``None``: corrected to empty); fields in ``cleared``
@@ -157,36 +214,92 @@ class ProjectSession(QObject):
             raise KeyError(article_id)
         checked = {name: check_correction(name, value) for name, value in corrected.items()}  # all or nothing
         before = self.project.corrections(article_id)
-        for field_name in cleared:
-            if field_name in before:
-                self.project.clear_correction(article_id, field_name)
-        for field_name, value in checked.items():
-            self.project.correct(article_id, field_name, value)
-        if self.project.corrections(article_id) == before:
+        gone = set(cleared)
+        after = {name: value for name, value in before.items() if name not in gone}
+        after.update(checked)
+        if after == before:
             return False
-        self._content_edited()
+        title = self._by_id[article_id].display_title
+        self._put_corrections(article_id, after)
+        self.undo_stack.push(undo.CorrectionEdit(self, article_id, before, after, title))
         return True
 
     def set_reliability(self, publisher: str, grade: str | None) -> bool:
-        """Grade a publisher "A".."F" (``None``: remove the grade, which reads as "F"); ``True`` when it changed."""
-        if self._reliability.get(publisher) == grade:
+        """Grade a publisher "A".."F" (``None``: remove the grade, which reads as "F") as one undoable edit; ``True`` when it changed."""
+        before = self._reliability.get(publisher)
+        if before == grade:
             return False
+        self._put_reliability(publisher, grade)
+        self.undo_stack.push(undo.ReliabilityEdit(self, publisher, before, grade))
+        return True
+
+    # The _put_* methods store a value and tell the views; the edits above and gui.undo's commands call them.
+
+    def _put_selection(self, selection: Selection) -> None:
+        self.project.selection = selection
+        self.selectionChanged.emit()
+
+    def _put_settings(self, settings: BriefSettings) -> None:
+        self.project.settings = settings
+        self.settingsChanged.emit()
+
+    def _put_corrections(self, article_id: str, target: Mapping[str, object]) -> None:
+        current = self.project.corrections(article_id)
+        for name in current:
+            if name not in target:
+                self.project.clear_correction(article_id, name)
+        for name, value in target.items():
+            if name not in current or current[name] != value:
+                self.project.correct(article_id, name, value)
+        self._content_edited()
+
+    def _put_reliability(self, publisher: str, grade: str | None) -> None:
         self.project.set_reliability(publisher, grade)
         self._content_edited()
-        return True
+
+    def _put_themes(self, state: undo.ThemeState) -> None:
+        self.project.set_meta(te.META_KEY, state.overrides)
+        for article_id, tags in state.tags.items():
+            if self.project.article(article_id) is not None and self.project.tags_for(article_id) != tags:
+                self.project.set_tags(article_id, tags)
+        self.taxonomy = state.taxonomy
+        self._after_content_change(state.selection)
+
+    def _put_import(self, result: ImportResult, selection: Selection) -> None:
+        _added, self.import_notices = store_import(self.project, result)
+        self._after_content_change(selection)
+
+    def _put_unimport(self, article_ids: Sequence[str], selection: Selection) -> None:
+        self.project.remove_articles(article_ids)
+        self._after_content_change(selection)
+
+    def _after_content_change(self, selection: Selection) -> None:
+        """Reload the articles and tags, tell the views, then store ``selection`` if it differs."""
+        self._reload_content()
+        self.contentChanged.emit()
+        if selection != self.project.selection:
+            self._put_selection(selection)
+
+    @contextmanager
+    def _replaying(self) -> Iterator[None]:
+        self._replay_depth += 1
+        try:
+            yield
+        finally:
+            self._replay_depth -= 1
 
     # ------------------------------------------------------------- saving
 
     def save(self) -> None:
         """Write the project to ``path``; raises ``StoreError`` when it cannot."""
         self.project.save()
-        self._set_dirty(False)
+        self._saved()
 
     def save_as(self, path: Path) -> None:
         """Write the project to a new file and carry on editing that file; raises ``StoreError``."""
         self.project.save_as(Path(path))
         self.path = Path(path)
-        self._set_dirty(False)
+        self._saved()
 
     def close(self) -> None:
         """Let go of the project (its working copy); unsaved changes are lost, so ask first."""
@@ -209,14 +322,15 @@ class ProjectSession(QObject):
     def _content_edited(self) -> None:
         self._reload_content()
         self.contentChanged.emit()
-        self._mark_dirty()
 
-    def _mark_dirty(self) -> None:
-        # The store flags itself dirty on assignment; the session mirrors it
-        # (and stays dirty even if a store forgot to) so the close prompt is right.
-        self._set_dirty(True)
+    def _saved(self) -> None:
+        self._unsaved_outside_stack = False
+        self.undo_stack.setClean()
+        self._update_dirty()
 
-    def _set_dirty(self, dirty: bool) -> None:
+    def _update_dirty(self, *_args) -> None:
+        # Saved means the stack is back at its clean index; undoing past a save makes the project dirty again.
+        dirty = self._unsaved_outside_stack or not self.undo_stack.isClean()
         if dirty != self._dirty:
             self._dirty = dirty
             self.dirtyChanged.emit(dirty)

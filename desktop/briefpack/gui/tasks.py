@@ -3,24 +3,43 @@
 Each takes a ``BriefInputs`` snapshot taken on the UI thread — immutable
 articles, tags, taxonomy, selection and settings, never the ``Project``, whose
 database connection belongs to the UI thread — and yields ``Progress`` like
-the jobs in ``briefpack.jobs``. Nothing here imports Qt; ``gui.worker`` runs
-these on the thread pool.
+the jobs in ``briefpack.jobs``. The preview is the real PDF: composed and
+exported exactly as Export PDF does, then drawn page by page
+(``gui.pdf_pages``). The preview, the export and the findings are computed
+in a child process (``gui.process_job``): composing a large brief holds the
+interpreter lock for seconds at a time, which a pool thread would take from
+the window, and a cancel stops the work at once. A very long brief (a thousand
+sources' timeline) is previewed up to ``PREVIEW_BUDGET`` blocks, table rows
+and list items, with a closing line saying so, so the preview stays seconds
+behind the analyst instead of minutes. reportlab keeps font state per
+process, so where the preview runs in the window's process (a frozen
+bundle) it never writes a PDF while an export does (``PDF_WRITE_LOCK``).
+Nothing here imports Qt; ``gui.worker`` runs these on the thread pool.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
+import threading
 from collections.abc import Generator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from briefpack.jobs import CancelToken, ExportResult, Progress, compose_brief, export_brief
+from briefpack.jobs import CancelToken, ExportResult, Progress, compose_brief, export_brief, run_to_end
 from briefpack.model.article import Article
-from briefpack.model.brief import Brief
+from briefpack.model.brief import Brief, BulletList, Emph, Para, Table, Text
 from briefpack.model.findings import Findings
 from briefpack.model.notice import Notice
 from briefpack.model.selection import BriefSettings, Selection
 from briefpack.model.theme import Taxonomy, ThemeTag
+
+from briefpack.gui.pdf_pages import PdfPages, rasterize
+from briefpack.gui.process_job import run_in_process
+
+PDF_WRITE_LOCK = threading.Lock()
+# Blocks, table rows and list items the preview draws at most (a few dozen pages).
+PREVIEW_BUDGET = 150
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,10 +63,15 @@ class BriefInputs:
 
 @dataclass(frozen=True, slots=True)
 class PreviewResult:
-    """A composed brief as HTML for the preview, with the warnings met composing it."""
+    """The brief as Export PDF writes it: the PDF's bytes, its pages drawn, and the warnings met composing and writing it.
 
-    html: str
+    ``cut`` is true when the brief was longer than ``PREVIEW_BUDGET`` and only its first part was previewed.
+    """
+
+    pdf: bytes
+    pages: PdfPages
     notices: tuple[Notice, ...]
+    cut: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,34 +86,79 @@ class ExportOutcome:
         return self.export.cancelled
 
 
-def preview_job(inputs: BriefInputs, cancel: CancelToken) -> Generator[Progress, None, PreviewResult | None]:
-    """Compose and render the brief to HTML; ``None`` when cancelled (a newer preview superseded it)."""
-    # Imported here so that merely opening the window does not load the HTML renderer's dependencies.
-    from briefpack.render.html import render_html_string
+def preview_job(inputs: BriefInputs, width_px: int, cancel: CancelToken) -> Generator[Progress, None, PreviewResult | None]:
+    """Compose the brief, write it as a PDF and draw its pages ``width_px`` wide, in a child process; ``None`` when cancelled."""
+    yield Progress(0, 1, "Composing the brief and writing the PDF")
+    return run_in_process(make_preview, (inputs, width_px), cancel)
 
-    yield Progress(0, 2, "Composing the brief")
+
+def make_preview(inputs: BriefInputs, width_px: int) -> PreviewResult:
+    """What ``preview_job`` computes, on the calling thread (of the child process)."""
     brief, notices = inputs.compose()
-    if cancel.cancelled:
-        return None
-    yield Progress(1, 2, "Rendering the preview")
-    html = render_html_string(brief)
-    return PreviewResult(html, tuple(notices))
+    brief, cut = first_part(brief)
+    with tempfile.TemporaryDirectory(prefix="briefpack-preview-") as folder:
+        with PDF_WRITE_LOCK:
+            written = run_to_end(export_brief(brief, ["pdf"], Path(folder), stem="preview"))
+        pdf = written.paths[0].read_bytes()
+    pages = rasterize(pdf, width_px)
+    return PreviewResult(pdf, pages, tuple(notices) + tuple(written.notices), cut)
+
+
+def first_part(brief: Brief, budget: int = PREVIEW_BUDGET) -> tuple[Brief, bool]:
+    """``brief`` cut after ``budget`` blocks, table rows and list items, with a closing line; ``cut`` says whether it was."""
+    kept = []
+    left = budget
+    for block in brief.blocks:
+        size = len(block.rows) if isinstance(block, Table) else len(block.items) if isinstance(block, BulletList) else 1
+        if size <= left:
+            kept.append(block)
+            left -= size
+            continue
+        if isinstance(block, Table) and left > 0:
+            kept.append(replace(block, rows=block.rows[:left]))
+        elif isinstance(block, BulletList) and left > 0:
+            kept.append(replace(block, items=block.items[:left]))
+        kept.append(Para((Emph((Text(
+            "The preview stops here: the brief goes on beyond what a live preview can redraw quickly. "
+            "Export PDF writes all of it."
+        ),)),)))
+        return brief.with_blocks(tuple(kept)), True
+    return brief, False
+
+
+def redraw_job(pdf: bytes, width_px: int, cancel: CancelToken) -> PdfPages | None:
+    """The pages of a preview's PDF drawn again at another width (zoom), without their text; ``None`` when cancelled."""
+    return rasterize(pdf, width_px, cancel, with_text=False)
 
 
 def export_job(
     inputs: BriefInputs, fmt: str, path: Path, cancel: CancelToken
 ) -> Generator[Progress, None, ExportOutcome]:
-    """Compose the brief, then write it in format ``fmt`` to exactly ``path``.
+    """Compose the brief, then write it in format ``fmt`` to exactly ``path``, in a child process.
 
-    The composing step reports ``total == 0`` (no measurable progress), which
-    the progress dialog shows as a busy bar.
+    The one step reports ``total == 0`` (no measurable progress), which the
+    progress dialog shows as a busy bar. A cancel stops the child at once;
+    the file is then not written (the renderers write to a temporary name,
+    removed here, and move it into place only when done).
     """
-    yield Progress(0, 0, "Composing the brief")
-    brief, notices = inputs.compose()
+    yield Progress(0, 0, "Composing the brief and writing the file")
     path = Path(path)
-    if cancel.cancelled:
-        return ExportOutcome(ExportResult((), tuple(notices), cancelled=True), tuple(notices))
-    result = yield from export_brief(brief, [fmt], path.parent, stem=path.stem, cancel=cancel)
+    outcome = run_in_process(write_export, (inputs, fmt, path), cancel)
+    if outcome is None:
+        for stray in path.parent.glob(f".{path.name}.*.part"):
+            stray.unlink(missing_ok=True)
+        return ExportOutcome(ExportResult((), (), cancelled=True), ())
+    return outcome
+
+
+def write_export(inputs: BriefInputs, fmt: str, path: Path) -> ExportOutcome:
+    """What ``export_job`` computes, on the calling thread (of the child process)."""
+    brief, notices = inputs.compose()
+    if fmt == "pdf":
+        with PDF_WRITE_LOCK:
+            result = run_to_end(export_brief(brief, [fmt], path.parent, stem=path.stem))
+    else:
+        result = run_to_end(export_brief(brief, [fmt], path.parent, stem=path.stem))
     return ExportOutcome(result, tuple(notices) + tuple(result.notices))
 
 
@@ -103,12 +172,16 @@ class FindingsInputs:
 
 
 def findings_job(inputs: FindingsInputs, cancel: CancelToken) -> Generator[Progress, None, Findings | None]:
-    """The findings (entities, timeline, figures, corroboration) of the chosen sources; ``None`` when cancelled."""
-    from briefpack.analysis.findings import analyze
-
+    """The findings (entities, timeline, figures, corroboration) of the chosen sources, in a child process; ``None`` when cancelled."""
     yield Progress(0, 1, "Analysing the sources")
     if cancel.cancelled:
         return None
-    # One process: forking from a pool thread is unsafe for the window's other threads.
-    findings = analyze(inputs.articles, inputs.tags, reliability=dict(inputs.reliability), workers=1)
-    return None if cancel.cancelled else findings
+    return run_in_process(analyze_findings, (inputs,), cancel)
+
+
+def analyze_findings(inputs: FindingsInputs) -> Findings:
+    """What ``findings_job`` computes, on the calling thread (of the child process)."""
+    from briefpack.analysis.findings import analyze
+
+    # One process: forking more from a thread of the window's process would be unsafe for its other threads.
+    return analyze(inputs.articles, inputs.tags, reliability=dict(inputs.reliability), workers=1)

@@ -4,8 +4,12 @@ The model is superqt's ``GeneratorWorker`` and Picard's ``run_task``: the UI
 thread hands ``JobRunner.submit`` a factory that, given a ``CancelToken``,
 returns the job's generator; a pool thread drains it and relays each
 ``Progress``, the result or the exception through the ``Job`` handle, whose
-public signals always fire on the UI thread. Workers never touch widgets. The pool is injectable: tests pass ``ImmediateThreadPool`` so a job
-runs to its end inside ``submit`` and tests need no waiting.
+public signals always fire on the UI thread. Workers never touch widgets.
+``LatestJob`` builds on it the pattern the preview and the findings share:
+debounce change notifications, run one job at a time, and let a change that
+arrives meanwhile cancel it and queue exactly one more, so the latest state
+always wins. The pool is injectable: tests pass ``ImmediateThreadPool`` so a
+job runs to its end inside ``submit`` and tests need no waiting.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ import inspect
 from collections.abc import Callable, Generator
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, Slot
 
 from briefpack.jobs import CancelToken, Progress
 
@@ -193,3 +197,122 @@ class JobRunner(QObject):
         if not self._active:
             self.busyChanged.emit(False)
 
+
+
+class LatestJob(QObject):
+    """Debounced, latest-wins runs of one kind of job: "something changed" becomes, eventually, one fresh result.
+
+    ``snapshot()`` is called on the UI thread when a run starts, so it sees
+    the latest state; ``None`` means there is nothing to run (no project).
+    ``make_job(inputs, token)`` returns the job (a generator, or a plain
+    value) that a pool thread drains; a result of ``None`` means the job saw
+    its cancel. With ``skip_unchanged`` a run whose snapshot equals the one
+    the last result came from is skipped. Only one job runs at a time: a
+    ``refresh_now`` (or an elapsed ``schedule``) meanwhile cancels it and
+    queues exactly one more, and the cancelled job's result and error are
+    dropped, so a stale result never replaces a newer one.
+
+    Signals (UI thread): ``started(inputs)`` when a job is submitted,
+    ``succeeded(inputs, result)`` with each fresh result, ``failed(str)``
+    with a readable error, ``busyChanged(bool)`` when a run becomes pending
+    (scheduled or running) and when nothing is pending any more.
+    """
+
+    started = Signal(object)
+    succeeded = Signal(object, object)
+    failed = Signal(str)
+    busyChanged = Signal(bool)
+
+    def __init__(
+        self,
+        runner: JobRunner,
+        label: str,
+        snapshot: Callable[[], Any],
+        make_job: Callable[[Any, CancelToken], Any],
+        debounce_ms: int,
+        *,
+        skip_unchanged: bool = False,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._label = label
+        self._snapshot = snapshot
+        self._make_job = make_job
+        self._skip_unchanged = skip_unchanged
+        self._job: Job | None = None
+        self._again = False
+        self._busy = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(debounce_ms)
+        self._timer.timeout.connect(self.refresh_now)
+        self.done_inputs: Any = None  # the snapshot the last result was computed from
+        self.latest: Any = None  # the last result
+
+    @property
+    def busy(self) -> bool:
+        """``True`` while a run is scheduled or a job runs."""
+        return self._timer.isActive() or self._job is not None
+
+    @property
+    def running(self) -> bool:
+        return self._job is not None
+
+    def schedule(self) -> None:
+        """Run a little later; calls in quick succession make one run."""
+        self._timer.start()
+        self._set_busy(True)
+
+    def forget(self) -> None:
+        """Drop the last result and its snapshot (a new project was opened), so the next run is never skipped."""
+        self.done_inputs = None
+        self.latest = None
+
+    def refresh_now(self) -> None:
+        """Run at once, or as soon as the running job has stopped."""
+        self._timer.stop()
+        if self._job is not None:
+            self._again = True
+            self._job.cancel()
+            return
+        inputs = self._snapshot()
+        if inputs is None or (self._skip_unchanged and self.done_inputs is not None and inputs == self.done_inputs):
+            self._set_busy(False)
+            return
+        self._set_busy(True)
+        self.started.emit(inputs)
+        job = self._runner.submit(
+            lambda token: self._make_job(inputs, token),
+            self._label,
+            on_result=lambda result: self._on_result(inputs, result),
+            on_error=self._on_error,
+            on_finished=self._on_finished,
+        )
+        # A synchronous pool has already finished the job by now; only a running one is "current".
+        self._job = job if job.running else None
+
+    def _on_result(self, inputs: Any, result: Any) -> None:
+        # None means the job saw its cancel; with a rerun queued, a newer result is on its way.
+        if result is None or self._again:
+            return
+        self.done_inputs = inputs
+        self.latest = result
+        self.succeeded.emit(inputs, result)
+
+    def _on_error(self, error: BaseException) -> None:
+        if not self._again:
+            self.failed.emit(f"{type(error).__name__}: {error}")
+
+    def _on_finished(self) -> None:
+        self._job = None
+        if self._again:
+            self._again = False
+            self.refresh_now()
+        elif not self._timer.isActive():
+            self._set_busy(False)
+
+    def _set_busy(self, busy: bool) -> None:
+        if busy != self._busy:
+            self._busy = busy
+            self.busyChanged.emit(busy)

@@ -1,8 +1,8 @@
-"""Dialogs that list things: what became of each imported file, and the current warnings.
+"""The import results dialog: what became of each imported file, as a plain table.
 
-Both are plain tables (DESIGN rule 7: warnings are data, the GUI lists them).
-``ImportResultsDialog`` shows one row per file with its status and reasons;
-``NoticesDialog`` shows ``Notice`` values with what they are about.
+``ImportResultsDialog`` shows one row per file with its status and reasons
+(DESIGN rule 7: warnings are data, the GUI lists them). The project's
+current warnings have their own tab, ``gui.warnings``.
 """
 
 from __future__ import annotations
@@ -95,12 +95,3 @@ def _details(file: FileResult) -> str:
     if file.status == DUPLICATE and file.article is not None:
         return f"Same text as “{file.article.display_title}”"
     return "\n".join(file.reasons) or (file.article.display_title if file.article else "")
-
-
-class NoticesDialog(_TableDialog):
-    """The warnings the project and the last composed brief carry."""
-
-    def __init__(self, notices: Sequence[Notice], parent: QWidget | None = None) -> None:
-        intro = "Nothing to report." if not notices else f"{len(notices)} warning{'s' if len(notices) != 1 else ''}."
-        rows = [(n.subject or "", n.message) for n in notices]
-        super().__init__("Warnings", intro, ("About", "Warning"), rows, parent)

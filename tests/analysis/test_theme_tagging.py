@@ -197,3 +197,39 @@ def test_a_lone_term_beside_a_dominant_theme_is_a_passing_mention():
     assert [t for t, _ in tag_paragraph(dominated, small)] == ["a"]
     balanced = "A rebel army near the hospital."
     assert [t for t, _ in tag_paragraph(balanced, small)] == ["a", "b"]
+
+
+def test_fast_scan_finds_what_the_key_by_key_scan_finds(taxonomy: Taxonomy) -> None:
+    # ``scan`` maps whole tokens to remembered roles and lays a text out key by key only when a token
+    # splits (a hyphenated word); both must give the same hits, in the same order, cache cold or warm.
+    labelled = Path(__file__).resolve().parent / "labelled"
+    texts = [json.loads(line)["text"] for path in sorted(labelled.glob("*.jsonl"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts += [
+        "The WHO said who would attend; the foreign ministers met, then foreign ministers of Japan agreed.",
+        "Joint military exercises resumed -- the price war in the cyber-attack drill, and a co-operation deal.",
+        "A cyber-attack hit the foreign ministry",
+    ]
+    fresh = compile_taxonomy(load_taxonomy())
+    assert fresh is not compile_taxonomy(taxonomy)
+    for text in texts:
+        expected = fresh._scan_keys(text.split())
+        assert fresh.scan(text) == expected, text
+        assert fresh.scan(text) == expected, text
+
+
+def test_scan_is_unchanged_when_the_token_memo_is_cleared_between_texts(monkeypatch: pytest.MonkeyPatch) -> None:
+    import briefpack.analysis.matcher as matcher_module
+
+    texts = ["Foreign ministers met to discuss sanctions and troops.", "The WHO warned of an outbreak; who knows.",
+             "Military exercises near the border -- a cyber-attack on the foreign ministry."]
+    def found(matcher, text: str) -> list[tuple]:  # entries compare by identity, so by what they are across matchers
+        return [(entry.theme, entry.kind, entry.text, start, end, surface) for entry, start, end, surface in matcher.scan(text)]
+
+    expected = [found(compile_taxonomy(load_taxonomy()), text) for text in texts]
+    assert all(expected)
+    monkeypatch.setattr(matcher_module, "_TOKEN_LIMIT", 2)
+    fresh = compile_taxonomy(load_taxonomy())
+    for _ in range(2):
+        assert [found(fresh, text) for text in texts] == expected
+    assert len(fresh._tokens) <= 2 + max(len(text.split()) for text in texts)

@@ -2,23 +2,30 @@
 
 ``compile_taxonomy`` turns each theme's terms, phrases, context and negative
 entries into key sequences (see ``wordforms``) and indexes them by their
-first key (phrases by their first two), so scanning a paragraph costs one
-dictionary lookup per word and a slice comparison only where a phrase's
-first two words are both present. ``ThemeMatcher.scan``
+first key (phrases by their first two). Each distinct white-space token's
+role (the single-word hits it makes, the phrases it may start, or nothing)
+is worked out once and remembered, so scanning a paragraph maps its tokens
+to their roles in one C-level pass and visits only the few that start an
+entry, comparing further keys only where a phrase's first two words are both
+present. ``ThemeMatcher.scan``
 returns every hit in text order, with the words it covers and its surface
 form; deciding what the hits mean is the scorer's job
 (``themes.py``). Entries written in capitals (``WHO``) match only words
-written the same way. A compiled matcher is immutable and may be shared
-between threads.
+written the same way. A compiled matcher never changes what it matches and
+may be shared between threads (its token memo only grows, or is cleared
+whole, which a scan in progress does not notice).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import compress
 from dataclasses import dataclass
 from enum import IntEnum
 
-from briefpack.analysis.wordforms import TokenKeys, entry_keys, fast_keys, fast_word, is_acronym, token_keys
+from briefpack.analysis.wordforms import (
+    TokenKeys, entry_keys, fast_key, fast_keys, fast_word, is_acronym, known_key, token_keys,
+)
 from briefpack.model.theme import Taxonomy, Theme
 
 
@@ -57,7 +64,7 @@ Hit = tuple[Entry, int, int, str]
 class ThemeMatcher:
     """A taxonomy compiled for scanning; build it with ``compile_taxonomy``."""
 
-    __slots__ = ("themes", "_by_first", "_joined")
+    __slots__ = ("themes", "_by_first", "_joined", "_tokens", "_phrases")
 
     def __init__(self, themes: tuple[Theme, ...], entries: list[Entry]) -> None:
         self.themes = themes
@@ -80,10 +87,72 @@ class ThemeMatcher:
             for key in {*singles, *multis}
         }
         self._joined = {k: tuple(e for e in v if not e.acronym) for k, v in singles.items()}
+        # The phrases by first and second key, each as (length, keys after the second, entry): the first two are
+        # known to match once looked up.
+        self._phrases = {
+            first: {second: tuple((n, keys[2:], entry) for n, keys, entry in found) for second, found in by_second.items()}
+            for first, by_second in multis.items()
+        }
+        # White-space token -> what it starts in this taxonomy (see ``_token_role``).
+        self._tokens: dict[str, tuple | int] = {}
 
     def scan(self, text: str) -> list[Hit]:
         """Every entry found in ``text``, ordered by position."""
         tokens = text.split()
+        roles = self._tokens
+        try:
+            found = list(map(roles.__getitem__, tokens))
+        except KeyError:
+            # A token not seen before; built without reading the memo back, so another thread clearing it is harmless.
+            if len(roles) >= _TOKEN_LIMIT:
+                roles.clear()
+            found = []
+            for token in tokens:
+                role = roles.get(token)
+                if role is None:
+                    role = roles[token] = self._token_role(token)
+                found.append(role)
+        hits: list[Hit] = []
+        append = hits.append
+        count = len(tokens)
+        # ``compress`` picks the few tokens that start an entry without a Python-level step per word.
+        for i in compress(range(count), found):
+            role = found[i]
+            if role is _EXPANDS:
+                return self._scan_keys(tokens)
+            singles, multis = role
+            for entry, surface in singles:
+                append((entry, i, i + 1, surface))
+            if multis is not None and i + 1 < count:
+                after = tokens[i + 1]
+                for n, rest, entry in multis.get(known_key(after) or fast_key(after), ()):
+                    if n == 2 or [fast_key(t) for t in tokens[i + 2 : i + n]] == rest:
+                        append((entry, i, i + n, " ".join([fast_word(t)[0] for t in tokens[i : i + n]])))
+        return hits
+
+    def _token_role(self, token: str) -> tuple | int:
+        """What ``token`` starts in this taxonomy, worked out once per distinct token.
+
+        ``0`` for nothing (most words); ``_EXPANDS`` for a token of several
+        keys, where ``scan`` lays the text out key by key; otherwise its
+        single-word hits as ``(entry, surface)`` pairs and the phrases it may
+        start, indexed by their second key (``None`` when none).
+        """
+        key = fast_key(token)
+        if not key:
+            return _EXPANDS
+        found = self._by_first.get(key)
+        if found is None:
+            return 0
+        singles = found[0]
+        surface, original = fast_word(token)
+        # An acronym entry ("WHO") matches only the word written exactly so; its evidence is the word as written.
+        pairs = tuple((entry, surface) if not entry.acronym else (entry, original)
+                      for entry in singles if not entry.acronym or original == entry.text)
+        return pairs, self._phrases.get(key)
+
+    def _scan_keys(self, tokens: list[str]) -> list[Hit]:
+        """``scan`` key by key, for a text where some token gives several keys (a hyphenated word) or none."""
         keys = fast_keys(tokens)
         hits: list[Hit] = []
         layout: _Layout | None = None
@@ -165,6 +234,12 @@ class _Layout:
 
 def _start(hit: Hit) -> int:
     return hit[1]
+
+
+# The role of a token that gives several keys: truthy, so ``compress`` stops there and the scan lays the text out.
+_EXPANDS = ("expands",)
+# Bound on each matcher's token roles, like the word-form caches: a long-running session never grows without bound.
+_TOKEN_LIMIT = 300_000
 
 
 def compile_taxonomy(taxonomy: Taxonomy) -> ThemeMatcher:

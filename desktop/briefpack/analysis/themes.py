@@ -98,18 +98,17 @@ def score_paragraph(text: str, matcher: ThemeMatcher) -> list[tuple[str, tuple[s
     hits = matcher.scan(text)
     if not hits:
         return []
-    for hit in hits:
-        if hit[0].kind is _NEGATIVE or hit[2] - hit[1] > 1:
-            hits = _counted(hits)
-            break
+    pruned = {entry.theme for entry, start, end, _ in hits if end - start > 1 or entry.kind is _NEGATIVE}
+    if pruned:
+        hits = _counted_by_theme(hits, pruned)
     # Each entry counts once, with the words of its first occurrence.
-    first: dict[Entry, str] = {}
-    for hit in hits:
-        if hit[0] not in first:
-            first[hit[0]] = hit[3]
+    seen: set[Entry] = set()
     per_theme: dict[int, list] = {}  # theme index -> [score, anchored, evidence]
     weights = _WEIGHTS
-    for entry, surface in first.items():
+    for entry, _, _, surface in hits:
+        if entry in seen:
+            continue
+        seen.add(entry)
         record = per_theme.get(entry.theme)
         if record is None:
             record = per_theme[entry.theme] = [0.0, False, []]
@@ -171,6 +170,22 @@ def _counted(hits: list[Hit]) -> list[Hit]:
     for theme_hits in by_theme.values():
         kept.extend(_evidence(theme_hits))
     kept.sort(key=_start)
+    return kept
+
+
+def _counted_by_theme(hits: list[Hit], pruned: set[int]) -> list[Hit]:
+    """``_counted`` for the scorer, which reads each theme's hits on their own: text order within a theme, themes
+    grouped. Only the ``pruned`` themes (those with a negative or phrase hit) are looked at; no sort is needed."""
+    groups: dict[int, list[Hit]] = {theme: [] for theme in pruned}
+    kept: list[Hit] = []
+    for hit in hits:
+        group = groups.get(hit[0].theme)
+        if group is None:
+            kept.append(hit)
+        else:
+            group.append(hit)
+    for theme_hits in groups.values():
+        kept.extend(_evidence(theme_hits))
     return kept
 
 

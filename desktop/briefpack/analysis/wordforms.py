@@ -77,6 +77,15 @@ def fast_keys(tokens: list[str]) -> list[str]:
     return [get(token) or _fast_key(token) for token in tokens]
 
 
+# The remembered key of a token, ``None`` when not yet looked at: a bound method, for the scanner's inner loop.
+known_key = _FAST.get
+
+
+def fast_key(token: str) -> str:
+    """The one key of ``token``, or ``""`` when it gives several (as ``fast_keys``)."""
+    return _FAST.get(token) or _fast_key(token)
+
+
 def fast_word(token: str) -> tuple[str, str]:
     """The surface (lower-cased) and original form of a token that gives one key."""
     return _WORDS.get(token) or _word_of(token)

@@ -74,3 +74,12 @@ def test_an_undated_article_contributes_only_what_it_dates_itself():
     assert [(e.date, e.text) for e in build_timeline([undated])] == [("2024-03", "In March 2024, a delegation visited.")]
     dated = article("d", "In June, the two leaders met.", published=dt.date(2024, 8, 1))
     assert [(e.date, e.precision) for e in build_timeline([dated])] == [("2024-06", "month")]
+
+
+def test_date_words_next_to_look_alikes_are_all_read():
+    # The trigger scan skips "may", "Near", "Say" and "Day": the date words beside them must still be found.
+    text = ("Talks may resume on May 5. Near the border, a year later, they met again. Say what you will: "
+            "Day by day, last month and in May 2023 the talks went on.")
+    assert dates(text, dt.date(2024, 6, 20)) == [
+        ("2024-05-05", "day"), ("2025", "year"), ("2024-05", "month"), ("2023-05", "month"),
+    ]

@@ -14,7 +14,9 @@ figures are taken in interleaved rounds (ours alone, the citations pass plus
 ours, pandoc's) so a busy machine slows all three alike, and the citations
 pass runs cold in each round (style file parsed again, a fresh pandoc
 process), since pandoc's run includes citeproc too. CPU seconds (this process
-plus its children) are printed beside wall seconds.
+plus its children) are printed beside wall seconds. After the PDF figure, the
+PDF export of long timelines (200, 800 and 3,200 rows, a footnote on every third row) is
+timed in CPU seconds, to show the cost per row stays flat.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from briefpack.citations import article_to_csl, cite_brief
 from briefpack.citations.pandoc_run import pandoc_path
 from briefpack.citations.styles import _parse_style, _shipped_by_id, load_style
 from briefpack.model.article import Article, Provenance
-from briefpack.model.brief import Brief, BriefMeta, BulletList, Cite, Figure, Heading, Para, Table, Text
+from briefpack.model.brief import Brief, BriefMeta, BulletList, Cite, Figure, Heading, Note, Para, Table, Text
 from briefpack.render.docx import DocxOptions
 from briefpack.render.docx import render as render_docx
 from briefpack.render.pdf import PdfOptions
@@ -111,6 +113,30 @@ def uncited_brief() -> Brief:
     meta = BriefMeta(title="Russia–North Korea: situation brief", subtitle="Benchmark brief", author="Desk Officer",
                      date=ACCESSED, marking="OFFICIAL-SENSITIVE", cover=True, toc=True)
     return Brief(meta, tuple(blocks))
+
+
+def long_table_brief(rows: int) -> Brief:
+    """A timeline of ``rows`` rows, a footnote on every third, as a brief drawn from ~1,000 sources has (~7,300 rows)."""
+    rng = random.Random(5)
+    body = []
+    for d in range(rows):
+        event: tuple = (Text(" ".join(rng.choice(WORDS) for _ in range(14))),)
+        if d % 3 == 0:
+            event += (Note((Text(f"Source {d}, para. 2."),)),)
+        body.append(((Text(f"2026-{1 + d % 12:02d}-{1 + d % 28:02d}"),), event))
+    table = Table(((Text("Date"),), (Text("Event"),)), tuple(body), (Text("Timeline"),))
+    return Brief(BriefMeta(title="Long timeline"), (Heading(1, (Text("Timeline"),)), table))
+
+
+def long_table_cpu(out: Path, sizes=(200, 800, 3200)) -> list[tuple[int, float]]:
+    """CPU seconds to export each long-table brief to PDF (splitting a table must stay linear in its rows)."""
+    figures = []
+    for rows in sizes:
+        brief = long_table_brief(rows)
+        started = time.process_time()
+        render_pdf(brief, out / f"table{rows}.pdf", PdfOptions())
+        figures.append((rows, time.process_time() - started))
+    return figures
 
 
 def markdown_of(brief: Brief) -> str:
@@ -198,6 +224,7 @@ def main() -> None:
         render_pdf(cited, out / "warm.pdf", PdfOptions())  # fonts load once per process
         render_docx(cited, out / "warm.docx", docx_options)
         pdf_s, pdf_runs, pdf_cpu = median_time(lambda: render_pdf(cited, out / "brief.pdf", PdfOptions()))
+        long_tables = long_table_cpu(out)
 
         (out / "refs.json").write_text(json.dumps([{**article_to_csl(a, ACCESSED), "id": a.id} for a in articles]))
         (out / "brief.md").write_text(markdown_of(brief), encoding="utf-8")
@@ -232,6 +259,8 @@ def main() -> None:
           f"{spread(cite_runs)}, CPU {cite_cpu:.2f} s")
     print(f"PDF export (reportlab, one layout pass): {pdf_s:.2f} s median {spread(pdf_runs)}, "
           f"CPU {pdf_cpu:.2f} s; bar <= 2 s -> {verdict(pdf_s, 2)}")
+    print("PDF export of a long timeline (footnote on every third row), CPU: " + ", ".join(
+        f"{rows} rows {cpu:.2f} s ({1000 * cpu / rows:.1f} ms/row)" for rows, cpu in long_tables))
     print("side by side, interleaved rounds:")
     print(f"  DOCX export (python-docx) of the cited brief: {docx_s:.2f} s median {spread(docx_runs)}, CPU {docx_cpu:.2f} s")
     print(f"  citations pass + DOCX export (cold): {both_s:.2f} s median {spread(both_runs)}, CPU {both_cpu:.2f} s")

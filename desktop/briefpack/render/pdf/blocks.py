@@ -65,6 +65,27 @@ class OutlinedHeading(Paragraph):
         return parts
 
 
+class TableCell(Paragraph):
+    """A table cell's paragraph that keeps its line breaking for the width it was last wrapped at.
+
+    Splitting a table across pages measures the rows near each page foot many
+    times (every split attempt re-measures every row it keeps, and footnote
+    mode tries several split heights per page); breaking a paragraph into
+    lines is the costly part, and a cell's lines depend only on its width.
+    """
+
+    _wrapped: tuple | None = None  # (width, the line breaks, (w, h)) of the last real wrap
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        cached = self._wrapped
+        if cached is not None and cached[0] == availWidth and getattr(self, "blPara", None) is cached[1]:
+            self.width, self.height = cached[2]
+            return cached[2]
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, getattr(self, "blPara", None), size)
+        return size
+
+
 class BlockFlow:
     """Turns one brief's blocks into flowables. Not thread-safe: one per render.
 
@@ -199,7 +220,7 @@ class BlockFlow:
         rows = ([block.header] if block.header else []) + list(block.rows)
         data = [
             [self._text(row[j] if j < len(row) else (), "cell_head" if (block.header and i == 0) else "cell",
-                        bare=True) for j in range(ncols)]
+                        TableCell, bare=True) for j in range(ncols)]
             for i, row in enumerate(rows)
         ]
         table = RLTable(data, colWidths=self._column_widths(rows, ncols), repeatRows=1 if block.header else 0,

@@ -17,7 +17,7 @@ the renderer can check every note sits on the page of its number.
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
@@ -31,39 +31,42 @@ _UNBOUNDED = 1e7  # reportlab measures a container's content with a huge height 
 
 def note_numbers(flowable: Flowable) -> tuple[int, ...]:
     """The note numbers referenced in ``flowable`` (a Paragraph, a Table of them, or a wrapper), in order."""
-    found: list[int] = []
-    _collect(flowable, found)
-    return tuple(found)
+    return tuple(_numbers_in(flowable))
 
 
-def _collect(item: object, found: list[int]) -> None:
+def first_note_number(flowable: Flowable) -> int | None:
+    """The first note number referenced in ``flowable``, found without reading the rest (a long table's)."""
+    return next(_numbers_in(flowable), None)
+
+
+def _numbers_in(item: object) -> Iterator[int]:
     if isinstance(item, NoteBearing):
         item = item.inner
     if isinstance(item, (list, tuple)):
         for sub in item:
-            _collect(sub, found)
+            yield from _numbers_in(sub)
         return
     frags = getattr(item, "frags", None)
     if frags is not None:  # a Paragraph, whole or one piece of a split
-        _collect_frags(frags, found)
+        yield from _numbers_in_frags(frags)
         return
     cells = getattr(item, "_cellvalues", None)  # a Table, whole or the rows of a split
     if cells is not None:
         for row in cells:
             for cell in row:
-                _collect(cell, found)
+                yield from _numbers_in(cell)
 
 
-def _collect_frags(frags: Iterable, found: list[int]) -> None:
+def _numbers_in_frags(frags: Iterable) -> Iterator[int]:
     # Before wrapping, a paragraph's frags are style fragments; after, reportlab
     # replaces them by words, each a list of a width and (fragment, text) pairs.
     for frag in frags:
         if isinstance(frag, (list, tuple)):
-            _collect_frags((f for f in frag if not isinstance(f, (int, float, str))), found)
+            yield from _numbers_in_frags(f for f in frag if not isinstance(f, (int, float, str)))
             continue
         cb = getattr(frag, "cbDefn", None)
         if cb is not None and getattr(cb, "name", None) == NOTE_REF_CALLBACK:
-            found.append(int(cb.label))
+            yield int(cb.label)
 
 
 class FootnoteArea:
@@ -226,7 +229,7 @@ class NoteBearing(Flowable):
         super().__init__()
         self.inner = inner
         self.area = area
-        self.numbers = note_numbers(inner)
+        self._numbers: tuple[int, ...] | None = None
         self._force = False  # set on an oversized first piece: accept it even though its notes overflow
         self._measured: tuple | None = None  # (width, the inner's line breaks, (w, h)) of the last wrap
 
@@ -240,6 +243,19 @@ class NoteBearing(Flowable):
         wh = inner.wrapOn(canv, aW, aH)
         self._measured = (aW, inner.blPara, wh) if isinstance(inner, Paragraph) else None
         return wh
+
+    @property
+    def numbers(self) -> tuple[int, ...]:
+        """The note numbers in the inner flowable, read when first asked for.
+
+        Lazily, because every split attempt makes a piece of the rest of a long
+        table that is mostly thrown away or only measured against a page it
+        overflows anyway; reading every remaining cell each time made long
+        tables quadratic.
+        """
+        if self._numbers is None:
+            self._numbers = note_numbers(self.inner)
+        return self._numbers
 
     # Spacing and keep-with-next come from the wrapped flowable.
     def getSpaceBefore(self) -> float:
@@ -258,6 +274,8 @@ class NoteBearing(Flowable):
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
         w, h = self._measure(getattr(self, "canv", None), aW, aH)
         self.width, self.height = w, h
+        if h > aH + _FUZZ and aH < _UNBOUNDED:
+            return w, h  # too tall even without its notes: the frame splits us (no need to count every note)
         extra = 0.0 if self._force else self.area.extra_for(self.numbers)
         if h + extra > aH + _FUZZ or aH >= _UNBOUNDED:
             # Claim more than there is: the frame will then split us or move us on.
@@ -282,8 +300,22 @@ class NoteBearing(Flowable):
         over = first_h + self.area.extra_for(first.numbers) - aH
         return [first, *(NoteBearing(p, self.area) for p in parts[1:])], over
 
-    def split(self, aW: float, aH: float) -> list[Flowable]:
-        canv = getattr(self, "canv", None)
+    def _window(self, canv, aW: float, aH: float) -> "NoteBearing":
+        """What to search for the split point in: for a table, the rows that fit in ``aH``, split off once.
+
+        Every reportlab table split builds the rest of the table as a new
+        table, which costs as much as the rows left; the search below splits
+        many times per page, so on a long table it searches the page's rows
+        alone and splits the whole table once, where the search ended (a
+        first piece depends only on the rows it holds, so it is the same).
+        """
+        if getattr(self.inner, "_cellvalues", None) is None:
+            return self
+        parts = self.inner.splitOn(canv, aW, aH)
+        return NoteBearing(parts[0], self.area) if len(parts) == 2 else self
+
+    def _longest_fit(self, canv, aW: float, aH: float) -> tuple[list[Flowable] | None, float]:
+        """The pieces of the longest first piece that fits ``aH`` with its notes, and the split height used."""
         fit, fit_limit, fail_limit = None, 0.0, None
         limit = aH
         while limit > _FUZZ:
@@ -311,10 +343,20 @@ class NoteBearing(Flowable):
                     fit, lo = pieces, mid
                 else:
                     hi = mid
+            fit_limit = lo
+        return fit, fit_limit
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        canv = getattr(self, "canv", None)
+        window = self._window(canv, aW, aH)
+        fit, fit_limit = window._longest_fit(canv, aW, aH)
+        if fit is not None and window is not self:
+            fit = self._pieces(canv, aW, aH, fit_limit)[0]
         if fit is not None:
             return fit
         frame = self.area.frame
-        hopeless = frame is not None and self.area.height(self.numbers[:1]) > frame.text_height()
+        first = first_note_number(self.inner) if self._numbers is None else next(iter(self._numbers), None)
+        hopeless = frame is not None and first is not None and self.area.height([first]) > frame.text_height()
         if frame is not None and (frame.at_top() or hopeless):
             # Even one line and its notes exceed an empty page (a note longer than
             # a page), so moving on cannot help: place the text anyway and let the

@@ -122,6 +122,8 @@ class PassageTreePanel(QWidget):
         layout.addWidget(splitter, 1)
         self._articles: dict[str, Article] = {}
         self._picked: dict[str, PickedPassage] = {}
+        # Each passage's row by key, filled with the tree, so finding a row or counting the kept ones never walks the tree.
+        self._items: dict[str, QTreeWidgetItem] = {}
         self._taxonomy = Taxonomy(())
         self._theme_ids: tuple[str, ...] = ()
 
@@ -134,9 +136,11 @@ class PassageTreePanel(QWidget):
         self._articles = {a.id: a for a in articles}
         self._taxonomy, self._theme_ids = taxonomy, selection.theme_ids
         groups = candidate_passages(articles, tags, selection)
+        listed = {p.key for members in groups.values() for p in members}
         for added in selection.added:
-            if added.theme_id in groups and all(p.key != added.key for p in groups[added.theme_id]):
+            if added.theme_id in groups and added.key not in listed:
                 groups[added.theme_id].append(added)
+                listed.add(added.key)
         collapsed = {
             self.tree.topLevelItem(n).data(0, KEY_ROLE)
             for n in range(self.tree.topLevelItemCount())
@@ -146,6 +150,7 @@ class PassageTreePanel(QWidget):
         current_key = current.data(0, KEY_ROLE) if current is not None else None
         scroll = self.tree.verticalScrollBar().value()
         self._picked = {}
+        self._items = {}
         self.tree.blockSignals(True)
         try:
             self.tree.clear()
@@ -191,6 +196,7 @@ class PassageTreePanel(QWidget):
         item.setToolTip(0, picked.passage.text)
         item.setToolTip(1, article.display_title if article else "")
         self._picked[picked.key] = picked
+        self._items.setdefault(picked.key, item)
         self._style_kept(item, kept)
         return item
 
@@ -205,12 +211,7 @@ class PassageTreePanel(QWidget):
 
     def passage_item(self, key: str) -> QTreeWidgetItem | None:
         """The row of the passage with this ``PickedPassage.key``, or ``None``."""
-        for n in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(n)
-            for m in range(group.childCount()):
-                if group.child(m).data(0, KEY_ROLE) == key:
-                    return group.child(m)
-        return None
+        return self._items.get(key)
 
     def show_dropped(self, dropped: frozenset[str] | set[str]) -> None:
         """Check every listed passage not in ``dropped`` and uncheck those in it, without refilling the tree or emitting.
@@ -235,7 +236,7 @@ class PassageTreePanel(QWidget):
         self._update_summary()
 
     def kept_keys(self) -> list[str]:
-        return [k for k in self._picked if (item := self.passage_item(k)) and item.checkState(0) == Qt.CheckState.Checked]
+        return [k for k, item in self._items.items() if item.checkState(0) == Qt.CheckState.Checked]
 
     def show_source(self, article_id: str, block_index: int) -> bool:
         """Select the first passage row quoting this paragraph (``True``); else show the paragraph below the tree (``False``)."""

@@ -23,9 +23,8 @@ import html
 import json
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
-from PySide6.QtGui import QHelpEvent
-from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTextBrowser, QToolTip, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from briefpack.assembly.build import paragraph_number
 from briefpack.assembly.pick import candidate_passages
@@ -34,6 +33,7 @@ from briefpack.model.passage import Passage
 from briefpack.model.selection import PickedPassage, Selection
 from briefpack.model.theme import Taxonomy, ThemeTag
 
+from briefpack.gui.evidence_browser import EvidenceBrowser
 from briefpack.gui.evidence import highlight_evidence
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -104,7 +104,7 @@ class PassageTreePanel(QWidget):
         header.resizeSection(1, 130)
         self.tree.itemChanged.connect(self._on_item_changed)
         self.tree.currentItemChanged.connect(lambda item, _old: self._show_detail(item))
-        self.detail = PassageTextBrowser()
+        self.detail = EvidenceBrowser()
         self.detail.setOpenExternalLinks(True)
         self.detail.setPlaceholderText("Select a passage to read it in full.")
         self.detail.setAccessibleName("The current passage in full")
@@ -311,20 +311,6 @@ class PassageTreePanel(QWidget):
         marked = highlight_evidence(text, self._taxonomy, self._theme_ids)
         legend = f"<p style='color:#555'>Evidence — {marked.legend}</p>" if marked.legend else ""
         self.detail.setHtml(f"<p style='color:#555'>{where}</p><p>{marked.html}</p>{legend}")
-
-class PassageTextBrowser(QTextBrowser):
-    """A text browser that shows the tooltip of the text under the mouse (the evidence spans carry theme and term)."""
-
-    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            tip = self.cursorForPosition(event.pos()).charFormat().toolTip()
-            if tip:
-                QToolTip.showText(event.globalPos(), tip, self.viewport())
-            else:
-                QToolTip.hideText()
-            return True
-        return super().viewportEvent(event)
-
 
 def first_words(text: str, n: int = FIRST_WORDS) -> str:
     words = text.split()

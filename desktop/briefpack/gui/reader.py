@@ -19,13 +19,12 @@ import html
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QEvent
-from PySide6.QtGui import QHelpEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTextBrowser, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from briefpack.model.article import Article, BlockKind
 from briefpack.model.theme import Taxonomy, ThemeTag
 
+from briefpack.gui.evidence_browser import EvidenceBrowser
 from briefpack.gui.evidence import highlight_evidence, theme_colour, theme_style
 from briefpack.gui.source_table import UNGRADED, palette_is_dark
 
@@ -134,7 +133,7 @@ class ArticleReaderPanel(QWidget):
         self.focus.setToolTip("Mark the paragraphs of one theme with a bar in its colour")
         self.focus.addItem("No theme in focus", ALL_THEMES)
         self.focus.currentIndexChanged.connect(lambda _n: self._render(scroll=True))
-        self.browser = ReaderBrowser()
+        self.browser = EvidenceBrowser()
         self.browser.setAccessibleName("Article reader")
         self.browser.setOpenLinks(False)
         self.browser.setPlaceholderText("Select a source in the sources table, or a cell of the coverage map, to read it here.")
@@ -205,15 +204,3 @@ class ArticleReaderPanel(QWidget):
             self.browser.verticalScrollBar().setValue(position)
 
 
-class ReaderBrowser(QTextBrowser):
-    """A text browser that shows the tooltip of the text under the mouse (evidence spans name their theme and term)."""
-
-    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            tip = self.cursorForPosition(event.pos()).charFormat().toolTip()
-            if tip:
-                QToolTip.showText(event.globalPos(), tip, self.viewport())
-            else:
-                QToolTip.hideText()
-            return True
-        return super().viewportEvent(event)

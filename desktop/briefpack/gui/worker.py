@@ -19,6 +19,7 @@ from collections.abc import Callable, Generator
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, Slot
+from shiboken6 import isValid
 
 from briefpack.jobs import CancelToken, Progress
 
@@ -294,17 +295,20 @@ class LatestJob(QObject):
 
     def _on_result(self, inputs: Any, result: Any) -> None:
         # None means the job saw its cancel; with a rerun queued, a newer result is on its way.
-        if result is None or self._again:
+        # A job may outlive its window (closed while the job ran): then there is no one to tell.
+        if not isValid(self) or result is None or self._again:
             return
         self.done_inputs = inputs
         self.latest = result
         self.succeeded.emit(inputs, result)
 
     def _on_error(self, error: BaseException) -> None:
-        if not self._again:
+        if isValid(self) and not self._again:
             self.failed.emit(f"{type(error).__name__}: {error}")
 
     def _on_finished(self) -> None:
+        if not isValid(self):
+            return
         self._job = None
         if self._again:
             self._again = False

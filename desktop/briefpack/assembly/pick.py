@@ -10,7 +10,8 @@ followed by the items it does not name, in their natural order.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 
 from briefpack.model.article import Article, BlockKind
 from briefpack.model.passage import Passage
@@ -26,26 +27,45 @@ def chosen_articles(articles: Sequence[Article], selection: Selection) -> list[A
     return [a for a in articles if a.id in wanted]
 
 
-def candidate_passages(
+def _picked_tags(
     articles: Sequence[Article], tags: Iterable[ThemeTag], selection: Selection
-) -> dict[str, list[PickedPassage]]:
-    """Every passage the chosen themes and sources pick, before the analyst's drops and additions."""
-    order = {a.id: n for n, a in enumerate(chosen_articles(articles, selection))}
+) -> Iterator[tuple[ThemeTag, Article]]:
+    """The tags the selection picks, each with its article: chosen theme, chosen source, a paragraph block."""
+    chosen = {a.id for a in chosen_articles(articles, selection)}
     by_id = {a.id: a for a in articles}
     themes = set(selection.theme_ids)
-    picked: dict[str, list[PickedPassage]] = {t: [] for t in selection.theme_ids}
     for tag in tags:
-        if tag.theme_id not in themes or tag.article_id not in order:
+        if tag.theme_id not in themes or tag.article_id not in chosen:
             continue
         article = by_id[tag.article_id]
         if not 0 <= tag.block_index < len(article.blocks):
             continue
         if article.blocks[tag.block_index].kind is not BlockKind.PARAGRAPH:
             continue
+        yield tag, article
+
+
+def candidate_passages(
+    articles: Sequence[Article], tags: Iterable[ThemeTag], selection: Selection
+) -> dict[str, list[PickedPassage]]:
+    """Every passage the chosen themes and sources pick, before the analyst's drops and additions."""
+    order = {a.id: n for n, a in enumerate(chosen_articles(articles, selection))}
+    picked: dict[str, list[PickedPassage]] = {t: [] for t in selection.theme_ids}
+    for tag, article in _picked_tags(articles, tags, selection):
         picked[tag.theme_id].append(PickedPassage(tag.theme_id, Passage.whole_block(article, tag.block_index)))
     for items in picked.values():
         items.sort(key=lambda p: (order[p.passage.article_id], p.passage.block_index, p.passage.start))
     return picked
+
+
+def candidate_counts(
+    articles: Sequence[Article], tags: Iterable[ThemeTag], selection: Selection
+) -> dict[str, Counter[str]]:
+    """How many passages ``candidate_passages`` would pick per theme and article id, without building them."""
+    counts: dict[str, Counter[str]] = {t: Counter() for t in selection.theme_ids}
+    for tag, article in _picked_tags(articles, tags, selection):
+        counts[tag.theme_id][article.id] += 1
+    return counts
 
 
 def pick_passages(

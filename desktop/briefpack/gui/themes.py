@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton
 
-from briefpack.assembly.pick import candidate_passages
+from briefpack.assembly.pick import candidate_counts
 from briefpack.model.article import Article
 from briefpack.model.selection import Selection
 from briefpack.model.theme import Taxonomy, ThemeTag
@@ -85,9 +85,7 @@ def describe_themes(
 def theme_counts(taxonomy: Taxonomy, articles: Sequence[Article], tags: Sequence[ThemeTag]) -> dict[str, Counter]:
     """For each theme id, how many paragraphs of each article (by id) it would pick.
 
-    Counted with the same rule the brief uses (``candidate_passages`` over all
+    Counted with the same rule the brief uses (``candidate_counts`` over all
     sources), so the numbers match what checking the theme brings in.
     """
-    everything = Selection(theme_ids=tuple(taxonomy.ids))
-    picked = candidate_passages(articles, tags, everything)
-    return {t: Counter(p.passage.article_id for p in picked.get(t, [])) for t in taxonomy.ids}
+    return candidate_counts(articles, tags, Selection(theme_ids=tuple(taxonomy.ids)))

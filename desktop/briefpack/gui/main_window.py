@@ -3,8 +3,9 @@
 ``MainWindow`` wires the panels to one ``ProjectSession``: a click in a panel
 becomes a new ``Selection`` (via ``gui.edits``) or ``BriefSettings`` handed
 to the session; the session's change signals refresh the panels and schedule
-a preview. The window owns the menus, toolbar and status bar; what the
-actions do is delegated to controllers (project files, import, export,
+a preview. The window owns the status bar and, through ``gui.menus``, the
+menus and toolbar; what the actions do is delegated to controllers
+(project files, import, export,
 recovery copies), the long work to the ``JobRunner``; Undo and Redo follow
 the open session's undo stack through a ``QUndoGroup``. Paste
 (Ctrl+Shift+V) and drops of files, folders or text (``intake.DropImporter``)
@@ -20,19 +21,18 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
-    QLabel, QMainWindow, QSplitter, QStyle, QTabWidget, QToolButton, QVBoxLayout, QWidget,
+    QLabel, QMainWindow, QSplitter, QTabWidget, QToolButton, QVBoxLayout, QWidget,
 )
 
 from briefpack.model.notice import Notice
 from briefpack.model.selection import BriefSettings, Selection
 
-from briefpack.gui import accessibility, edits, intake, preferences
+from briefpack.gui import edits, intake, menus, preferences
 from briefpack.gui.about import show_about
 from briefpack.gui.autosave import AutosaveController
 from briefpack.gui.exporting import ExportController
 from briefpack.gui.findings import FindingsAnalyzer, FindingsPanel, preview_tabs
 from briefpack.gui.first_run import show_guide
-from briefpack.gui.icons import pdf_icon, word_icon
 from briefpack.gui.importing import ImportController
 from briefpack.gui.outline import OutlinePanel
 from briefpack.gui.passages import PassageTreePanel
@@ -134,87 +134,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([1280 * s // 100 for s in SPLIT_PROPORTIONS])
 
     def _build_actions(self) -> None:
-        icon = self.style().standardIcon
-        px = QStyle.StandardPixmap
-
-        def action(text: str, slot, shortcut=None, pixmap=None, tip: str = "") -> QAction:
-            if isinstance(pixmap, QStyle.StandardPixmap):
-                pixmap = icon(pixmap)
-            act = QAction(pixmap, text, self) if pixmap is not None else QAction(text, self)
-            if shortcut is not None:
-                act.setShortcut(QKeySequence(shortcut))
-            act.setStatusTip(tip)
-            act.triggered.connect(slot)
-            return act
-
-        self.new_action = action("&New project…", self.files.new_project, QKeySequence.StandardKey.New, px.SP_FileIcon)
-        self.open_action = action(
-            "&Open project…", self.files.open_project, QKeySequence.StandardKey.Open, px.SP_DialogOpenButton, "Open a .briefpack project"
-        )
-        self.save_action = action("&Save", self.files.save, QKeySequence.StandardKey.Save, px.SP_DialogSaveButton)
-        self.save_as_action = action("Save &As…", self.files.save_as, QKeySequence.StandardKey.SaveAs)
-        self.import_action = action(
-            "&Import files…", self.import_files, "Ctrl+I", px.SP_FileDialogNewFolder, "Add articles to the project"
-        )
-        self.paste_action = action(
-            "&Paste article", self.paste_article, "Ctrl+Shift+V", px.SP_DialogApplyButton,
-            "Import the text or HTML on the clipboard as an article",
-        )
-        self.export_pdf_action = action(
-            "Export &PDF…", lambda: self.export("pdf"), "Ctrl+E", pdf_icon(), "Compose the brief and write a PDF"
-        )
-        self.export_docx_action = action(
-            "Export &Word…", lambda: self.export("docx"), "Ctrl+Shift+E", word_icon(), "Compose the brief and write a Word file"
-        )
-        self.quit_action = action("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.warnings_action = action("&Warnings", self.show_warnings, tip="Show the Warnings tab")
-        self.about_action = action("&About briefpack", self.about)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.first_brief_action = action(
-            "How to build your first &brief", self.show_first_brief_guide, tip="The five steps from sources to an exported brief"
-        )
-        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.preferences_action = action(
-            "Prefere&nces…", lambda: preferences.edit_preferences(self), QKeySequence.StandardKey.Preferences,
-            tip="How often recovery copies of unsaved work are kept",
-        )
-        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        for act, fallback in ((self.save_as_action, "Ctrl+Shift+S"), (self.quit_action, "Ctrl+Q"),
-                              (self.preferences_action, "Ctrl+,"), (self.undo_action, "Ctrl+Z")):
-            accessibility.ensure_shortcut(act, fallback)  # standard keys some platforms leave empty
-
-        file_menu = self.menuBar().addMenu("&File")
-        for act in (self.new_action, self.open_action, self.save_action, self.save_as_action, None,
-                    self.import_action, self.paste_action, None, self.export_pdf_action, self.export_docx_action, None, self.quit_action):
-            file_menu.addSeparator() if act is None else file_menu.addAction(act)
-        self.recent_menu = file_menu.addMenu("Open &Recent")
-        file_menu.insertMenu(self.save_action, self.recent_menu)
-        self.files.fill_recent_menu(self.recent_menu)
-        self.edit_menu = self.menuBar().addMenu("&Edit")
-        for act in (self.undo_action, self.redo_action, None, self.preferences_action):
-            self.edit_menu.addSeparator() if act is None else self.edit_menu.addAction(act)
-        self.menuBar().addMenu("&View").addAction(self.warnings_action)
-        help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction(self.first_brief_action)
-        help_menu.addAction(self.about_action)
-
-        toolbar = self.addToolBar("Main")
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for act in (self.open_action, self.save_action, None, self.import_action, None,
-                    self.export_pdf_action, self.export_docx_action):
-            toolbar.addSeparator() if act is None else toolbar.addAction(act)
-        accessibility.describe_actions(
-            (self.new_action, self.open_action, self.save_action, self.save_as_action, self.import_action,
-             self.paste_action, self.export_pdf_action, self.export_docx_action, self.preferences_action,
-             self.quit_action, self.warnings_action),
-            toolbar,
-        )
+        menus.build_actions(self)
 
     def _build_status_bar(self) -> None:
         self.counts_label = QLabel()

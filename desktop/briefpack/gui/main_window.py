@@ -5,8 +5,8 @@ becomes a new ``Selection`` (via ``gui.edits``) or ``BriefSettings`` handed
 to the session; the session's change signals refresh the panels and schedule
 a preview. The window owns the status bar and, through ``gui.menus``, the
 menus and toolbar; what the actions do is delegated to controllers
-(project files, import, export,
-recovery copies), the long work to the ``JobRunner``; Undo and Redo follow
+(project files, import, export, recovery copies), the long work to the
+``JobRunner``; Undo and Redo follow
 the open session's undo stack through a ``QUndoGroup``. Paste
 (Ctrl+Shift+V) and drops of files, folders or text (``intake.DropImporter``)
 go through the same import. Only opening and saving the project file run on

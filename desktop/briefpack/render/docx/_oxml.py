@@ -1,11 +1,12 @@
 """The private XML layer of the DOCX renderer: everything python-docx has no public API for.
 
-python-docx offers thin objects over WordprocessingML but nothing for notes,
+python-docx offers thin objects over WordprocessingML but nothing for
 hyperlinks, East Asian fonts or repeating table headers (fields, bookmarks
-and the table of contents are in ``_fields``). This module
+and the table of contents are in ``_fields``, the notes parts in
+``_notes_xml``, copied styles and lists in ``_style_xml``). This module
 is the one place that builds raw ``w:`` elements for those, so the rest of the
 renderer works with python-docx objects and names, never with tags. The
-elements written most often (paragraphs, runs, their styles and note marks)
+elements written most often (paragraphs, runs and their styles)
 are built here directly with lxml in schema order: python-docx's generic
 setters search the schema's successor lists on every call, which made a long
 brief's export several times slower than the XML it writes needs. Strings
@@ -16,110 +17,20 @@ Nothing here knows the Brief model.
 
 from __future__ import annotations
 
-import copy
-from typing import Literal
-
 from lxml.etree import SubElement
 
-from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
-from docx.parts.document import DocumentPart
-from docx.parts.numbering import NumberingPart
-from docx.parts.story import StoryPart
-from docx.styles.style import StyleFactory
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
-
-NoteKind = Literal["footnote", "endnote"]
 
 # Clark names of the elements built on the fast paths, computed once.
 _P, _PPR, _PSTYLE, _R, _RPR, _RSTYLE = (qn(f"w:{t}") for t in ("p", "pPr", "pStyle", "r", "rPr", "rStyle"))
 _RFONTS, _B, _I, _LANG, _T, _SECTPR = (qn(f"w:{t}") for t in ("rFonts", "b", "i", "lang", "t", "sectPr"))
-_VAL, _ID, _EAST_ASIA, _SPACE = qn("w:val"), qn("w:id"), qn("w:eastAsia"), qn("xml:space")
+_VAL, _EAST_ASIA, _SPACE = qn("w:val"), qn("w:eastAsia"), qn("xml:space")
 _HYPERLINK, _RID, _HISTORY = qn("w:hyperlink"), qn("r:id"), qn("w:history")
 _STYLE_ID, _DEFAULT = qn("w:styleId"), qn("w:default")
-
-# ------------------------------------------------------------------ notes parts
-
-_NOTES = {
-    "footnote": (CT.WML_FOOTNOTES, RT.FOOTNOTES, "/word/footnotes.xml"),
-    "endnote": (CT.WML_ENDNOTES, RT.ENDNOTES, "/word/endnotes.xml"),
-}
-
-
-class NotesPart(StoryPart):
-    """``/word/footnotes.xml`` or ``/word/endnotes.xml``: a story part holding ``w:footnote``/``w:endnote``.
-
-    Subclassing ``StoryPart`` lets python-docx ``Paragraph`` objects live inside
-    a note: style look-ups go to the main document, and hyperlinks and images
-    get relationships from this part, where Word expects them.
-    """
-
-    kind: NoteKind
-
-    @classmethod
-    def new(cls, document_part: DocumentPart, kind: NoteKind) -> "NotesPart":
-        """A fresh notes part related from ``document_part``, replacing any the template had."""
-        content_type, reltype, partname = _NOTES[kind]
-        for rId, rel in list(document_part.rels.items()):
-            # A reference .docx may bring its own notes; its body is gone, so they are orphans.
-            if rel.reltype == reltype:
-                document_part.drop_rel(rId)
-        tag = f"w:{kind}"
-        # Word requires the two separator notes (ids -1 and 0) that draw the rule above notes.
-        element = parse_xml(
-            f"<w:{kind}s {nsdecls('w', 'r')}>"
-            f'<{tag} w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
-            f"<w:r><w:separator/></w:r></w:p></{tag}>"
-            f'<{tag} w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
-            f"<w:r><w:continuationSeparator/></w:r></w:p></{tag}>"
-            f"</w:{kind}s>"
-        )
-        part = cls(PackURI(partname), content_type, element, document_part.package)
-        part.kind = kind
-        document_part.relate_to(part, reltype)
-        _declare_separators(document_part, kind)
-        return part
-
-    def add_note(self, note_id: int) -> Paragraph:
-        """Append an empty note ``note_id`` and return its first paragraph (no style yet)."""
-        note = SubElement(self.element, qn(f"w:{self.kind}"), {_ID: str(note_id)})
-        return self.add_paragraph_to(note)
-
-    def add_paragraph_to(self, note) -> Paragraph:
-        """Append a paragraph to the ``w:footnote``/``w:endnote`` element ``note``."""
-        return Paragraph(SubElement(note, _P), self)
-
-
-def _declare_separators(document_part: DocumentPart, kind: NoteKind) -> None:
-    # Word writes <w:footnotePr> with the separator ids into settings.xml; some
-    # versions redraw the separators wrongly without it.
-    settings = document_part._settings_part.element
-    tag = f"w:{kind}Pr"
-    if settings.find(qn(tag)) is not None:
-        settings.remove(settings.find(qn(tag)))
-    props = parse_xml(f'<{tag} {nsdecls("w")}><w:{kind} w:id="-1"/><w:{kind} w:id="0"/></{tag}>')
-    successors = ("w:endnotePr", "w:compat", "w:docVars", "w:rsids", "m:mathPr", "w:attachedSchema",
-                  "w:themeFontLang", "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats",
-                  "w:doNotAutoCompressPictures", "w:forceUpgrade", "w:captions", "w:readModeInkLockDown",
-                  "w:smartTagType", "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol",
-                  "w:listSeparator")
-    settings.insert_element_before(props, *(successors[1:] if kind == "endnote" else successors))
-
-
-def add_note_reference(run: Run, kind: NoteKind, note_id: int) -> None:
-    """Make ``run`` the in-text mark of note ``note_id`` (a ``w:footnoteReference``)."""
-    SubElement(run._r, qn(f"w:{kind}Reference"), {_ID: str(note_id)})
-
-
-def add_note_ref_mark(run: Run, kind: NoteKind) -> None:
-    """Make ``run`` the number at the start of a note's own text (``w:footnoteRef``)."""
-    SubElement(run._r, qn(f"w:{kind}Ref"))
-
 
 # ------------------------------------------------------------------- styles
 
@@ -305,93 +216,6 @@ def lang_of(rPr) -> str | None:
     """The ``w:lang/@w:val`` of a ``w:rPr``; ``None`` if it names no language."""
     lang = rPr.find(qn("w:lang"))
     return lang.get(qn("w:val")) if lang is not None else None
-
-
-def doc_defaults_rPr(styles_element):
-    """The ``w:docDefaults/w:rPrDefault/w:rPr`` of ``styles.xml``, created if the template lacks it."""
-    defaults = styles_element.find(qn("w:docDefaults"))
-    if defaults is None:
-        defaults = OxmlElement("w:docDefaults")
-        styles_element.insert(0, defaults)
-    rpr_default = defaults.find(qn("w:rPrDefault"))
-    if rpr_default is None:
-        rpr_default = OxmlElement("w:rPrDefault")
-        defaults.insert(0, rpr_default)
-    rPr = rpr_default.find(qn("w:rPr"))
-    if rPr is None:
-        rPr = OxmlElement("w:rPr")
-        rpr_default.append(rPr)
-    return rPr
-
-
-def add_style(styles, name: str, kind, builtin: bool):
-    """A new style called ``name`` in python-docx ``styles``, which the caller knows lacks it.
-
-    ``Styles.add_style`` first compares the name with every style the
-    document has, a scan of styles.xml per style added.
-    """
-    return StyleFactory(styles.element.add_style_of_type(name, kind, builtin))
-
-
-def set_style_name(style, name: str) -> None:
-    """Give a style Word's own (often lower-case) built-in name, e.g. ``footnote text``."""
-    style.element.name_val = name
-
-
-def copy_style(source_styles, target_styles, name: str) -> bool:
-    """Copy the style called ``name`` from one ``w:styles`` element to another; false if the source lacks it.
-
-    The copy's ``w:link`` to a paired character style is dropped, since the
-    target may not have that style.
-    """
-    for style in source_styles.iterchildren(qn("w:style")):
-        style_name = style.find(qn("w:name"))
-        if style_name is not None and style_name.get(qn("w:val")).lower() == name.lower():
-            clone = copy.deepcopy(style)
-            for link in clone.findall(qn("w:link")):
-                clone.remove(link)
-            target_styles.append(clone)
-            return True
-    return False
-
-
-def style_num_id(style) -> int | None:
-    """The list (``w:numPr/w:numId``) a paragraph style is tied to; ``None`` if none."""
-    ids = style.element.xpath("w:pPr/w:numPr/w:numId/@w:val")
-    return int(ids[0]) if ids else None
-
-
-def set_style_num_id(style, num_id: int) -> None:
-    """Tie a paragraph style that already names a list to list ``num_id`` instead."""
-    for num in style.element.xpath("w:pPr/w:numPr/w:numId"):
-        num.set(qn("w:val"), str(num_id))
-
-
-def copy_list_definition(source: DocumentPart, target: DocumentPart, num_id: int) -> int:
-    """Copy list ``num_id`` (its ``w:num`` and ``w:abstractNum``) between documents; returns its new id.
-
-    Creates the target's numbering part if it has none (python-docx cannot).
-    """
-    src = source.numbering_part.element
-    abstract_id = src.xpath(f'w:num[@w:numId="{num_id}"]/w:abstractNumId/@w:val')[0]
-    abstract = copy.deepcopy(src.xpath(f'w:abstractNum[@w:abstractNumId="{abstract_id}"]')[0])
-    try:
-        numbering = target.part_related_by(RT.NUMBERING).element
-    except KeyError:
-        numbering = parse_xml(f"<w:numbering {nsdecls('w')}/>")
-        part = NumberingPart(PackURI("/word/numbering.xml"), CT.WML_NUMBERING, numbering, target.package)
-        target.relate_to(part, RT.NUMBERING)
-    new_abstract_id = max((int(v) for v in numbering.xpath("w:abstractNum/@w:abstractNumId")), default=-1) + 1
-    abstract.set(qn("w:abstractNumId"), str(new_abstract_id))
-    for nsid in abstract.findall(qn("w:nsid")):
-        abstract.remove(nsid)  # a list's identity; a copy must not claim the template's
-    first_num = numbering.find(qn("w:num"))
-    # Schema order: every w:abstractNum before the first w:num.
-    if first_num is not None:
-        first_num.addprevious(abstract)
-    else:
-        numbering.insert(0, abstract)
-    return int(numbering.add_num(new_abstract_id).numId)
 
 
 # --------------------------------------------------------- tables, pictures

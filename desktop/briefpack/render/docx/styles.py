@@ -22,7 +22,7 @@ from docx.shared import Cm, Inches, Pt, RGBColor
 from docx.styles.style import BaseStyle
 
 from briefpack.model.brief import BriefMeta
-from briefpack.render.docx import _oxml
+from briefpack.render.docx import _oxml, _style_xml
 from briefpack.render.docx.context import DocxOptions
 
 P, C = WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER
@@ -88,9 +88,9 @@ def prepare_styles(document: Document, meta: BriefMeta, options: DocxOptions, re
     by_name = {s.name.lower(): s for s in styles}
     for name, style_id, kind, based_on, custom in _MISSING:
         if name.lower() not in by_name:
-            style = _oxml.add_style(styles, name, kind, builtin=not custom)
+            style = _style_xml.add_style(styles, name, kind, builtin=not custom)
             style.element.styleId = style_id
-            _oxml.set_style_name(style, name)
+            _style_xml.set_style_name(style, name)
             if based_on and based_on.lower() in by_name:
                 style.base_style = by_name[based_on.lower()]
             _shape_new_style(style, name, meta.base_size)
@@ -108,13 +108,13 @@ def _import_builtins(document: Document) -> None:
         return
     template = docx.Document()
     for name in missing:
-        _oxml.copy_style(template.styles.element, document.styles.element, name)
+        _style_xml.copy_style(template.styles.element, document.styles.element, name)
     if "List Bullet" in missing:
         # The copied style points at the template's bullet list; bring that list along.
-        source_id = _oxml.style_num_id(template.styles["List Bullet"])
+        source_id = _style_xml.style_num_id(template.styles["List Bullet"])
         if source_id is not None:
-            new_id = _oxml.copy_list_definition(template.part, document.part, source_id)
-            _oxml.set_style_num_id(document.styles["List Bullet"], new_id)
+            new_id = _style_xml.copy_list_definition(template.part, document.part, source_id)
+            _style_xml.set_style_num_id(document.styles["List Bullet"], new_id)
 
 
 def _shape_new_style(style: BaseStyle, name: str, base: float) -> None:
@@ -160,7 +160,7 @@ def _restyle(document: Document, by_name: dict[str, BaseStyle], meta: BriefMeta,
     body_font = options.sans_font if meta.font_family.lower().startswith("sans") else options.serif_font
     base = meta.base_size
     # Fonts on the document defaults reach every style, table and note.
-    rPr = _oxml.doc_defaults_rPr(document.styles.element)
+    rPr = _style_xml.doc_defaults_rPr(document.styles.element)
     _oxml.set_fonts(rPr, body_font, options.east_asia_font)
     normal = by_name["normal"]
     normal.font.size = Pt(base)
@@ -222,7 +222,7 @@ def _apply_template_style(by_name: dict[str, BaseStyle], meta: BriefMeta, option
 
 def _set_language(document: Document, language: str) -> None:
     # Proofing language for the whole document; Hangul runs add their own eastAsia language.
-    rPr = _oxml.doc_defaults_rPr(document.styles.element)
+    rPr = _style_xml.doc_defaults_rPr(document.styles.element)
     current_val = _oxml.lang_of(rPr)
     primary = (language or "en").split("-")[0].lower()
     if current_val and current_val.split("-")[0].lower() == primary and "-" not in language:

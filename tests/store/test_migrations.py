@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import shutil
 import sqlite3
+from pathlib import Path
 
 import pytest
-from store_data import make_article
+from store_data import make_article, make_tags
 
+from briefpack.model.theme import ThemeTag
 from briefpack.store import Project, StoreError, migrations, schema
 
 
@@ -29,21 +34,36 @@ def current_file(path, *articles):
     return path
 
 
-def downgrade_to_v1(path) -> None:
-    """Turn a current file into the layout briefpack 0.1 wrote (schema 1), by undoing step 2 by hand."""
+def v1_file(path, articles, tags=()):
+    """A project file as briefpack 0.1 wrote it (schema 1: a row per block and per tag, an external-content index)."""
     conn = sqlite3.connect(path, isolation_level=None)
-    for index in ("articles_publisher", "articles_published", "articles_language", "articles_text_key",
-                  "articles_dup_group", "tags_theme"):
-        conn.execute(f"DROP INDEX {index}")
-    conn.execute("CREATE INDEX tags_theme ON tags(theme_id)")
-    for table in ("band_keys", "corrections", "reliability"):
-        conn.execute(f"DROP TABLE {table}")
-    for column in ("language", "text_key", "signature", "dup_group"):
-        conn.execute(f"ALTER TABLE articles DROP COLUMN {column}")
-    conn.execute("DELETE FROM migrations WHERE version > 1")
-    conn.execute("PRAGMA user_version = 1")
-    conn.execute("VACUUM")
+    schema.create_schema(conn, note="created by briefpack 0.1")
+    conn.execute("BEGIN")
+    for position, article in enumerate(articles):
+        data = article.to_json()
+        del data["blocks"]
+        published = article.published.isoformat() if article.published else None
+        conn.execute(
+            "INSERT INTO articles (id, position, title, publisher, published, json) VALUES (?, ?, ?, ?, ?, ?)",
+            (article.id, position, article.title, article.publisher, published, json.dumps(data)),
+        )
+        conn.executemany(
+            "INSERT INTO blocks (article_id, idx, kind, role, text) VALUES (?, ?, ?, ?, ?)",
+            [(article.id, i, b.kind.value, b.role, b.text) for i, b in enumerate(article.blocks)],
+        )
+    conn.executemany(
+        "INSERT INTO tags (article_id, block_index, theme_id, evidence, score) VALUES (?, ?, ?, ?, ?)",
+        [(t.article_id, t.block_index, t.theme_id, json.dumps(list(t.evidence)), t.score) for t in tags],
+    )
+    conn.execute("COMMIT")
+    if schema.fts5_available():
+        conn.execute(
+            "CREATE VIRTUAL TABLE blocks_fts USING fts5(text, content='blocks', content_rowid='block_id', "
+            "tokenize='unicode61 remove_diacritics 2')"
+        )
+        conn.execute("INSERT INTO blocks_fts (blocks_fts) VALUES ('rebuild')")
     conn.close()
+    return path
 
 
 @pytest.fixture
@@ -97,12 +117,14 @@ def test_a_schema_1_file_gains_fingerprints_groups_and_filter_columns(tmp_path):
     body = [f"Sentence {i} about the ministry and a long negotiation in the capital city." for i in range(30)]
     edited = body[:29] + ["An added closing line that differs from the original story."]
     articles = (make_article(1, body), make_article(2, edited), make_article(3))
-    path = current_file(tmp_path / "v1.briefpack", *articles)
-    downgrade_to_v1(path)
+    tags = [ThemeTag(articles[0].id, 3, "diplomacy", ("ministry", "negotiation"), 2.5), *make_tags(articles[2])]
+    path = v1_file(tmp_path / "v1.briefpack", articles, tags)
     assert version_of(path) == 1
 
     project = Project.open(path)
     assert project.articles == articles
+    assert project.tags() == tags
+    assert project.search('"long negotiation"')[:2] == [(articles[0].id, 2), (articles[0].id, 3)]
     assert project.duplicate_group(articles[0].id) == project.duplicate_group(articles[1].id) is not None
     assert project.duplicate_group(articles[2].id) is None
     assert project.query(language="en") == [a.id for a in articles]
@@ -110,3 +132,44 @@ def test_a_schema_1_file_gains_fingerprints_groups_and_filter_columns(tmp_path):
     assert version_of(path) == schema.SCHEMA_VERSION
     again = Project.open(path)
     assert again.duplicate_groups() == {again.duplicate_group(articles[0].id): [articles[0].id, articles[1].id]}
+    assert again.articles == articles and again.tags() == tags
+
+
+SCHEMA2 = Path(__file__).parent / "data" / "schema2.briefpack"
+
+
+def _contents(project: Project) -> dict:
+    """What tests/store/data/schema2.expected.json records, read from ``project``."""
+    return {
+        "articles": [a.to_json() for a in project.articles],
+        "parsed": [project.parsed_article(a.id).to_json() for a in project.articles],
+        "tags": [[t.article_id, t.block_index, t.theme_id, list(t.evidence), t.score] for t in project.tags()],
+        "groups": project.duplicate_groups(),
+        "search": {w: [list(hit) for hit in project.search(w)] for w in ("the", "pyongyang", '"foreign ministry"', "expor*")},
+        "query": {
+            "A": project.query(grades=["A"]),
+            "military": project.query(themes=["military"]),
+            "2020": project.query(date_to=dt.date(2020, 12, 31)),
+        },
+    }
+
+
+def test_a_file_written_by_schema_2_briefpack_opens_and_saves_unchanged_in_content(tmp_path):
+    """The file was saved by briefpack with schema 2 (seeds and generated dumps, corrections, a duplicate group)."""
+    expected = json.loads((SCHEMA2.with_suffix(".expected.json")).read_text(encoding="utf-8"))
+    path = tmp_path / "old.briefpack"
+    shutil.copyfile(SCHEMA2, path)
+    before = path.read_bytes()
+    assert version_of(path) == 2
+
+    project = Project.open(path)
+    assert _contents(project) == expected
+    assert path.read_bytes() == before  # opening never writes
+    project.save()
+    assert version_of(path) == schema.SCHEMA_VERSION
+    again = Project.open(path)
+    assert _contents(again) == expected
+    conn = sqlite3.connect(path)
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    conn.close()
+    assert "contents" in tables and not {"blocks", "tags", "blocks_fts"} & tables

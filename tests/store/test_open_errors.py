@@ -86,7 +86,7 @@ def test_damaged_project_tables(tmp_path):
 def test_project_with_a_missing_table(tmp_path):
     path = saved_project(tmp_path / "p.briefpack")
     conn = sqlite3.connect(path)
-    conn.execute("DROP TABLE tags")
+    conn.execute("DROP TABLE contents")
     conn.commit()
     conn.close()
     open_fails(path, "damaged")

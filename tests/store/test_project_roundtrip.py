@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import pytest
@@ -165,13 +166,16 @@ def test_file_layout(tmp_path, articles):
     assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
     assert conn.execute("PRAGMA application_id").fetchone()[0] == schema.APPLICATION_ID
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert {"articles", "blocks", "tags", "meta", "migrations", "blocks_fts"} <= tables
+    assert {"articles", "contents", "meta", "migrations", schema.FTS_TABLE} <= tables
+    assert not {"blocks", "tags", "blocks_fts"} & tables  # schema 2's per-block and per-tag rows are gone
     title, publisher, published = conn.execute(
         "SELECT title, publisher, published FROM articles WHERE id = ?", (articles[0].id,)
     ).fetchone()
     assert (title, publisher, published) == (articles[0].title, "conflictwatcher.com", articles[0].published.isoformat())
-    assert conn.execute("SELECT COUNT(*) FROM blocks").fetchone()[0] == sum(len(a.blocks) for a in articles)
-    assert conn.execute("SELECT COUNT(*) FROM tags").fetchone()[0] == 3 * len(articles)
+    packed = conn.execute("SELECT c.blocks, c.tags FROM contents c JOIN articles a USING (position) ORDER BY position").fetchall()
+    assert [len(json.loads(blocks)) for blocks, _ in packed] == [len(a.blocks) for a in articles]
+    assert json.loads(packed[0][0])[1] == ["paragraph", articles[0].blocks[1].text, "standfirst"]
+    assert [len(json.loads(tags)) for _, tags in packed] == [3] * len(articles)
     assert {k for (k,) in conn.execute("SELECT key FROM meta")} >= {"selection", "settings", "undo"}
     assert conn.execute("SELECT version FROM migrations").fetchall() == [(v,) for v in range(1, schema.SCHEMA_VERSION + 1)]
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

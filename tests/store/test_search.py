@@ -87,8 +87,9 @@ def test_the_saved_index_follows_removals(tmp_path):
     final = Project.open(path)
     assert final.search("unique2") == []
     assert [hit[0] for hit in final.search("shared")] == [a.id for n, a in enumerate(articles) if n != 2]
-    conn = final._db
-    assert conn.execute("INSERT INTO blocks_fts(blocks_fts, rank) VALUES ('integrity-check', 1)") is not None
+    conn = final._db.writer()
+    fts = schema.FTS_TABLE
+    assert conn.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)") is not None
 
 
 def test_search_after_reopening(tmp_path):
@@ -114,7 +115,7 @@ def test_without_fts5_projects_still_search_save_and_open(tmp_path, monkeypatch)
     monkeypatch.setattr(schema, "fts5_available", lambda: False)
     path = tmp_path / "plain.briefpack"
     project = project_with(2)
-    assert not schema.has_table(project._db, schema.FTS_TABLE)
+    assert not schema.has_table(project._db.reader(), schema.FTS_TABLE)
     expected = project.search("Pyongyang")
     assert len(expected) == 2
     project.save_as(path)
@@ -124,7 +125,7 @@ def test_without_fts5_projects_still_search_save_and_open(tmp_path, monkeypatch)
     with_fts = Project.open(path)
     assert with_fts.search("Pyongyang") == expected
     with_fts.save()
-    assert schema.has_table(Project.open(path)._db, schema.FTS_TABLE)
+    assert schema.has_table(Project.open(path)._db.reader(), schema.FTS_TABLE)
 
 
 def test_a_file_changed_without_fts5_gets_its_index_rebuilt(tmp_path, monkeypatch):

@@ -1,4 +1,4 @@
-"""Adding articles in bulk: duplicate checks, rows for articles, blocks, tags and band keys, in one transaction.
+"""Adding articles in bulk: duplicate checks, rows for articles, their contents and band keys, in one transaction.
 
 Each article of a batch is checked against the project *and* the articles
 added before it in the same batch: the same file (same id) or the same text
@@ -12,12 +12,16 @@ to ``search.BlockIndex`` to build in bulk afterwards: what makes a
 
 from __future__ import annotations
 
+import itertools
+import operator
 import sqlite3
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefpack.analysis.duplicates import NEAR_THRESHOLD, Fingerprint, fingerprint, similarity
+import numpy as np
+
+from briefpack.analysis.duplicates import NEAR_THRESHOLD, PERMUTATIONS, Fingerprint, fingerprint, similarity
 from briefpack.model.article import Article
 from briefpack.model.theme import ThemeTag
 from briefpack.store import grouping, rows
@@ -58,12 +62,17 @@ def checked_tags(article: Article, tags: Sequence[ThemeTag]) -> list[ThemeTag]:
         else ThemeTag(t.article_id, t.block_index, t.theme_id, tuple(t.evidence), float(t.score))
         for t in tags
     ]
-    blocks = len(article.blocks)
-    for tag in normal:
-        if tag.article_id != article.id:
-            raise ValueError(f"a tag of article {tag.article_id!r} given for {article.id!r}")
-        if not 0 <= tag.block_index < blocks:
-            raise ValueError(f"article {article.id!r} has no block {tag.block_index}")
+    if not normal:
+        return normal
+    # Checked in bulk (sets, min and max), not tag by tag: an import checks some 400,000 tags.
+    owners = {tag.article_id for tag in normal}
+    if owners != {article.id}:
+        other = next(o for o in owners if o != article.id)
+        raise ValueError(f"a tag of article {other!r} given for {article.id!r}")
+    indexes = [tag.block_index for tag in normal]
+    low, high = min(indexes), max(indexes)
+    if low < 0 or high >= len(article.blocks):
+        raise ValueError(f"article {article.id!r} has no block {low if low < 0 else high}")
     return normal
 
 
@@ -77,6 +86,15 @@ def check(conn: sqlite3.Connection, fp: Fingerprint, known: bool) -> Added:
     return Added(fp.article_id, ADDED, similar=tuple(grouping.near_matches(conn, fp)))
 
 
+def similarities(signature: bytes, others: Sequence[bytes]) -> list[float]:
+    """``duplicates.similarity`` of ``signature`` with each of ``others``, in one numpy comparison."""
+    if len(others) == 1:
+        return [similarity(signature, others[0])]
+    mine = np.frombuffer(signature, dtype="<u4")
+    theirs = np.frombuffer(b"".join(others), dtype="<u4").reshape(len(others), -1)
+    return (np.count_nonzero(theirs == mine, axis=1) / PERMUTATIONS).tolist()
+
+
 class _Seen:
     """What a batch is checked against: the project's rows it can touch, read up front, plus the batch so far.
 
@@ -84,7 +102,8 @@ class _Seen:
     of the articles sharing a band, instead of three queries per article.
     """
 
-    def __init__(self, conn: sqlite3.Connection, prints: Sequence[Fingerprint]) -> None:
+    def __init__(self, conn: sqlite3.Connection, prints: Sequence[Fingerprint], keys: Sequence[tuple[int, ...]]) -> None:
+        """``keys``: the band keys of each of ``prints``, computed once by the caller."""
         self.texts: dict[str, str] = {}
         for text_key, article_id in conn.execute(
             "SELECT text_key, id FROM articles WHERE text_key IN (SELECT value FROM json_each(?))"
@@ -93,9 +112,9 @@ class _Seen:
         ):
             self.texts[text_key] = article_id  # descending order: the first article of a text is written last
         self.bands: dict[int, list[str]] = {}
-        keys = sorted({key for fp in prints for key in fp.band_keys()})
+        wanted = sorted({key for fp_keys in keys for key in fp_keys})
         for key, article_id in conn.execute(
-            "SELECT key, article_id FROM band_keys WHERE key IN (SELECT value FROM json_each(?))", (rows.dumps(keys),)
+            "SELECT key, article_id FROM band_keys WHERE key IN (SELECT value FROM json_each(?))", (rows.dumps(wanted),)
         ):
             self.bands.setdefault(key, []).append(article_id)
         stored = sorted({article_id for ids in self.bands.values() for article_id in ids})
@@ -105,37 +124,50 @@ class _Seen:
                 "SELECT id, signature FROM articles WHERE id IN (SELECT value FROM json_each(?))", (rows.dumps(stored),)
             ))
 
-    def check(self, fp: Fingerprint, known: bool) -> Added:
-        """What ``check`` would say with the project and the batch so far in one database."""
+    def check(self, fp: Fingerprint, keys: tuple[int, ...], known: bool) -> Added:
+        """What ``check`` would say with the project and the batch so far in one database; ``keys``: ``fp``'s band keys."""
         if known:
             return Added(fp.article_id, SAME_FILE, fp.article_id)
         earlier = self.texts.get(fp.text_key)
         if earlier is not None and earlier != fp.article_id:
             return Added(fp.article_id, SAME_TEXT, earlier)
-        return Added(fp.article_id, ADDED, similar=tuple(self._near_matches(fp)))
+        return Added(fp.article_id, ADDED, similar=tuple(self._near_matches(fp, keys)))
 
-    def _near_matches(self, fp: Fingerprint) -> list[tuple[str, float]]:
+    def _near_matches(self, fp: Fingerprint, keys: tuple[int, ...]) -> list[tuple[str, float]]:
         """As ``grouping.near_matches``: candidates ranked by shared bands and capped, verified by signature."""
-        shared: Counter[str] = Counter()
-        for key in fp.band_keys():
-            shared.update(self.bands.get(key, ()))
+        bands = self.bands
+        # One count over every band's members (Counter counts an iterable in C), in band order as before.
+        shared = Counter(itertools.chain.from_iterable([bands[key] for key in keys if key in bands]))
         shared.pop(fp.article_id, None)
         if not shared or fp.signature is None:
             return []
-        scored = []
+        candidates = []
+        signatures = []
         for article_id, _ in shared.most_common(grouping.MAX_CANDIDATES):
             sig = self.signatures.get(article_id)
             if sig is not None:
-                scored.append((article_id, similarity(fp.signature, sig)))
-        return sorted((m for m in scored if m[1] >= NEAR_THRESHOLD), key=lambda m: -m[1])
+                candidates.append(article_id)
+                signatures.append(sig)
+        if not candidates:
+            return []
+        scores = similarities(fp.signature, signatures)
+        scored = [(article_id, score) for article_id, score in zip(candidates, scores) if score >= NEAR_THRESHOLD]
+        return sorted(scored, key=lambda m: -m[1])
 
-    def add(self, fp: Fingerprint) -> None:
-        """Count an added article in, for the articles after it in the batch."""
+    def add(self, fp: Fingerprint, keys: tuple[int, ...]) -> None:
+        """Count an added article (with band keys ``keys``) in, for the articles after it in the batch."""
         self.texts.setdefault(fp.text_key, fp.article_id)
         self.signatures[fp.article_id] = fp.signature
-        for key in fp.band_keys():
-            self.bands.setdefault(key, []).append(fp.article_id)
+        bands = self.bands
+        for key in keys:
+            members = bands.get(key)
+            if members is None:
+                bands[key] = [fp.article_id]
+            else:
+                members.append(fp.article_id)
 
+
+_first = operator.itemgetter(0)
 
 ARTICLE_WITH_PRINT_INSERT = (
     "INSERT INTO articles (id, position, title, publisher, published, language, json, text_key, signature)"
@@ -160,32 +192,30 @@ def insert_batch(
     for (article, _, _), fp in zip(items, prints):
         if fp.article_id != article.id:
             raise ValueError(f"the fingerprint of {fp.article_id!r} given for {article.id!r}")
-    seen = _Seen(conn, prints)
+    keys_of = [fp.band_keys() for fp in prints]  # computed from the signature unless the fingerprint carries them
+    seen = _Seen(conn, prints, keys_of)
     results: list[Added] = []
     tags_of: dict[str, list[ThemeTag]] = {}
     article_rows: list[tuple] = []
     band_rows: list[tuple] = []
-    block_rows: list[tuple] = []
-    tag_rows: list[tuple] = []
-    for (article, tags, _), fp in zip(items, prints):
+    contents_rows: list[tuple] = []
+    for (article, tags, _), fp, keys in zip(items, prints, keys_of):
         normal = checked_tags(article, tags)
-        outcome = seen.check(fp, article.id in known)
+        outcome = seen.check(fp, keys, article.id in known)
         results.append(outcome)
         if not outcome.added:
             continue
-        seen.add(fp)
+        seen.add(fp, keys)
         article_rows.append((*rows.article_row(article, position), fp.text_key, fp.signature))
-        band_rows.extend((key, article.id) for key in fp.band_keys())
-        block_rows.extend(rows.block_rows(article))
-        tag_rows.extend(map(rows.tag_row, normal))
+        band_rows.extend([(key, article.id) for key in keys])
+        contents_rows.append(rows.contents_row(article, position, normal))
         tags_of[article.id] = normal
         known.add(article.id)
         position += 1
     conn.executemany(ARTICLE_WITH_PRINT_INSERT, article_rows)
-    band_rows.sort()  # in key order: the band index takes them as appends to a few pages, not random writes
+    band_rows.sort(key=_first)  # in key order: the band index takes them as appends to a few pages, not random writes
     conn.executemany(BAND_INSERT, band_rows)
-    conn.executemany(rows.BLOCK_INSERT, block_rows)
-    conn.executemany(rows.TAG_INSERT, tag_rows)
+    conn.executemany(rows.CONTENTS_INSERT, contents_rows)
     # Groups once every row is in: joining touches only the article and what it resembles, all earlier.
     for i, outcome in enumerate(results):
         if outcome.added and outcome.similar:

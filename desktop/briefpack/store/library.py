@@ -24,6 +24,7 @@ from briefpack.store.membership import Membership
 from briefpack.store.query import Filters
 from briefpack.store.schema import transaction
 from briefpack.store.search import BlockIndex, parse_query, scan
+from briefpack.store.tagcache import TagCache
 
 GRADES = ("A", "B", "C", "D", "E", "F")
 
@@ -32,7 +33,8 @@ class LibraryMixin:
     """Corrections, queries, duplicate groups and grades of a ``Project`` (which provides the state below)."""
 
     _articles: dict[str, Article]
-    _tags: dict[str, list[ThemeTag]]
+    _tags: TagCache
+    _positions: dict[str, int]
     _corrections: dict[str, dict[str, object]]
     _index: BlockIndex | None
     _membership: Membership
@@ -41,6 +43,7 @@ class LibraryMixin:
 
     # Provided by Project.
     def _live(self) -> sqlite3.Connection: ...
+    def _reader(self) -> sqlite3.Connection: ...
     def _delete_rows(self, db: sqlite3.Connection, article_id: str) -> None: ...
     def _set_tags_in_memory(self, article_id: str, normal: list[ThemeTag]) -> None: ...
 
@@ -48,7 +51,7 @@ class LibraryMixin:
 
     def check_duplicate(self, article: Article, fp: Fingerprint | None = None) -> Added:
         """What ``add_articles`` would do with ``article``, without adding it (``fp`` ``None``: computed here)."""
-        db = self._live()
+        db = self._reader()
         fp = fp if fp is not None else fingerprint(article)
         return adding.check(db, fp, article.id in self._articles)
 
@@ -63,27 +66,28 @@ class LibraryMixin:
         if old is None:
             raise KeyError(article.id)
         if tags is None:
-            tags = self._tags.get(article.id, []) if old.blocks == article.blocks else []
+            tags = self._tags.get(article.id) if old.blocks == article.blocks else []
         normal = adding.checked_tags(article, tags)
         fixed = self._corrections.get(article.id, {})
         effective = corrections.apply(article, fixed)
         db = self._live()
-        position = db.execute("SELECT position FROM articles WHERE id = ?", (article.id,)).fetchone()[0]
+        position = self._positions[article.id]
+        contents = rows.contents_row(article, position, normal)
         with transaction(db):
             self._delete_rows(db, article.id)
             db.execute(rows.ARTICLE_INSERT, rows.article_row(article, position, effective))
-            db.executemany(rows.BLOCK_INSERT, rows.block_rows(article))
-            rows.insert_tags(db, normal)
+            db.execute(rows.CONTENTS_INSERT, contents)
+            if self._index is not None:
+                self._index.reindex(db, position)  # its position is indexed already: the pending ones are above it
             fp = fingerprint(article)
             grouping.write_fingerprint(db, fp)
             grouping.join_group(db, article.id, grouping.near_matches(db, fp))
         self._articles[article.id] = effective
+        self._positions[article.id] = position  # _delete_rows kept it; the article keeps its place
         self._set_tags_in_memory(article.id, normal)
         self._membership.invalidate()
         self._articles_view = None
         self._dirty = True
-        if self._index is not None:
-            self._index.added()
 
     # ------------------------------------------------------------ corrections
 
@@ -121,7 +125,7 @@ class LibraryMixin:
         effective = self._articles.get(article_id)
         if effective is None or article_id not in self._corrections:
             return effective
-        raw = self._live().execute("SELECT json FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+        raw = self._reader().execute("SELECT json FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
         return Article.from_json(json.loads(raw)).with_changes(blocks=effective.blocks)
 
     def _store_corrections(
@@ -170,7 +174,7 @@ class LibraryMixin:
             themes=tuple(themes), publishers=_strings(publisher), languages=_strings(language),
             date_from=date_from, date_to=date_to, grades=tuple(grades), group=group,
         )
-        db = self._live()
+        db = self._reader()
         terms = None
         if text is not None and text.strip():
             terms = parse_query(text)
@@ -180,11 +184,12 @@ class LibraryMixin:
         # the library, come from membership sets (see membership.py) intersected with that result.
         wanted: list[set[str]] = []
         if filters.themes:
-            wanted.append(self._membership.with_themes(filters.themes, self._tags))
+            wanted.append(self._membership.with_themes(filters.themes, lambda: rows.read_theme_members(db)))
         if terms is not None:
             if self._index is not None:
                 self._index.flush()
-                wanted.append(self._membership.with_text(db, terms))
+                db = self._reader()  # the flush may have made the working copy
+                wanted.append(self._membership.with_text(db, terms, self._positions))
             else:  # no FTS5 in this SQLite: the text condition scans the articles in memory
                 wanted.append({article_id for article_id, _ in scan(self._articles.values(), terms, None)})
         if not wanted:
@@ -208,16 +213,16 @@ class LibraryMixin:
         A snapshot an import job can take to its worker thread, to call a file
         with the same text as a project article a duplicate before adding.
         """
-        rows_ = self._live().execute("SELECT text_key, id FROM articles WHERE text_key IS NOT NULL ORDER BY position DESC")
+        rows_ = self._reader().execute("SELECT text_key, id FROM articles WHERE text_key IS NOT NULL ORDER BY position DESC")
         return dict(rows_.fetchall())
 
     def duplicate_group(self, article_id: str) -> str | None:
         """The near-duplicate group of an article (an opaque id), ``None`` when it has none or there is no such article."""
-        return grouping.group_of(self._live(), article_id)
+        return grouping.group_of(self._reader(), article_id)
 
     def duplicate_groups(self) -> dict[str, list[str]]:
         """Every near-duplicate group with its article ids in project order."""
-        return grouping.groups(self._live())
+        return grouping.groups(self._reader())
 
     def set_reliability(self, publisher: str, grade: str | None) -> None:
         """Grade a publisher's reliability ("A".."F", Admiralty scale); ``None`` removes the grade. ``ValueError`` for another grade."""
@@ -233,7 +238,7 @@ class LibraryMixin:
 
     def reliability(self) -> dict[str, str]:
         """Every graded publisher and its grade."""
-        return dict(self._live().execute("SELECT publisher, grade FROM reliability ORDER BY publisher"))
+        return dict(self._reader().execute("SELECT publisher, grade FROM reliability ORDER BY publisher"))
 
 
 def _strings(value: str | Iterable[str] | None) -> tuple[str, ...]:

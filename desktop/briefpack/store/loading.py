@@ -1,11 +1,14 @@
 """Opening a project file: telling a project from any other file, and loading a working copy of it.
 
 The file is opened read-only and checked (SQLite header, briefpack's
-application id, a schema version this briefpack knows), then copied page by
-page into a private working copy, which is upgraded to the current schema
-and given a search index this SQLite can maintain. The file itself is never
-written by opening; every later change goes to the working copy until the
-next save replaces the file whole.
+application id, a schema version this briefpack knows). A file at the
+current schema with a search index is then read in place, and copied into a
+private working copy only on the first change (``database.Database``); an
+older file, or one whose index this SQLite cannot use, is copied at once,
+page by page, upgraded to the current schema and given a search index this
+SQLite can maintain. The file itself is never written by opening; every
+later change goes to the working copy until the next save replaces the
+file whole.
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ from pathlib import Path
 
 from briefpack.store import migrations, schema
 from briefpack.store.errors import StoreError
-from briefpack.store.search import STALE_KEY
+from briefpack.store.database import Database
+from briefpack.store.search import STALE_KEY, top_position
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -26,11 +30,12 @@ class WorkingCopy:
     """An opened project's database and the state of its search index.
 
     ``fts`` is false when this SQLite lacks FTS5 (search then scans).
-    ``indexed_upto`` is the highest block id in the index; ``rebuild`` says
-    the index in the file cannot be trusted and must be rebuilt first.
+    ``indexed_upto`` is the highest article position in the index (-1:
+    none); ``rebuild`` says the index in the file cannot be trusted and must
+    be rebuilt first.
     """
 
-    conn: sqlite3.Connection
+    db: Database
     fts: bool
     indexed_upto: int
     rebuild: bool
@@ -38,11 +43,10 @@ class WorkingCopy:
 
 def new_working_copy(*, note: str) -> WorkingCopy:
     """An empty working copy at the current schema."""
-    fts = schema.fts5_available()
     conn = schema.connect_working()
-    schema.create_schema(conn, fts=fts, note=note)
+    schema.create_schema(conn, note=note)
     migrations.upgrade(conn, schema.BASE_VERSION, None)
-    return WorkingCopy(conn, fts, 0, False)
+    return _with_index(conn)
 
 
 def load_working_copy(path: Path) -> WorkingCopy:
@@ -54,25 +58,31 @@ def load_working_copy(path: Path) -> WorkingCopy:
     """
     _check_file(path)
     try:
-        source = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+        # Any thread: a recovery copy may be taken from it on a worker thread (see Database).
+        source = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True, check_same_thread=False)
     except sqlite3.Error as exc:
         raise StoreError(path, f"cannot be read ({exc})") from exc
     working: sqlite3.Connection | None = None
     try:
         version = _check_identity(source, path)
+        if version == schema.SCHEMA_VERSION and schema.fts5_available() and schema.has_table(source, schema.FTS_TABLE):
+            source.execute("PRAGMA cache_size = -65536")  # as the working copy's: searches keep their pages
+            stale = source.execute("SELECT 1 FROM meta WHERE key = ?", (STALE_KEY,)).fetchone() is not None
+            # Saves index everything first, so a file's index is complete unless marked stale.
+            return WorkingCopy(Database(None, source), True, top_position(source), stale)
         working = schema.connect_working()
         source.backup(working)
+        source.close()
         if version < schema.SCHEMA_VERSION:
             migrations.upgrade(working, version, path)
         return _with_index(working)
     except BaseException as exc:
         if working is not None:
             working.close()
+        source.close()
         if isinstance(exc, sqlite3.DatabaseError):
             raise StoreError(path, f"is damaged and cannot be read ({exc})") from exc
         raise
-    finally:
-        source.close()
 
 
 def _check_file(path: Path) -> None:
@@ -107,17 +117,16 @@ def _check_identity(source: sqlite3.Connection, path: Path) -> int:
 
 
 def _with_index(conn: sqlite3.Connection) -> WorkingCopy:
-    """Match the file's search index to what this SQLite can do."""
+    """Match a working copy's search index to what this SQLite can do."""
+    db = Database(conn)
     in_file = schema.has_table(conn, schema.FTS_TABLE)
-    top = conn.execute("SELECT COALESCE(MAX(block_id), 0) FROM blocks").fetchone()[0]
     if not schema.fts5_available():
         if in_file:
             # Blocks will change without the index following: tell the next FTS5 reader to rebuild it.
             conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, 'true')", (STALE_KEY,))
-        return WorkingCopy(conn, False, 0, False)
+        return WorkingCopy(db, False, -1, False)
     if not in_file:
         conn.execute(schema.FTS_DDL)
-        return WorkingCopy(conn, True, 0, False)  # every block pending; indexed in bulk on first need
+        return WorkingCopy(db, True, -1, False)  # every article pending; indexed in bulk on first need
     stale = conn.execute("SELECT 1 FROM meta WHERE key = ?", (STALE_KEY,)).fetchone() is not None
-    # Saves index everything first, so a file's index is complete unless marked stale.
-    return WorkingCopy(conn, True, top, stale)
+    return WorkingCopy(db, True, top_position(conn), stale)

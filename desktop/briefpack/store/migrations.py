@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefpack.store import schema, upgrade_v2
+from briefpack.store import schema, upgrade_v2, upgrade_v3
 from briefpack.store.errors import StoreError
 
 
@@ -29,7 +29,10 @@ class Step:
     apply: Callable[[sqlite3.Connection], None]
 
 
-STEPS: dict[int, Step] = {2: Step(2, upgrade_v2.NOTE, upgrade_v2.apply)}
+STEPS: dict[int, Step] = {
+    2: Step(2, upgrade_v2.NOTE, upgrade_v2.apply),
+    3: Step(3, upgrade_v3.NOTE, upgrade_v3.apply),
+}
 
 
 def upgrade(

@@ -1,12 +1,14 @@
 """The open project: articles, their theme tags, the analyst's selection and brief settings, in one SQLite file.
 
 A ``Project`` keeps every article (as the analyst sees it: parsed, with
-their corrections applied) and tag in memory, for the GUI and for assembly,
-and writes each change at once to a private working copy of the database (in
-one transaction, before the in-memory state changes, so the two never
-disagree). ``save`` copies that working copy over the project file
-atomically; ``open`` checks a file and loads a copy of it. The file on disk
-therefore changes only by a whole, successful save (DESIGN rule 9). Adding
+their corrections applied) and tag in memory, for the GUI and for assembly
+(tags stay packed until asked for, see ``tagcache``), and writes each change
+at once to a private working copy of the database (in one transaction,
+before the in-memory state changes, so the two never disagree). ``save``
+copies that working copy over the project file atomically; ``open`` checks
+a file and reads it, copying it into the working copy on the first change
+(``database``). The file on disk therefore changes only by a whole,
+successful save (DESIGN rule 9). Adding
 in bulk, with duplicate checks, is ``add_articles``; corrections, queries,
 duplicate groups and grades come from ``library.LibraryMixin``.
 """
@@ -29,10 +31,12 @@ from briefpack.store.adding import Added
 from briefpack.store.atomic import save_atomically
 from briefpack.store.errors import StoreError
 from briefpack.store.library import LibraryMixin
+from briefpack.store.database import Database
 from briefpack.store.loading import WorkingCopy, load_working_copy, new_working_copy
 from briefpack.store.membership import Membership
 from briefpack.store.schema import transaction
 from briefpack.store.search import STALE_KEY, BlockIndex, parse_query, scan
+from briefpack.store.tagcache import TagCache
 
 # Meta keys the project itself uses; get_meta/set_meta cannot reach them.
 RESERVED_META = frozenset({"selection", "settings", STALE_KEY})
@@ -56,14 +60,15 @@ class Project(LibraryMixin):
 
     def __init__(self, copy: WorkingCopy, path: Path | None) -> None:
         """Internal: wrap a loaded working copy. Raises the decoding errors of ``rows`` for a damaged file."""
-        self._db: sqlite3.Connection | None = copy.conn
-        self._index = BlockIndex(copy.conn, copy.indexed_upto, rebuild=copy.rebuild) if copy.fts else None
+        self._db: Database = copy.db
+        self._index = BlockIndex(copy.db, copy.indexed_upto, rebuild=copy.rebuild) if copy.fts else None
         self._path = path
+        conn = copy.db.reader()
         with gc_paused():
-            self._articles, self._next_position = rows.read_articles(copy.conn)
-            self._tags = rows.read_tags(copy.conn)
-            meta = rows.read_meta(copy.conn)
-            self._corrections = corrections.read_all(copy.conn)
+            self._articles, packed_tags, self._positions, self._next_position = rows.read_articles(conn)
+            self._tags = TagCache(packed_tags)
+            meta = rows.read_meta(conn)
+            self._corrections = corrections.read_all(conn)
         for article_id, fixed in self._corrections.items():
             if article_id in self._articles:  # self._articles holds effective articles
                 self._articles[article_id] = corrections.apply(self._articles[article_id], fixed)
@@ -87,9 +92,10 @@ class Project(LibraryMixin):
         copy = new_working_copy(note=f"created by briefpack {__version__}")
         project = cls(copy, Path(path) if path is not None else None)
         # Written out, not left to defaults, so a later briefpack with other defaults reads the same brief.
-        with transaction(copy.conn):
-            rows.write_meta(copy.conn, "selection", rows.dumps(project._selection.to_json()))
-            rows.write_meta(copy.conn, "settings", rows.dumps(project._settings.to_json()))
+        conn = copy.db.writer()
+        with transaction(conn):
+            rows.write_meta(conn, "selection", rows.dumps(project._selection.to_json()))
+            rows.write_meta(conn, "settings", rows.dumps(project._settings.to_json()))
         return project
 
     @classmethod
@@ -105,14 +111,12 @@ class Project(LibraryMixin):
         try:
             return cls(copy, path)
         except (sqlite3.Error, ValueError, KeyError, TypeError) as exc:
-            copy.conn.close()
+            copy.db.close()
             raise StoreError(path, f"is damaged and cannot be read ({exc})") from exc
 
     def close(self) -> None:
         """Drop the working copy. Unsaved changes are lost; later calls that need the database raise ``ValueError``."""
-        if self._db is not None:
-            self._db.close()
-            self._db = None
+        self._db.close()
 
     def __enter__(self) -> "Project":
         return self
@@ -167,14 +171,17 @@ class Project(LibraryMixin):
         the project's own thread goes on editing: SQLite serialises the two on
         the working copy's connection, the copy is taken a few pages at a time
         (an edit waits at most one step) and takes in edits made meanwhile,
-        never half of one. The search index may lag behind the articles here,
+        never half of one. Before the project's first change the copy is
+        taken from the project file itself, which stays open until it is
+        done. The search index may lag behind the articles here,
         so the copy's index is marked for rebuilding when it is opened. Close
         the project only after this returns. Raises ``StoreError`` when the
         write fails; ``path`` is then as it was.
         """
         path = Path(path)
         try:
-            save_atomically(self._live(), path, step_pages=RECOVERY_STEP_PAGES, finish=_mark_index_stale)
+            with self._db.recovery_source() as conn:
+                save_atomically(conn, path, step_pages=RECOVERY_STEP_PAGES, finish=_mark_index_stale)
         except (OSError, sqlite3.Error) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             raise StoreError(path, f"could not be saved ({reason})") from exc
@@ -184,6 +191,7 @@ class Project(LibraryMixin):
         try:
             if self._index is not None:
                 self._index.flush()  # saved files carry a complete index
+            self._db.release_source()  # the file may be the one replaced
             save_atomically(db, path)
         except (OSError, sqlite3.Error) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
@@ -234,19 +242,22 @@ class Project(LibraryMixin):
         with gc_paused(), transaction(db):
             results, tags_of = adding.insert_batch(db, batch, self._next_position, known)
         added = {r.article_id for r in results if r.added}
+        blocks = 0
+        position = self._next_position
         for article, _, _ in batch:
             if article.id in added:
                 self._articles[article.id] = article
-                normal = tags_of[article.id]
-                if normal:
-                    self._tags[article.id] = normal
-        self._next_position += len(added)
+                self._positions[article.id] = position
+                position += 1
+                blocks += len(article.blocks)
+                self._tags.set(article.id, tags_of[article.id])
+        self._next_position = position
         if added:
             self._membership.invalidate()
             self._articles_view = None
             self._dirty = True
             if self._index is not None:
-                self._index.added()  # after the commit: indexing must never be rolled back on its own
+                self._index.added(blocks)  # after the commit: indexing must never be rolled back on its own
         return results
 
     def remove_article(self, article_id: str) -> bool:
@@ -271,7 +282,8 @@ class Project(LibraryMixin):
                 corrections.delete(db, article_id)
         for article_id in present:
             del self._articles[article_id]
-            self._tags.pop(article_id, None)
+            del self._positions[article_id]
+            self._tags.pop(article_id)
             self._corrections.pop(article_id, None)
         self._membership.invalidate()
         self._articles_view = None
@@ -280,11 +292,11 @@ class Project(LibraryMixin):
 
     def _delete_rows(self, db: sqlite3.Connection, article_id: str) -> None:
         """Delete an article's rows (not its corrections) inside the caller's transaction."""
+        position = self._positions[article_id]
         if self._index is not None:
-            self._index.forget(article_id)
+            self._index.forget(db, position)
         grouping.forget(db, article_id)
-        db.execute("DELETE FROM tags WHERE article_id = ?", (article_id,))
-        db.execute("DELETE FROM blocks WHERE article_id = ?", (article_id,))
+        db.execute("DELETE FROM contents WHERE position = ?", (position,))
         db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
     # ------------------------------------------------------------ theme tags
@@ -301,29 +313,26 @@ class Project(LibraryMixin):
             raise KeyError(article_id)
         # Stored as they read back from the file, so what you set is what you get after reopening.
         normal = adding.checked_tags(article, tags)
-        if normal == self._tags.get(article_id, []):
+        if normal == self._tags.get(article_id):
             return
         db = self._live()
         with transaction(db):
-            db.execute("DELETE FROM tags WHERE article_id = ?", (article_id,))
-            rows.insert_tags(db, normal)
+            rows.write_tags(db, self._positions[article_id], normal)
         self._set_tags_in_memory(article_id, normal)
         self._dirty = True
 
     def _set_tags_in_memory(self, article_id: str, normal: list[ThemeTag]) -> None:
         self._membership.invalidate()
-        if normal:
-            self._tags[article_id] = normal
-        else:
-            self._tags.pop(article_id, None)
+        self._tags.set(article_id, normal)
 
     def tags(self) -> list[ThemeTag]:
         """Every tag, article by article in project order."""
-        return [tag for article_id in self._articles for tag in self._tags.get(article_id, ())]
+        with gc_paused():  # some 400,000 small objects in a large library
+            return list(self._tags.in_order(self._articles))
 
     def tags_for(self, article_id: str) -> list[ThemeTag]:
         """The tags of one article; empty when it has none or the project has no such article."""
-        return list(self._tags.get(article_id, ()))
+        return list(self._tags.get(article_id))
 
     # ------------------------------------------------------------ selection, settings, meta
 
@@ -389,12 +398,15 @@ class Project(LibraryMixin):
         terms = parse_query(query)
         if not terms:
             return []
-        self._live()
+        self._reader()
         if self._index is not None:
             return self._index.find(terms, limit)
         return scan(self._articles.values(), terms, limit)
 
     def _live(self) -> sqlite3.Connection:
-        if self._db is None:
-            raise ValueError("the project is closed")
-        return self._db
+        """The working copy, to change (made from the file on first use); ``ValueError`` once closed."""
+        return self._db.writer()
+
+    def _reader(self) -> sqlite3.Connection:
+        """The connection to read the project from; ``ValueError`` once closed."""
+        return self._db.reader()

@@ -1,10 +1,11 @@
 """Library queries: full-text search combined with metadata filters, answered by SQLite through its indexes.
 
 A ``Filters`` value says what the analyst narrowed the library to; ``sql``
-turns it into one ``SELECT`` over ``articles`` whose every condition is an
-index look-up (publisher, language, date, theme, publisher grade, duplicate
-group) or an FTS5 ``MATCH``, so a query over 10,000 articles never reads
-them into Python. Filters combine with AND; the values inside one filter
+turns its metadata filters into one ``SELECT`` over ``articles`` whose every
+condition is an index look-up (publisher, language, date, publisher grade,
+duplicate group) or an FTS5 ``MATCH``, so a query over 10,000 articles never
+reads them into Python. Theme filters are not SQL: tags are stored packed
+per article, and ``membership`` answers them from each article's theme list. Filters combine with AND; the values inside one filter
 (several themes, several grades) combine with OR. Filters on publisher,
 language and date see the *effective* metadata, corrections applied.
 """
@@ -15,7 +16,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from briefpack.store.schema import FTS_TABLE
+from briefpack.store.schema import BLOCK_BITS, FTS_TABLE
 from briefpack.store.search import Term, fts_expression
 
 
@@ -49,8 +50,11 @@ def sql(filters: Filters, terms: list[Term] | None, limit: int | None) -> tuple[
     """The statement and parameters giving matching article ids in project order.
 
     ``terms`` ``None`` means no text condition; the caller passes terms only
-    when the FTS5 index exists and is up to date.
+    when the FTS5 index exists and is up to date. Raises ``ValueError`` for
+    theme filters, which the caller answers (see ``membership``).
     """
+    if filters.themes:
+        raise ValueError("theme filters are answered by membership.Membership, not in SQL")
     where: list[str] = []
     params: list[object] = []
     if filters.publishers:
@@ -74,14 +78,8 @@ def sql(filters: Filters, terms: list[Term] | None, limit: int | None) -> tuple[
         if "F" in filters.grades:  # ungraded publishers (and no publisher) count as F
             graded = f"({graded} OR a.publisher IS NULL OR a.publisher NOT IN (SELECT publisher FROM reliability))"
         where.append(graded)
-    if filters.themes:
-        where.append(f"a.id IN (SELECT article_id FROM tags WHERE theme_id IN ({_marks(filters.themes)}))")
-        params += filters.themes
     if terms is not None:
-        where.append(
-            f"a.id IN (SELECT b.article_id FROM {FTS_TABLE} f JOIN blocks b ON b.block_id = f.rowid "
-            f"WHERE {FTS_TABLE} MATCH ?)"
-        )
+        where.append(f"a.position IN (SELECT rowid >> {BLOCK_BITS} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?)")
         params.append(fts_expression(terms))
     statement = "SELECT a.id FROM articles a"
     if where:

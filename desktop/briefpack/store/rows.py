@@ -1,37 +1,43 @@
 """Conversions between model objects and the rows of a project file.
 
 An article becomes one ``articles`` row (its JSON without the body) and one
-``blocks`` row per body block; a ``ThemeTag`` becomes one ``tags`` row (the
-model gives it no JSON form, so its fields map to columns here, evidence as a
-JSON list). Reading goes the other way for a whole file at once, because the
-project keeps every article in memory. Anything that does not decode raises
-``ValueError`` (or ``KeyError``/``TypeError`` from the model) and the caller
-reports the file as damaged.
+``contents`` row: its body blocks and its theme tags, each packed as one
+JSON text (``pack_blocks``, ``pack_tags``; the model gives a ``ThemeTag``
+no JSON form, so its fields map to a list here). Reading goes the other way
+for a whole file at once, with one query and one JSON parse per column,
+because the project keeps every article in memory; tags stay packed until
+asked for (``tagcache``). Anything that does not decode raises
+``ValueError`` (or ``KeyError``/``TypeError`` from the model) and the
+caller reports the file as damaged.
 """
 
 from __future__ import annotations
 
-import itertools
+import datetime as dt
 import json
 import json.encoder
-import operator
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from briefpack.model.article import Article, Block, BlockKind
+from briefpack.model.article import Article, Block, BlockKind, Provenance
+from briefpack.model.notice import Notice
 from briefpack.model.theme import ThemeTag
+from briefpack.store.schema import MAX_BLOCKS
 
 _KINDS = {kind.value: kind for kind in BlockKind}
+# Enum .value is a descriptor call, slow enough to show in a 10,000-article import.
+_KIND_TEXT = {kind: kind.value for kind in BlockKind}
 
-
-# The quoting json.dumps(ensure_ascii=False) applies to a string, as one C call.
-_quoted = json.encoder.encode_basestring
+# One encoder for every value: json.dumps with options builds a new one per call.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 def dumps(value: object) -> str:
-    """Compact JSON that keeps non-ASCII text as it is (smaller files, readable in any SQLite browser)."""
-    # allow_nan=False: NaN and Infinity are not JSON, and another reader of the file would reject them.
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    """Compact JSON that keeps non-ASCII text as it is (smaller files, readable in any SQLite browser).
+
+    NaN and Infinity raise ``ValueError``: they are not JSON, and another reader of the file would reject them.
+    """
+    return _ENCODER.encode(value)
 
 
 # ---------------------------------------------------------------- writing
@@ -39,124 +45,170 @@ def dumps(value: object) -> str:
 
 def article_row(article: Article, position: int, effective: Article | None = None) -> tuple:
     """The row of a parsed ``article``; the filter columns take ``effective``'s metadata (``None``: the article's own)."""
-    data = article.to_json()
-    del data["blocks"]  # the body is stored once, in blocks
+    data = meta_json(article)
     shown = effective if effective is not None else article
     published = shown.published.isoformat() if shown.published else None
     return (article.id, position, shown.title, shown.publisher, published, shown.language, dumps(data))
 
 
-# Enum .value is a descriptor call, slow enough to show in a 10,000-article import.
-_KIND_TEXT = {kind: kind.value for kind in BlockKind}
+def meta_json(article: Article) -> dict:
+    """``article.to_json()`` without ``"blocks"``: the body is stored once, in contents.
 
-
-def block_rows(article: Article) -> list[tuple]:
-    kinds = _KIND_TEXT
-    return [(article.id, i, kinds[b.kind], b.role, b.text) for i, b in enumerate(article.blocks)]
-
-
-def tag_row(tag: ThemeTag) -> tuple:
-    return (tag.article_id, tag.block_index, tag.theme_id, _string_list(tag.evidence), float(tag.score))
-
-
-def _string_list(values: Iterable[object]) -> str:
-    """``dumps(list(values))``, built directly when every value is a string (a tag's evidence always is).
-
-    A JSON encoder per tag showed up as a third of the cost of storing a large import.
+    Written out rather than derived, because converting every block only to
+    drop it cost a quarter of storing an article; a test holds it to ``to_json``.
     """
-    values = tuple(values)
-    if all(type(v) is str for v in values):
-        return "[" + ",".join(map(_quoted, values)) + "]"
-    return dumps(list(values))
+    return {
+        "id": article.id,
+        "title": article.title,
+        "title_derived": article.title_derived,
+        "authors": list(article.authors),
+        "publisher": article.publisher,
+        "url": article.url,
+        "published": article.published.isoformat() if article.published else None,
+        "language": article.language,
+        "original_language": article.original_language,
+        "category": article.category,
+        "rights_holder": article.rights_holder,
+        "captions": list(article.captions),
+        "image_credits": list(article.image_credits),
+        "provenance": article.provenance.to_json(),
+        "warnings": [w.to_json() for w in article.warnings],
+    }
+
+
+def pack_blocks(article: Article) -> str:
+    """The article's body as stored: a JSON list of ``[kind, text, role]``. ``ValueError`` past ``MAX_BLOCKS`` blocks."""
+    if len(article.blocks) >= MAX_BLOCKS:
+        raise ValueError(f"article {article.id!r} has {len(article.blocks)} blocks; a project holds at most {MAX_BLOCKS - 1}")
+    kinds = _KIND_TEXT
+    return dumps([(kinds[b.kind], b.text, b.role) for b in article.blocks])
+
+
+# JSON of each evidence tuple seen lately: a library's tags repeat the same few thousand.
+_EVIDENCE_JSON: dict[tuple, str] = {}
+_EVIDENCE_LIMIT = 50_000
+_quoted = json.encoder.encode_basestring  # the quoting dumps gives a str, as one C call
+
+
+def pack_tags(tags: Sequence[ThemeTag]) -> str | None:
+    """One article's tags as stored: a JSON list of ``[block index, theme id, [evidence], score]``; ``None`` for none.
+
+    Raises ``ValueError`` for a score that is not a finite number. Written
+    out rather than given to the JSON encoder whole (twice as fast); the
+    result is what ``dumps`` gives for the same lists.
+    """
+    if len(_EVIDENCE_JSON) > _EVIDENCE_LIMIT:
+        _EVIDENCE_JSON.clear()
+    parts = []
+    for t in tags:
+        if type(t.block_index) is not int or type(t.theme_id) is not str or type(t.score) is not float:
+            return dumps([(t.block_index, t.theme_id, t.evidence, t.score) for t in tags])  # the general path
+        evidence = _EVIDENCE_JSON.get(t.evidence)
+        if evidence is None:
+            evidence = _EVIDENCE_JSON[t.evidence] = dumps(t.evidence)
+        score = repr(t.score)
+        if "n" in score:  # nan, inf: not JSON
+            raise ValueError(f"a tag of article {t.article_id!r} has a score that is not a finite number: {score}")
+        parts.append(f"[{t.block_index},{_quoted(t.theme_id)},{evidence},{score}]")
+    return "[" + ",".join(parts) + "]" if parts else None
+
+
+def theme_list(theme_ids: Iterable[str]) -> str | None:
+    """The ``themes`` column: the distinct theme ids as a sorted JSON list; ``None`` for none."""
+    distinct = sorted(set(theme_ids))
+    return dumps(distinct) if distinct else None
+
+
+def contents_row(article: Article, position: int, tags: Sequence[ThemeTag]) -> tuple:
+    return (position, pack_blocks(article), pack_tags(tags), theme_list([t.theme_id for t in tags]))
 
 
 ARTICLE_INSERT = (
     "INSERT INTO articles (id, position, title, publisher, published, language, json) VALUES (?, ?, ?, ?, ?, ?, ?)"
 )
-BLOCK_INSERT = "INSERT INTO blocks (article_id, idx, kind, role, text) VALUES (?, ?, ?, ?, ?)"
-TAG_INSERT = "INSERT INTO tags (article_id, block_index, theme_id, evidence, score) VALUES (?, ?, ?, ?, ?)"
+CONTENTS_INSERT = "INSERT INTO contents (position, blocks, tags, themes) VALUES (?, ?, ?, ?)"
 
 
-def insert_article(conn: sqlite3.Connection, article: Article, position: int) -> None:
-    conn.execute(ARTICLE_INSERT, article_row(article, position))
-    conn.executemany(BLOCK_INSERT, block_rows(article))
+def write_tags(conn: sqlite3.Connection, position: int, tags: Sequence[ThemeTag]) -> None:
+    conn.execute(
+        "UPDATE contents SET tags = ?, themes = ? WHERE position = ?",
+        (pack_tags(tags), theme_list([t.theme_id for t in tags]), position),
+    )
 
 
-def insert_tags(conn: sqlite3.Connection, tags: Iterable[ThemeTag]) -> None:
-    conn.executemany(TAG_INSERT, (tag_row(t) for t in tags))
+def read_theme_members(conn: sqlite3.Connection) -> dict[str, set[str]]:
+    """The ids of the articles tagged with each theme, from the ``themes`` column (no tag is decoded)."""
+    found = conn.execute(
+        "SELECT a.id, c.themes FROM contents c JOIN articles a ON a.position = c.position WHERE c.themes IS NOT NULL"
+    ).fetchall()
+    members: dict[str, set[str]] = {}
+    for (article_id, _), themes in zip(found, _loads_many([raw for _, raw in found])):
+        for theme_id in themes:
+            members.setdefault(theme_id, set()).add(article_id)
+    return members
 
 
 # ---------------------------------------------------------------- reading
 
 
-
-
-def read_articles(conn: sqlite3.Connection) -> tuple[dict[str, Article], int]:
-    """Every article in project order, and the next free position."""
-    bodies = _read_bodies(conn)
-    rows = conn.execute("SELECT id, position, json FROM articles ORDER BY position").fetchall()
+def read_articles(conn: sqlite3.Connection) -> tuple[dict[str, Article], dict[str, str], dict[str, int], int]:
+    """Every article in project order, the packed tags of those that have some, positions by id, and the next free position."""
+    rows = conn.execute(
+        "SELECT a.id, a.position, a.json, c.blocks, c.tags FROM articles a LEFT JOIN contents c ON c.position = a.position"
+        " ORDER BY a.position"
+    ).fetchall()
+    stray = conn.execute("SELECT COUNT(*) FROM contents").fetchone()[0] - len(rows)
+    if stray or any(row[3] is None for row in rows):
+        raise ValueError("the contents rows do not match the articles one to one")
+    metas = _loads_many([row[2] for row in rows])
+    kinds = _KINDS
+    loads = json.loads  # one parse per body: for texts this long, faster than one parse of them all joined
     articles: dict[str, Article] = {}
-    for (article_id, _, _), data in zip(rows, _loads_many([raw for _, _, raw in rows])):
+    for (article_id, _, _, body, _), data in zip(rows, metas):
         if not isinstance(data, dict) or data.get("id") != article_id:
             raise ValueError(f"article row {article_id!r} does not hold that article's JSON")
-        body = bodies.pop(article_id, ())
-        data.pop("blocks", None)
-        articles[article_id] = Article.from_json(data).with_changes(blocks=body)
-    if bodies:
-        raise ValueError(f"blocks of {len(bodies)} unknown article(s), e.g. {next(iter(bodies))!r}")
-    return articles, (rows[-1][1] + 1 if rows else 0)
+        articles[article_id] = article_from_json(data, tuple([Block(kinds[k], t, r) for k, t, r in loads(body)]))
+    tags = {row[0]: row[4] for row in rows if row[4] is not None}
+    positions = {row[0]: row[1] for row in rows}
+    return articles, tags, positions, (rows[-1][1] + 1 if rows else 0)
 
 
-def _read_bodies(conn: sqlite3.Connection) -> dict[str, tuple[Block, ...]]:
-    """Every article's blocks, by article id."""
-    parts: dict[str, list[tuple[int, Block]]] = {}
-    # Blocks of one article are contiguous in id order, so one table scan grouped as it goes
-    # beats an ordered read through the (article_id, idx) index.
-    cursor = conn.execute("SELECT article_id, idx, kind, role, text FROM blocks ORDER BY block_id")
-    for article_id, group in itertools.groupby(cursor, key=operator.itemgetter(0)):
-        body = parts.setdefault(article_id, [])
-        body.extend((idx, Block(_KINDS[kind], text, role)) for _, idx, kind, role, text in group)
-    bodies: dict[str, tuple[Block, ...]] = {}
-    for article_id, body in parts.items():
-        if [idx for idx, _ in body] != list(range(len(body))):
-            # Rows written in another order (by a migration, say) are fine; gaps and repeats are not.
-            body.sort(key=operator.itemgetter(0))
-            if [idx for idx, _ in body] != list(range(len(body))):
-                raise ValueError(f"article {article_id!r} has missing or repeated block indexes")
-        bodies[article_id] = tuple(block for _, block in body)
-    return bodies
+def article_from_json(data: dict, blocks: tuple[Block, ...]) -> Article:
+    """``Article.from_json(data)`` with ``blocks`` as its body, built in one step (a copy with new blocks costs as much again)."""
+    published = data.get("published")
+    return Article(
+        data["id"],
+        data.get("title"),
+        bool(data.get("title_derived")),
+        tuple(data.get("authors") or ()),
+        data.get("publisher"),
+        data.get("url"),
+        dt.date.fromisoformat(published) if published else None,
+        data.get("language"),
+        data.get("category"),
+        blocks,
+        tuple(data.get("captions") or ()),
+        tuple(data.get("image_credits") or ()),
+        Provenance.from_json(data["provenance"]),
+        data.get("rights_holder"),
+        data.get("original_language"),
+        tuple([Notice.from_json(w) for w in data.get("warnings") or ()]),
+    )
 
 
-def read_tags(conn: sqlite3.Connection) -> dict[str, list[ThemeTag]]:
-    """Tags grouped by article id, each group in the order it was set.
-
-    Read row by row, not fetched whole, and with one object per distinct
-    article id, theme id, score and evidence (the same few words recur in
-    thousands of tags): a 10,000-article library has some 400,000 tags, and
-    one string per field of each held a third of an open project's memory.
-    """
-    tags: dict[str, list[ThemeTag]] = {}
-    themes: dict[str, str] = {}
-    scores: dict[float, float] = {}
-    evidences: dict[str, tuple[str, ...]] = {}
-    words: dict[str, str] = {}
-    current_id: str | None = None
-    current: list[ThemeTag] = []
-    cursor = conn.execute("SELECT article_id, block_index, theme_id, evidence, score FROM tags ORDER BY rowid")
-    for article_id, block_index, theme_id, raw, score in cursor:
-        if article_id != current_id:
-            current = tags.setdefault(article_id, [])
-            current_id = article_id
-        evidence = evidences.get(raw)
-        if evidence is None:
-            value = json.loads(raw)
-            if not isinstance(value, list):
-                raise ValueError(f"a tag of article {article_id!r} has evidence that is not a list")
-            evidence = evidences[raw] = tuple(words.setdefault(w, w) if type(w) is str else w for w in value)
-        theme_id = themes.setdefault(theme_id, theme_id)
-        score = scores.setdefault(score, score)
-        current.append(ThemeTag(current_id, block_index, theme_id, evidence, score))
-    return tags
+def unpack_tags(article_id: str, raw: str, shared: dict) -> list[ThemeTag]:
+    """The tags ``pack_tags`` packed for ``article_id``; equal theme ids, words and evidence become one object via ``shared``."""
+    value = json.loads(raw)
+    if not isinstance(value, list):
+        raise ValueError(f"the tags of article {article_id!r} are not a list")
+    share = shared.setdefault
+    out = []
+    for index, theme_id, evidence, score in value:
+        if type(index) is not int or type(theme_id) is not str or type(evidence) is not list:
+            raise ValueError(f"a tag of article {article_id!r} does not decode")
+        key = tuple(evidence)
+        out.append(ThemeTag(article_id, index, share(theme_id, theme_id), share(key, key), float(score)))
+    return out
 
 
 def _loads_many(raws: list[str]) -> list:

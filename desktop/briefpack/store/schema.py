@@ -2,13 +2,15 @@
 
 A project file is an SQLite database marked with briefpack's
 ``PRAGMA application_id`` and carrying its schema version in
-``PRAGMA user_version``. Articles keep every field but the body as JSON (plus
-title, publisher and date columns for queries); the body lives once, in
-``blocks``, which an external-content FTS5 table indexes when this SQLite has
-FTS5. Tags, the selection, the brief settings and later features' metadata
-sit beside them; ``migrations`` records how the file reached its version.
-A new project is laid out at the base schema and brought up to date by the
-same migration steps as an old file, so there is one path to every layout.
+``PRAGMA user_version``. Since schema 3, articles keep every field but the
+body as JSON (plus title, publisher and date columns for queries), and their
+body blocks and theme tags packed as JSON in one ``contents`` row each, keyed
+by the article's position; a contentless FTS5 table (``FTS_TABLE``) indexes
+each block under ``block_rowid(position, index)`` when this SQLite has FTS5.
+The selection, the brief settings and later features' metadata sit beside
+them; ``migrations`` records how the file reached its version. A new project
+is laid out at the base schema and brought up to date by the same migration
+steps as an old file, so there is one path to every layout.
 """
 
 from __future__ import annotations
@@ -22,12 +24,17 @@ from collections.abc import Iterator
 # "BrPk": lets open() tell a briefpack project from any other SQLite file.
 APPLICATION_ID = 0x4272506B
 # Bump together with a new step in migrations.STEPS whenever the layout changes.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # The layout create_schema writes; migrations.STEPS take it from there to SCHEMA_VERSION.
 BASE_VERSION = 1
 
-FTS_TABLE = "blocks_fts"
+FTS_TABLE = "contents_fts"
+# A block's FTS5 rowid is its article's position shifted left by BLOCK_BITS, plus its index: rowids of
+# one article are consecutive, in project order, and a match names its article without a join.
+BLOCK_BITS = 24
+MAX_BLOCKS = 1 << BLOCK_BITS  # a 30 MB file cannot hold this many non-empty blocks
 
+# The base (schema 1) layout; blocks and tags give way to contents in schema 3.
 # One statement per string: sqlite3 runs one at a time, and executescript() would commit early.
 _TABLES = (
     """CREATE TABLE migrations (
@@ -68,11 +75,16 @@ _TABLES = (
     "CREATE INDEX tags_theme ON tags(theme_id)",
 )
 
-# External content: the index reads paragraph text from blocks, so the text is stored once.
+# Contentless: the text is stored once, packed in contents.blocks; the index keeps only its terms.
 FTS_DDL = (
     f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5("
-    "text, content='blocks', content_rowid='block_id', tokenize='unicode61 remove_diacritics 2')"
+    "text, content='', columnsize=0, tokenize='unicode61 remove_diacritics 2')"
 )
+
+
+def block_rowid(position: int, index: int) -> int:
+    """The FTS5 rowid of block ``index`` of the article at ``position``."""
+    return (position << BLOCK_BITS) | index
 
 
 @functools.cache
@@ -114,16 +126,15 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     conn.execute("COMMIT")
 
 
-def create_schema(conn: sqlite3.Connection, *, fts: bool, note: str) -> None:
-    """Lay out an empty database as a base-version project; ``fts`` adds the FTS5 index.
+def create_schema(conn: sqlite3.Connection, *, note: str) -> None:
+    """Lay out an empty database as a base-version project (as an SQLite without FTS5 wrote it: no index).
 
-    The caller then runs ``migrations.upgrade`` from ``BASE_VERSION``.
+    The caller then runs ``migrations.upgrade`` from ``BASE_VERSION``; the
+    search index is created by the schema-3 step.
     """
     with transaction(conn):
         for statement in _TABLES:
             conn.execute(statement)
-        if fts:
-            conn.execute(FTS_DDL)
         conn.execute(
             "INSERT INTO migrations (version, applied_at, note) VALUES (?, ?, ?)",
             (BASE_VERSION, now_iso(), note),

@@ -6,7 +6,9 @@ word it begins. Queries are parsed here and rebuilt as FTS5 syntax, so no
 user input can cause an FTS5 syntax error, and the scan fallback applies the
 same rules. The FTS5 index is kept up to date in bulk: new blocks are indexed
 once enough have piled up (and before any search or save), because FTS5
-indexes one large batch about three times faster than many small ones.
+indexes one large batch faster than many small ones. The index is
+contentless: it holds terms only, and the text it needs to forget a
+block comes from the article's packed body.
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from briefpack.model.article import Article
-from briefpack.store.schema import FTS_TABLE, transaction
+from briefpack.store.database import Database
+from briefpack.store.schema import BLOCK_BITS, FTS_TABLE, MAX_BLOCKS, transaction
 
-# Blocks left unindexed before an add indexes them all in one statement (about 100 articles).
-INDEX_BATCH = 2000
+# Blocks left unindexed before an add indexes them all in one statement (about 700 articles): each
+# statement writes one FTS5 segment, and fewer, larger ones cost less to write and merge.
+INDEX_BATCH = 10_000
 # Meta key set when blocks changed while the index could not follow (SQLite without FTS5).
 STALE_KEY = "search_index_stale"
 
@@ -74,82 +78,99 @@ def fts_expression(terms: Iterable[Term]) -> str:
 
 
 class BlockIndex:
-    """The FTS5 index of a working copy, kept up to date in bulk.
+    """The FTS5 index of a project, kept up to date in bulk.
 
-    Blocks above ``indexed_upto`` are pending. Call ``added`` after each
-    committed insert of blocks, ``forget`` inside the transaction that
-    deletes an article's blocks (before the delete), and ``flush`` before
-    reading the index or saving. ``rebuild`` true re-indexes everything at
-    the next flush. Not thread-safe, like the project that owns it.
+    Articles at positions above ``indexed_upto`` are pending. Call
+    ``added`` after each committed insert of articles, ``forget`` inside the
+    transaction that deletes or replaces an article's contents (before the
+    change), ``reindex`` after replacing an indexed article's contents in
+    that transaction, and ``flush`` before reading the index or saving.
+    ``rebuild`` true re-indexes everything at the next flush. Reading an
+    up-to-date index never makes the working copy. Not thread-safe, like the
+    project that owns it.
     """
 
-    def __init__(self, conn: sqlite3.Connection, indexed_upto: int, *, rebuild: bool = False) -> None:
-        self._conn = conn
+    def __init__(self, db: Database, indexed_upto: int, *, rebuild: bool = False) -> None:
+        self._db = db
         self._indexed_upto = indexed_upto
         self._rebuild = rebuild
+        self._pending_blocks = 0
 
-    def added(self) -> None:
-        if self._rebuild:
-            return
-        top = self._conn.execute("SELECT COALESCE(MAX(block_id), 0) FROM blocks").fetchone()[0]
-        if top - self._indexed_upto >= INDEX_BATCH:
+    def added(self, blocks: int) -> None:
+        """``blocks`` new blocks were committed; indexes them all once enough are pending."""
+        self._pending_blocks += blocks
+        if not self._rebuild and self._pending_blocks >= INDEX_BATCH:
             self.flush()
 
-    def forget(self, article_id: str) -> None:
-        if not self._rebuild:
-            unindex_article(self._conn, article_id, self._indexed_upto)
+    def forget(self, conn: sqlite3.Connection, position: int) -> None:
+        if not self._rebuild and position <= self._indexed_upto:
+            unindex_article(conn, position)
+
+    def reindex(self, conn: sqlite3.Connection, position: int) -> None:
+        if not self._rebuild and position <= self._indexed_upto:
+            index_articles(conn, position - 1, position)
 
     def flush(self) -> None:
-        """Index every pending block. Must run outside a transaction that may still roll back."""
+        """Index every pending article. Must run outside a transaction that may still roll back."""
         if self._rebuild:
-            with transaction(self._conn):
-                upto = rebuild_index(self._conn)
-                self._conn.execute("DELETE FROM meta WHERE key = ?", (STALE_KEY,))
+            conn = self._db.writer()
+            with transaction(conn):
+                upto = rebuild_index(conn)
+                conn.execute("DELETE FROM meta WHERE key = ?", (STALE_KEY,))
             self._indexed_upto, self._rebuild = upto, False
         else:
-            self._indexed_upto = index_pending(self._conn, self._indexed_upto)
+            top = top_position(self._db.reader())
+            if top > self._indexed_upto:
+                self._indexed_upto = index_articles(self._db.writer(), self._indexed_upto, top)
+        self._pending_blocks = 0
 
     def find(self, terms: list[Term], limit: int | None) -> list[tuple[str, int]]:
         self.flush()
-        return search_index(self._conn, terms, limit)
+        return search_index(self._db.reader(), terms, limit)
 
 
-def index_pending(conn: sqlite3.Connection, indexed_upto: int) -> int:
-    """Index every block with an id above ``indexed_upto``; returns the new high-water mark.
+def top_position(conn: sqlite3.Connection) -> int:
+    """The highest article position with contents, -1 for none."""
+    return conn.execute("SELECT COALESCE(MAX(position), -1) FROM contents").fetchone()[0]
+
+
+_INDEX_SELECT = (
+    f"SELECT (c.position << {BLOCK_BITS}) + j.key, json_extract(j.value, '$[1]') FROM contents c, json_each(c.blocks) j"
+)
+
+
+def index_articles(conn: sqlite3.Connection, after: int, upto: int) -> int:
+    """Index the blocks of the articles at positions ``after < position <= upto``; returns ``upto``.
 
     Call inside a transaction or not; it is one statement either way.
     """
-    top = conn.execute("SELECT COALESCE(MAX(block_id), 0) FROM blocks").fetchone()[0]
-    if top > indexed_upto:
-        conn.execute(
-            f"INSERT INTO {FTS_TABLE} (rowid, text) SELECT block_id, text FROM blocks WHERE block_id > ?",
-            (indexed_upto,),
-        )
-    return max(top, indexed_upto)
-
-
-def unindex_article(conn: sqlite3.Connection, article_id: str, indexed_upto: int) -> None:
-    """Take an article's indexed blocks out of the index; call before deleting its rows."""
-    # An external-content index forgets a row only when told its exact old text.
     conn.execute(
-        f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rowid, text) "
-        "SELECT 'delete', block_id, text FROM blocks WHERE article_id = ? AND block_id <= ?",
-        (article_id, indexed_upto),
+        f"INSERT INTO {FTS_TABLE} (rowid, text) {_INDEX_SELECT} WHERE c.position > ? AND c.position <= ?", (after, upto)
+    )
+    return upto
+
+
+def unindex_article(conn: sqlite3.Connection, position: int) -> None:
+    """Take an article's blocks out of the index; call before its contents change or go."""
+    # A contentless index forgets a row only when told its exact old text.
+    conn.execute(
+        f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rowid, text) SELECT 'delete', r.* FROM ({_INDEX_SELECT} WHERE c.position = ?) r",
+        (position,),
     )
 
 
 def rebuild_index(conn: sqlite3.Connection) -> int:
-    """Re-index every block from scratch; returns the new high-water mark."""
-    conn.execute(f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}) VALUES ('rebuild')")
-    return conn.execute("SELECT COALESCE(MAX(block_id), 0) FROM blocks").fetchone()[0]
+    """Re-index every article from scratch; returns the new high-water mark."""
+    conn.execute(f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}) VALUES ('delete-all')")
+    top = top_position(conn)
+    return index_articles(conn, -1, top)
 
 
 def search_index(conn: sqlite3.Connection, terms: list[Term], limit: int | None) -> list[tuple[str, int]]:
-    """Matching (article id, block index) pairs in project order, from a fully indexed database."""
+    """Matching (article id, block index) pairs in project order (rowid order), from a fully indexed database."""
     sql = (
-        f"SELECT b.article_id, b.idx FROM {FTS_TABLE} f "
-        "JOIN blocks b ON b.block_id = f.rowid JOIN articles a ON a.id = b.article_id "
-        f"WHERE {FTS_TABLE} MATCH ? ORDER BY a.position, b.idx"
+        f"SELECT a.id, f.rowid & {MAX_BLOCKS - 1} FROM {FTS_TABLE} f JOIN articles a ON a.position = f.rowid >> {BLOCK_BITS} "
+        f"WHERE {FTS_TABLE} MATCH ? ORDER BY f.rowid"
     )
     params: tuple = (fts_expression(terms),)
     if limit is not None:

@@ -94,3 +94,27 @@ def test_an_unreadable_project_exits_2(capsys, tmp_path: Path):
     code, _, err = run_cli(capsys, "import", str(SEEDS[0]), "--project", str(project))
     assert code == 2 and "not a project.briefpack" in err
     assert project.read_bytes() == b"this is not sqlite"
+
+
+def test_a_large_folder_is_read_in_workers_and_stored_in_batches(capsys, monkeypatch, tmp_path: Path):
+    """Past ``MIN_FILES_FOR_WORKERS`` inputs, worker processes read; the project is stored in batches of ``STORE_BATCH``."""
+    from briefpack import import_pool, jobs
+
+    folder = tmp_path / "dumps"
+    folder.mkdir()
+    count = import_pool.MIN_FILES_FOR_WORKERS + 10
+    for n in range(count):
+        words = " ".join(f"w{(n * 7919 + k * 104729) % 100003}" for k in range(60))
+        (folder / f"{n:04d}.txt").write_text(f"Report {n} on grain exports\n\nBy Reporter {n}\n\nGrain exports through the port rose after tariffs were cut, {words}.\n", encoding="utf-8")
+    (folder / "zz copy.txt").write_bytes((folder / "0005.txt").read_bytes())
+    started = []
+    monkeypatch.setattr(jobs, "worker_count", lambda inputs: started.append(inputs) or 2)
+    code, out, _ = run_cli(capsys, "import", str(folder), "--project", str(tmp_path / "p.briefpack"), "--json")
+    rows = json.loads(out)
+    assert code == 0 and started == [count + 1] and len(rows) == count + 1
+    assert rows[-1]["file"].endswith("zz copy.txt") and rows[-1]["status"] == "duplicate"
+    assert {r["status"] for r in rows[:-1]} <= {"imported", "imported-with-warnings"}
+    with Project.open(tmp_path / "p.briefpack") as saved:
+        assert len(saved.articles) == count
+        assert {r["article_id"] for r in rows[:-1]} == {a.id for a in saved.articles}
+        assert any(saved.tags_for(r["article_id"]) for r in rows[:-1])  # tagged in the workers

@@ -17,12 +17,13 @@ from pathlib import Path
 
 from briefpack.analysis.taxonomy import load_taxonomy
 from briefpack.analysis.themes import tag_article
-from briefpack.analysis.duplicates import Fingerprint, fingerprint
+from briefpack.analysis.duplicates import Fingerprint
 from briefpack.analysis.findings import analyze
 from briefpack.assembly import build_brief, load_template, uses_findings
 from briefpack.assembly.templates import TemplateError, find_template
 from briefpack.citations import cite_brief
-from briefpack.ingest import IngestError, Input, Pasted, expand_inputs, read_input
+from briefpack.import_pool import Read, read_here, read_in_workers, worker_count
+from briefpack.ingest import IngestError, Input, Pasted, expand_inputs
 from briefpack.model.article import Article
 from briefpack.model.brief import Brief
 from briefpack.model.findings import Findings
@@ -118,18 +119,6 @@ class ImportResult:
         return sum(1 for f in self.files if f.status in (IMPORTED, IMPORTED_WITH_WARNINGS))
 
 
-def _read_one(item: Input) -> list[Article]:
-    """The articles of one input; any failure, even a reader's bug, becomes ``IngestError`` so the batch goes on."""
-    try:
-        return read_input(item)
-    except IngestError:
-        raise
-    except (MemoryError, RecursionError) as exc:
-        raise IngestError(item.name, "too complex to read (it ran out of memory or nesting depth)") from exc
-    except Exception as exc:  # noqa: BLE001 - one file's reader bug must not cost the rest of the batch
-        raise IngestError(item.name, f"could not be read: internal error in briefpack ({type(exc).__name__}: {exc})") from exc
-
-
 def import_files(
     paths: Sequence[Path | str | Pasted],
     taxonomy: Taxonomy,
@@ -137,6 +126,7 @@ def import_files(
     known_ids: Iterable[str] = (),
     known_texts: Iterable[str] = (),
     cancel: CancelToken | None = None,
+    imported_at: dt.datetime | None = None,
 ) -> Generator[Progress, None, ImportResult]:
     """Read and tag every input; one bad input never stops the batch.
 
@@ -147,47 +137,126 @@ def import_files(
     already there: the same bytes, an id in ``known_ids``, or the same text
     from another copy, a text key in ``known_texts`` — see
     ``Project.text_keys`` — or earlier in the batch) or ``refused`` with the
-    reason. Runs on any thread; stops between files when ``cancel`` is set.
+    reason. ``imported_at`` is the import time every article records
+    (``None``: now, in UTC). A batch of ``import_pool.MIN_FILES_FOR_WORKERS``
+    inputs or more is read in worker processes (``import_pool``), with the
+    same result as reading it here. Runs on any thread; stops between files
+    when ``cancel`` is set, and then stops the workers too.
     """
+    result = ImportResult()
+    yield from _read_into(result, paths, taxonomy, known_ids, known_texts, cancel, imported_at)
+    return result
+
+
+# New articles ``import_into`` stores per transaction: large enough that a transaction's fixed cost is
+# small beside it, small enough that the workers, reading ahead, never wait for the store.
+STORE_BATCH = 200
+
+
+def import_into(
+    project: Project,
+    paths: Sequence[Path | str | Pasted],
+    taxonomy: Taxonomy,
+    *,
+    cancel: CancelToken | None = None,
+    imported_at: dt.datetime | None = None,
+    batch: int = STORE_BATCH,
+) -> Generator[Progress, None, tuple[ImportResult, list[Article], list[Notice]]]:
+    """``import_files`` and ``store_import`` in one: articles are added ``batch`` at a time while the rest are read.
+
+    With worker processes reading, the calling process stores one batch
+    while they read the next. Duplicates are judged against ``project``
+    and the batch, as ``import_files`` does. Returns the ``ImportResult``
+    (every input's ``FileResult``; its ``tags`` and ``fingerprints`` are
+    left empty: they are in the project now) with what ``store_import``
+    returned for all batches. When cancelled, the batches stored so far
+    stay in the project. Call on the thread that owns ``project``.
+    """
+    result = ImportResult()
+    added: list[Article] = []
+    notices: list[Notice] = []
+    stored_files = 0  # files of result.files already handed to store_import
+
+    def store() -> None:
+        nonlocal stored_files
+        if stored_files == len(result.files):
+            return
+        part = ImportResult(files=result.files[stored_files:], tags=result.tags, fingerprints=result.fingerprints)
+        new, found = store_import(project, part)
+        added.extend(new)
+        notices.extend(found)
+        stored_files = len(result.files)
+        result.tags, result.fingerprints = [], {}
+
+    known_ids = [a.id for a in project.articles]
+    for progress in _read_into(result, paths, taxonomy, known_ids, project.text_keys(), cancel, imported_at):
+        yield progress
+        if len(result.fingerprints) >= batch:  # one fingerprint per new article not stored yet
+            store()
+    store()
+    return result, added, notices
+
+
+def _read_into(
+    result: ImportResult,
+    paths: Sequence[Path | str | Pasted],
+    taxonomy: Taxonomy,
+    known_ids: Iterable[str],
+    known_texts: Iterable[str],
+    cancel: CancelToken | None,
+    imported_at: dt.datetime | None,
+) -> Generator[Progress, None, None]:
+    """``import_files``' work, filling ``result`` file by file (see there)."""
     seen = set(known_ids)
     seen_texts = set(known_texts)
-    result = ImportResult()
     yield Progress(0, 0, "Listing files")
     inputs = expand_inputs(paths)
-    for n, item in enumerate(inputs):
-        if cancel is not None and cancel.cancelled:
-            result.cancelled = True
-            break
-        yield Progress(n, len(inputs), f"Reading {item.name}")
-        try:
-            articles = _read_one(item)
-        except IngestError as exc:
-            result.files.append(FileResult(item.name, REFUSED, (exc.reason,), path=item.path))
-            continue
-        prints = {a.id: fingerprint(a) for a in articles}
-        new, old = [], []
-        for article in articles:
-            text_key = prints[article.id].text_key
-            if article.id in seen or text_key in seen_texts:
-                old.append(article)
-            else:
-                new.append(article)
-                seen.add(article.id)
-                seen_texts.add(text_key)
-        old = tuple(old)
-        if not new:
-            result.files.append(FileResult(item.name, DUPLICATE, ("already in the project",), (), old, item.path))
-            continue
-        result.fingerprints.update((a.id, prints[a.id]) for a in new)
-        for article in new:
-            result.tags.extend(tag_article(article, taxonomy))
-        reasons = [w.message for a in new for w in a.warnings]
-        if old:
-            reasons.append(f"{len(old)} of its {len(articles)} articles were already in the project")
-        status = IMPORTED_WITH_WARNINGS if reasons else IMPORTED
-        result.files.append(FileResult(item.name, status, tuple(dict.fromkeys(reasons)), tuple(new), old, item.path))
+    when = imported_at if imported_at is not None else dt.datetime.now(dt.timezone.utc)
+    workers = worker_count(len(inputs))
+    stop = (lambda: cancel.cancelled) if cancel is not None else None
+    outcomes = read_in_workers(inputs, taxonomy, when, workers, stop) if workers > 1 else read_here(inputs, when)
+    try:
+        for n, item in enumerate(inputs):
+            if cancel is not None and cancel.cancelled:
+                result.cancelled = True
+                break
+            yield Progress(n, len(inputs), f"Reading {item.name}")
+            _, outcome = next(outcomes, (None, None))
+            if outcome is None:  # the workers stopped: cancelled while waiting for them
+                result.cancelled = True
+                break
+            if isinstance(outcome, IngestError):
+                result.files.append(FileResult(item.name, REFUSED, (outcome.reason,), path=item.path))
+                continue
+            result.files.append(_sort_out(item, outcome, taxonomy, seen, seen_texts, result))
+    finally:
+        outcomes.close()  # a cancelled import stops its workers here
     yield Progress(len(result.files), len(inputs), "Imported")
-    return result
+
+
+def _sort_out(item: Input, read: Read, taxonomy: Taxonomy, seen: set[str], seen_texts: set[str], result: ImportResult) -> FileResult:
+    """One input's ``FileResult``: its articles split into new and already known (adding the new ones to ``seen``), tags into ``result``."""
+    articles, prints = read.articles, read.fingerprints
+    new, old = [], []
+    for article in articles:
+        text_key = prints[article.id].text_key
+        if article.id in seen or text_key in seen_texts:
+            old.append(article)
+        else:
+            new.append(article)
+            seen.add(article.id)
+            seen_texts.add(text_key)
+    old = tuple(old)
+    if not new:
+        return FileResult(item.name, DUPLICATE, ("already in the project",), (), old, item.path)
+    result.fingerprints.update((a.id, prints[a.id]) for a in new)
+    for article in new:
+        result.tags.extend(read.tags[article.id] if read.tags is not None else tag_article(article, taxonomy))
+    reasons = [w.message for a in new for w in a.warnings]
+    if old:
+        reasons.append(f"{len(old)} of its {len(articles)} articles were already in the project")
+    status = IMPORTED_WITH_WARNINGS if reasons else IMPORTED
+    return FileResult(item.name, status, tuple(dict.fromkeys(reasons)), tuple(new), old, item.path)
 
 
 def store_import(project: Project, result: ImportResult) -> tuple[list[Article], list[Notice]]:

@@ -6,20 +6,20 @@ glued to the title, blogs with "By X | Reporter" bylines and captions,
 text-browser dumps hard-wrapped at 80 columns, with furniture (share rows,
 "Related content", cookie banners, tag lists, "(END)", "Advertisement"),
 and a share of duplicates (the same text in another layout, syndicated
-copies with light edits). Then imports them the way the app does: two
-worker processes parse (``ingest.read_bytes``), tag (``tag_article``) and
-fingerprint (``duplicates.fingerprint``) each file, and the main process
-adds them to a project in batches (``Project.add_articles``), FTS5 index
-included; saves it, reopens it and times 300 queries with filters. Run
-alone with ``python tests/benchmarks/bench_import.py [COUNT]``.
+copies with light edits). Then imports the folder the way ``briefpack
+import`` does, through ``jobs.import_into`` (``import_files`` +
+``store_import``): worker processes (``import_pool``) read, tag and
+fingerprint the files, and the main process judges duplicates and adds
+them to the project batch by batch, FTS5 index included, while the workers
+read on. Saves the project, reopens it and times 300 queries with filters.
+The CPU of each worker step is measured apart, in this process, over a
+sample of the files. Run alone with ``python tests/benchmarks/bench_import.py [COUNT]``.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import importlib
-import multiprocessing
 import os
 import random
 import resource
@@ -31,19 +31,19 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "desktop"))
-# Worker processes start clean and import this module by name to find ``process``.
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from briefpack import jobs  # noqa: E402
 from briefpack.analysis.duplicates import fingerprint  # noqa: E402
 from briefpack.analysis.taxonomy import load_taxonomy  # noqa: E402
-from briefpack.analysis.themes import pack_tags, tag_article, unpack_tags  # noqa: E402
-from briefpack.ingest import IngestError, read_bytes  # noqa: E402
+from briefpack.analysis.themes import tag_article  # noqa: E402
+from briefpack.ingest import IngestError, read_file  # noqa: E402
+from briefpack.jobs import REFUSED, CancelToken, import_into, run_to_end  # noqa: E402
 from briefpack.model.article import Block  # noqa: E402
 from briefpack.store import Project  # noqa: E402
 
 COUNT = 10_000
-WORKERS = 2
-BATCH = 500  # articles per add_articles transaction
+BATCH = 500  # articles per add_articles transaction when filling the library up
+SAMPLE = 300  # files whose worker steps are timed apart, in this process
 QUERIES = 300
 # Seconds the import may run before it stops (keeps `make bench` within minutes on a very busy machine);
 # the rate is then measured over the files imported so far, and the library is filled up to COUNT
@@ -148,77 +148,115 @@ def generate(folder: Path, count: int) -> int:
     return size
 
 
-_TAXONOMY = None
-
-
-def process(path: Path):
-    """Worker: parse, tag and fingerprint one file; returns (result or ``None`` when refused, CPU seconds per step).
-
-    Tags travel packed as plain tuples (``pack_tags``), as ``tag_articles``' own workers send them.
-    """
-    global _TAXONOMY
-    if _TAXONOMY is None:
-        _TAXONOMY = load_taxonomy(None)
-    t0 = time.process_time()
-    try:
-        article = read_bytes(path.read_bytes(), path.name)
-    except IngestError:
-        return None, (time.process_time() - t0, 0.0, 0.0), peak_rss_mb()
-    t1 = time.process_time()
-    tags = tag_article(article, _TAXONOMY)
-    t2 = time.process_time()
-    fp = fingerprint(article)
-    return (article, pack_tags(tags), fp), (t1 - t0, t2 - t1, time.process_time() - t2), peak_rss_mb()
-
-
 def import_all(paths: list[Path], project: Project) -> dict:
-    """Import every file; returns counts and CPU seconds per step (worker steps summed over workers).
+    """Import every file the app's way (``jobs.import_into``); returns counts, CPU seconds and peak memory.
 
-    ``main`` is all the CPU the main process spent importing: receiving and
-    unpickling results as well as ``store`` (adding and indexing).
+    ``main`` is all the CPU the main process spent importing (taking in and
+    rebuilding the workers' results, judging duplicates, and ``store``:
+    adding and indexing); ``workers`` is the CPU per file of the worker
+    processes, read from /proc shortly before the import ends (0 where
+    there is none).
     """
-    out = {"files": 0, "worker_rss": 0.0, "added": 0, "duplicates": 0, "refused": 0, "parse": 0.0, "tag": 0.0,
-           "fingerprint": 0.0, "store": 0.0, "main": 0.0}
-    pending: list = []
+    out = {"files": 0, "added": 0, "duplicates": 0, "refused": 0, "store": 0.0, "main": 0.0, "workers": 0.0,  # workers: per file
+           "worker_rss": 0.0, "server_rss": 0.0, "worker_count": 0}
+    cancel = CancelToken()
+    real_store = jobs.store_import
 
-    def flush() -> None:
+    def timed_store(project: Project, result):
         started = time.process_time()
-        results = project.add_articles([(a, t) for a, t, _ in pending], {fp.article_id: fp for _, _, fp in pending})
-        out["store"] += time.process_time() - started
-        out["added"] += sum(r.added for r in results)
-        out["duplicates"] += sum(not r.added for r in results)
-        pending.clear()
+        try:
+            return real_store(project, result)
+        finally:
+            out["store"] += time.process_time() - started
 
-    # Workers start clean (not forked from this process's memory), as an import from the app would.
-    context = multiprocessing.get_context("forkserver" if sys.platform.startswith("linux") else "spawn")
     deadline = time.perf_counter() + IMPORT_BUDGET
+
+    def on_progress(progress) -> None:
+        if progress.total and (progress.done % 250 == 0 or progress.done == progress.total - 1):
+            _sample_workers(out, progress.done)  # the workers stop with the import: read their figures while they run
+        if time.perf_counter() > deadline:
+            cancel.cancel()
+
     main_started = time.process_time()
-    with context.Pool(WORKERS) as pool:  # leaving the block terminates workers still busy
-        # Pickled by reference: use the copy of ``process`` that workers find under the module's own name,
-        # whether this file runs as __main__ or was loaded by run.py without a sys.modules entry.
-        worker = importlib.import_module("bench_import").process
-        for item, (parse, tag, fp), rss in pool.imap(worker, paths, chunksize=16):
-            out["files"] += 1
-            out["worker_rss"] = max(out["worker_rss"], rss)
-            if time.perf_counter() > deadline:
-                break
-            out["parse"] += parse
-            out["tag"] += tag
-            out["fingerprint"] += fp
-            if item is None:
-                out["refused"] += 1
-                continue
-            article, packed, fp = item
-            pending.append((article, unpack_tags(packed, article), fp))
-            if len(pending) >= BATCH:
-                flush()
-    if pending:
-        flush()
+    jobs.store_import = timed_store  # import_into stores through it: its CPU is the store's
+    try:
+        job = import_into(project, paths, load_taxonomy(None), cancel=cancel, imported_at=dt.datetime.now(dt.timezone.utc))
+        result, added, _ = run_to_end(job, on_progress)
+    finally:
+        jobs.store_import = real_store
     started = time.process_time()
     project.search("index")  # the FTS5 index catches up on first search: count it in the import
     out["store"] += time.process_time() - started
     out["main"] = time.process_time() - main_started
+    out["main_rss"] = peak_rss_mb()
+    out["files"] = len(result.files)
+    out["added"] = len(added)
+    out["refused"] = sum(f.status == REFUSED for f in result.files)
+    out["duplicates"] = sum(len(f.duplicates) for f in result.files) + len(result.articles) - len(added)
     return out
+
+
+def _sample_workers(out: dict, done: int) -> None:
+    """Record the CPU seconds and peak RSS of this process's descendants (fork server and workers), from /proc (Linux).
+
+    ``done`` is how many files the import has taken in so far: the CPU per file is reckoned over them.
+    """
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+    children = [pid for pid, parent in parents.items() if parent == os.getpid()]
+    for server in children:
+        workers = [pid for pid, parent in parents.items() if parent == server]
+        if not workers:
+            continue
+        cpu, peaks = 0.0, []
+        for pid in workers:
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                cpu += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+                peaks.append(_peak_kb(pid) / 1000)
+            except (OSError, ValueError, IndexError):
+                continue
+        if peaks and done:
+            out["workers"] = cpu / done
+            out["worker_rss"] = max(out["worker_rss"], *peaks)
+            out["worker_count"] = max(out["worker_count"], len(peaks))
+            out["server_rss"] = max(out["server_rss"], _peak_kb(server) / 1000)
+
+
+def _peak_kb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return float(line.split()[1])
+    return 0.0
+
+
+def step_cpu(paths: list[Path]) -> dict:
+    """CPU seconds per article of each worker step (read, tag, fingerprint), measured in this process over ``paths``."""
+    taxonomy = load_taxonomy(None)
+    steps = {"parse": 0.0, "tag": 0.0, "fingerprint": 0.0}
+    read = 0
+    for path in paths:
+        t0 = time.process_time()
+        try:
+            articles = read_file(path)
+        except IngestError:
+            continue
+        t1 = time.process_time()
+        for article in articles:
+            tag_article(article, taxonomy)
+        t2 = time.process_time()
+        for article in articles:
+            fingerprint(article)
+        steps["parse"] += t1 - t0
+        steps["tag"] += t2 - t1
+        steps["fingerprint"] += time.process_time() - t2
+        read += len(articles)
+    return {k: v / max(read, 1) for k, v in steps.items()}
 
 
 def fill(project: Project, count: int) -> int:
@@ -314,26 +352,40 @@ def main(count: int = COUNT) -> None:
             times.append(time.perf_counter() - t0)
             hits.append(len(found))
         p95 = statistics.quantiles(times, n=20)[-1] * 1000
-        own, child = peak_rss_mb(), steps["worker_rss"]
+        own, child, server = peak_rss_mb(), steps["worker_rss"], steps["server_rss"]
+        library.close()
+        per = step_cpu(paths[:: max(1, len(paths) // SAMPLE)])
     print(f"dumps: {count} generated in {generated:.1f} s, {size / count / 1000:.1f} KB each on average, 4 layouts, "
           f"~3% same text in another layout, ~5% lightly edited copies")
     stopped = f", stopped by the {IMPORT_BUDGET:.0f} s budget" if imported_files < count else ""
-    print(f"import (parse + tag + fingerprint in {WORKERS} worker processes, add + FTS5 index in the main one): "
+    workers = steps["worker_count"]
+    where = f"in {workers} worker processes" if workers else "in the main process (no workers)"
+    print(f"import through jobs.import_into (parse + tag + fingerprint {where}, duplicates + add + FTS5 index in the main one): "
           f"{imported_files / imported:,.0f} articles/s ({imported_files} files in {imported:.1f} s{stopped}; "
           f"{steps['added']} added, {steps['duplicates']} duplicates not added, {steps['refused']} refused); bar ≥ 1,000/s")
     if filled:
         print(f"library filled up to {count} with {filled} altered copies of imported articles (for the query figure)")
     print(f"near-duplicate groups in the library: {len(groups)}")
-    per = {k: steps[k] / max(imported_files, 1) * 1000 for k in ("parse", "tag", "fingerprint", "store", "main")}
-    print(f"CPU time per article (process time, so a busy machine does not inflate it): parse {per['parse']:.2f} ms, tag {per['tag']:.2f} ms, fingerprint {per['fingerprint']:.2f} ms "
-          f"(in workers), store incl. FTS5 {per['store']:.2f} ms of {per['main']:.2f} ms in the main process (the rest: "
-          f"receiving results); the bar allows {WORKERS * 1000 / 1000:.0f} ms of CPU per article in all on {os.cpu_count()} cores")
+    per.update({k: steps[k] / max(imported_files, 1) for k in ("store", "main")}, workers=steps["workers"])
+    ms = {k: v * 1000 for k, v in per.items()}
+    print(f"CPU time per article (process time, so a busy machine does not inflate it): parse {ms['parse']:.2f} ms, "
+          f"tag {ms['tag']:.2f} ms, fingerprint {ms['fingerprint']:.2f} ms (each timed apart in the main process over "
+          f"{SAMPLE} of the files); during the import: workers {ms['workers']:.2f} ms in all (from /proc), main process "
+          f"{ms['main']:.2f} ms, of which store incl. FTS5 {ms['store']:.2f} ms (the rest: taking in the workers' results "
+          f"and judging duplicates); the bar allows {os.cpu_count() or 1:.0f} ms of CPU per article in all on "
+          f"{os.cpu_count()} cores")
+    cores = os.cpu_count() or 1
+    print(f"CPU-bound ceiling of this import on {cores} idle cores: {cores} / (workers + main process) = "
+          f"{cores / (per['workers'] + per['main']):,.0f} articles/s (what the wall-clock rate above approaches "
+          f"when nothing else runs)")
     print(f"save {saved:.2f} s, open {opened:.2f} s")
     print(f"query (text + theme/publisher/date/language/grade filters), {QUERIES} queries: p95 {p95:.1f} ms, "
           f"median {statistics.median(times) * 1000:.1f} ms, max {max(times) * 1000:.1f} ms, "
           f"median {statistics.median(hits):.0f} hits; bar ≤ 30 ms p95")
-    print(f"peak RSS: main process {own:.0f} MB, largest worker {child:.0f} MB, all together ≤ {own + WORKERS * child:.0f} MB; "
-          f"bar ≤ 500 MB")
+    during = steps["main_rss"] + workers * child + server
+    print(f"peak RSS of the import: main process {steps['main_rss']:.0f} MB, largest worker {child:.0f} MB, fork server "
+          f"{server:.0f} MB; all together ≤ {during:.0f} MB (pages the workers share with the fork server counted again "
+          f"for each); bar ≤ 500 MB. Main process peak over the whole benchmark (filling up, reopening, querying): {own:.0f} MB")
 
 
 if __name__ == "__main__":

@@ -3,8 +3,10 @@
 Every input gets one status line (``imported``, ``imported-with-warnings``,
 ``duplicate``, ``refused``) with its reasons, or with ``--json`` one list of
 ``{file, status, reasons, article_id, article_ids}``. The project is created
-when the file does not exist and saved atomically once the batch is read,
-so what was imported is kept whatever became of the other files. Exit
+when the file does not exist; articles are added to it while the rest of
+the batch is read (``jobs.import_into``: large batches are read in worker
+processes), and it is saved atomically once the batch is read, so what was
+imported is kept whatever became of the other files. Exit
 status: 0 when at least one input was imported, 1 when none was, 2 when the
 project cannot be opened or saved.
 """
@@ -17,7 +19,7 @@ import sys
 from pathlib import Path
 
 from briefpack.ingest import IngestError, Pasted, read_stdin
-from briefpack.jobs import FileResult, ImportResult, default_taxonomy, import_files, run_to_end, store_import
+from briefpack.jobs import FileResult, default_taxonomy, import_into, run_to_end
 from briefpack.store import Project, StoreError
 
 
@@ -44,13 +46,6 @@ def _inputs(paths: list[str]) -> tuple[list[Path | Pasted], list[FileResult]]:
 
 def _open(path: Path) -> Project:
     return Project.open(path) if path.exists() else Project.new(path)
-
-
-def _store(project: Project, result: ImportResult) -> None:
-    _, notices = store_import(project, result)
-    for notice in notices:
-        print(f"warning: {notice.message}", file=sys.stderr)
-    project.save()
 
 
 def _report(files: list[FileResult], as_json: bool) -> None:
@@ -83,10 +78,11 @@ def run(args: argparse.Namespace) -> int:
         return 2
     with project:
         inputs, refused = _inputs(args.paths)
-        known = [a.id for a in project.articles]
-        result = run_to_end(import_files(inputs, default_taxonomy(), known_ids=known, known_texts=project.text_keys()))
         try:
-            _store(project, result)
+            result, _, notices = run_to_end(import_into(project, inputs, default_taxonomy()))
+            for notice in notices:
+                print(f"warning: {notice.message}", file=sys.stderr)
+            project.save()
         except StoreError as exc:
             print(f"briefpack: {exc}", file=sys.stderr)
             return 2

@@ -5,16 +5,24 @@ its articles, and a project is often opened only to be read. So ``Database``
 reads from the file itself (opened read-only) until something must be
 written, then copies it into the working copy and carries on there: every
 change still goes to the working copy only, and the file still changes
-only by a whole, successful save. The read-only connection is closed before
-a save replaces the file (Windows cannot replace an open file) and on close.
+only by a whole, successful save. Until then the file's connection holds
+one read transaction, so another SQLite program cannot commit to the file
+and what is copied is what was read; a file rewritten in place by a program
+that ignores SQLite's locks (a plain copy over it) is noticed by its size
+and time and refused rather than copied. The read-only connection is closed
+before a save replaces the file (Windows cannot replace an open file) and on
+close.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
+from pathlib import Path
 
 from briefpack.store import schema
+from briefpack.store.errors import StoreError
 
 
 class Database:
@@ -26,11 +34,15 @@ class Database:
     thread may use.
     """
 
-    def __init__(self, working: sqlite3.Connection | None, source: sqlite3.Connection | None = None) -> None:
-        if (working is None) == (source is None):
-            raise ValueError("give a working copy or a file to copy, not both or neither")
+    def __init__(
+        self, working: sqlite3.Connection | None, source: sqlite3.Connection | None = None, snapshot: "Snapshot | None" = None
+    ) -> None:
+        """A file's ``source`` connection comes with the ``snapshot`` that ``hold_snapshot`` gave before it was first read."""
+        if (working is None) == (source is None) or (source is None) != (snapshot is None):
+            raise ValueError("give a working copy or a file (with its snapshot) to copy, not both or neither")
         self._working = working
         self._source = source
+        self._snapshot = snapshot
         # Held while a worker copies from the file's connection, so that connection is not closed under it.
         self._source_lock = threading.Lock()
 
@@ -52,6 +64,7 @@ class Database:
         if self._working is None:
             if self._source is None:
                 raise ValueError("the project is closed")
+            self._check_unchanged()
             working = schema.connect_working()
             try:
                 self._source.backup(working)
@@ -61,6 +74,14 @@ class Database:
             self._working = working
             self.release_source(wait=False)
         return self._working
+
+    def _check_unchanged(self) -> None:
+        """Raise ``StoreError`` when the file read in place was rewritten since it was opened (a replaced or deleted file is fine: the open one is still the one read)."""
+        assert self._snapshot is not None
+        path, then = self._snapshot
+        now = _stamp(path)
+        if now is not None and then is not None and now[:2] == then[:2] and now != then:
+            raise StoreError(path, "was changed by another program after it was opened; open it again to see its contents")
 
     def recovery_source(self) -> "_SourceHold":
         """A context giving the connection a worker thread may copy from; the file's stays open until it ends."""
@@ -87,6 +108,30 @@ class Database:
             self._working = self._source = None
 
 
+# A file read in place and its identity and size and time when it was first read (``None``: not found).
+Snapshot = tuple[Path, "tuple[int, int, int, int] | None"]
+
+
+def hold_snapshot(source: sqlite3.Connection, path: Path) -> Snapshot:
+    """Open the read transaction ``source``, the connection to ``path``, keeps until it is copied or closed (see the module docstring).
+
+    Call before anything is read: the stamp comes first, so a rewrite after it is always noticed.
+    """
+    snapshot = (path, _stamp(path))
+    source.execute("BEGIN")
+    source.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()  # takes the shared lock now
+    return snapshot
+
+
+def _stamp(path: Path) -> tuple[int, int, int, int] | None:
+    """The file's identity (device, inode) and the size and time a rewrite in place changes; ``None`` when it is gone."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
 class _SourceHold:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -94,6 +139,8 @@ class _SourceHold:
     def __enter__(self) -> sqlite3.Connection:
         self._db._source_lock.acquire()
         try:
+            if not self._db.copied:
+                self._db._check_unchanged()
             return self._db.reader()
         except BaseException:
             self._db._source_lock.release()

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from briefpack.store import migrations, schema
 from briefpack.store.errors import StoreError
-from briefpack.store.database import Database
+from briefpack.store.database import Database, hold_snapshot
 from briefpack.store.search import STALE_KEY, top_position
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -64,12 +64,13 @@ def load_working_copy(path: Path) -> WorkingCopy:
         raise StoreError(path, f"cannot be read ({exc})") from exc
     working: sqlite3.Connection | None = None
     try:
+        snapshot = hold_snapshot(source, Path(path).resolve())  # before the first read: all read and copied later is one state
         version = _check_identity(source, path)
         if version == schema.SCHEMA_VERSION and schema.fts5_available() and schema.has_table(source, schema.FTS_TABLE):
             source.execute("PRAGMA cache_size = -65536")  # as the working copy's: searches keep their pages
             stale = source.execute("SELECT 1 FROM meta WHERE key = ?", (STALE_KEY,)).fetchone() is not None
             # Saves index everything first, so a file's index is complete unless marked stale.
-            return WorkingCopy(Database(None, source), True, top_position(source), stale)
+            return WorkingCopy(Database(None, source, snapshot), True, top_position(source), stale)
         working = schema.connect_working()
         source.backup(working)
         source.close()

@@ -5,9 +5,10 @@ turns its metadata filters into one ``SELECT`` over ``articles`` whose every
 condition is an index look-up (publisher, language, date, publisher grade,
 duplicate group) or an FTS5 ``MATCH``, so a query over 10,000 articles never
 reads them into Python. Theme filters are not SQL: tags are stored packed
-per article, and ``membership`` answers them from each article's theme list. Filters combine with AND; the values inside one filter
-(several themes, several grades) combine with OR. Filters on publisher,
-language and date see the *effective* metadata, corrections applied.
+per article, and ``membership`` answers them from each article's theme list.
+Filters combine with AND; the values inside one filter (several themes,
+several grades) combine with OR. Filters on publisher, language and date see
+the *effective* metadata, corrections applied.
 """
 
 from __future__ import annotations

@@ -1,15 +1,16 @@
 """Schema 3: each article's body blocks and theme tags packed in one ``contents`` row, and a contentless search index.
 
-Schema 2 kept one row per block and one per tag (with two indexes on
-tags): a 10,000-article library had some 130,000 block rows and 400,000 tag
-rows, which made adding articles and opening a project slow, and the FTS5
-index read its text from ``blocks``. Schema 3 packs each article's blocks
-(``[kind, text, role]`` lists) and tags (``[block index, theme id,
-evidence, score]`` lists, with the distinct theme ids beside them for theme
-filters) as JSON in ``contents``, keyed by the article's position, and indexes the blocks in a contentless FTS5 table whose rowids
-name article and block (``schema.block_rowid``). Upgrading packs the old
-rows, drops the old tables and index, and marks the new index for a rebuild,
-which runs on the first search or save.
+Schema 2 kept one row per block and one per tag (with two indexes on tags):
+a 10,000-article library had some 130,000 block rows and 400,000 tag rows,
+which made adding articles and opening a project slow, and the FTS5 index
+read its text from ``blocks``. Schema 3 packs each article's blocks
+(``[kind, text, role]`` lists) and tags (``[block index, theme id, evidence,
+score]`` lists, with the distinct theme ids beside them for theme filters)
+as JSON in ``contents``, keyed by the article's position, and indexes the
+blocks in a contentless FTS5 table whose rowids name article and block
+(``schema.block_rowid``). Upgrading packs the old rows, drops the old tables
+and index, and marks the new index for a rebuild, which runs on the first
+search or save.
 """
 
 from __future__ import annotations

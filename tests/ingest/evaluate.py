@@ -24,7 +24,7 @@ CORPUS = HERE / "corpus"
 sys.path.insert(0, str(HERE.parents[1] / "desktop"))
 
 from briefpack.ingest.dump import read_dump  # noqa: E402
-from briefpack.model import Article, BlockKind  # noqa: E402
+from briefpack.model import Article  # noqa: E402
 
 BARS = {"body_f1": 0.92, "title": 0.90, "authors": 0.90, "date": 0.90}
 _TOKEN = re.compile(r"\w+")

@@ -99,3 +99,42 @@ def test_a_name_like_line_above_the_headline_is_navigation_not_a_byline():
     article = _read(["Korea Pro", "N. Korea fires short-range ballistic missiles ahead of election",
                      "November 5, 2024", "", LEAD, "", SECOND, "", THIRD])
     assert article.authors == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        # Countries that are given names too: with a surname after them they open a person's name.
+        ("By Jordan Peterson", ("Jordan Peterson",)),
+        ("By GEORGIA NASH and CHAD MORROW", ("Georgia Nash", "Chad Morrow")),
+        ("By Israel Kamakawiwo'ole", ("Israel Kamakawiwo'ole",)),
+        ("By Israel Mendoza", ("Israel Mendoza",)),  # a one-word city after it is a surname
+        ("Commentary by Chad Brennan and Sierra Okafor", ("Chad Brennan", "Sierra Okafor")),
+        ("By Ngoc An", ("Ngoc An",)),  # the label vouches for a last syllable that is an English stop word
+    ],
+)
+def test_people_named_like_countries_are_read(line, names):
+    assert byline_names(line) == names
+
+
+def test_bare_names_that_open_with_a_country_name():
+    assert personal_names("Chad Smith") == ("Chad Smith",)
+    assert personal_names("Georgia Brown") == ("Georgia Brown",)
+    # Still places: two countries, a country that is no given name, a country's multi-word name,
+    # a label word, and an outlet in a country's name.
+    for line in ("Israel Jordan", "Vietnam Plus", "Sierra Leone", "Kenya Today", "India Today", "Getty Images"):
+        assert personal_names(line) == (), line
+        assert byline_names(line, dated=True) is None, line
+
+
+def test_a_stop_word_ends_a_name_only_where_the_layout_vouches_for_it():
+    assert personal_names("Ngoc An") == ()
+    assert personal_names("Ngoc An", vouched=True) == ("Ngoc An",)
+    # Only as the last word: a title-case phrase stays a phrase.
+    assert personal_names("Rise Of The Machines", vouched=True) == ()
+    assert byline_names("By JANE DOE FOR THE GUARDIAN") is None
+
+
+def test_ui_buttons_in_capitals_are_not_names():
+    for line in ("READ LATER", "Available Downloads", "Save Article"):
+        assert personal_names(line) == (), line

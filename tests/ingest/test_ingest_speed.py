@@ -156,3 +156,85 @@ def test_printable_text_skips_only_passes_that_change_nothing():
     assert normalize.normalize_text(text) == "\n".join(
         re.sub(" {2,}", " ", line).strip() for line in __import__("unicodedata").normalize("NFC", slow).split("\n")
     )
+
+
+def _corpus_lines() -> list[str]:
+    corpus = Path(__file__).resolve().parent / "corpus"
+    lines = [line.strip() for path in sorted(corpus.glob("*.txt")) for line in path.read_text("utf-8").splitlines()]
+    return [line for line in lines if line] + _NOTICES + ["(Source: Sputnik) |", "Photo: Reuters", "ſign up for our newsletter"]
+
+
+def test_latin1_shortcuts_of_decoding_and_normalising_agree_with_the_general_passes():
+    from briefpack.ingest import decode, normalize
+
+    every_latin1 = "".join(map(chr, range(256)))
+    samples = (every_latin1, "plain text\n", "bell\x07 and escape\x1b and DEL\x7f", "tab\there", "a\x0bb\x0cc\rd",
+               "© 2024 café\n", "no-break\xa0space", "soft\xadhyphen", "C1\x85\x9f controls")
+    for text in samples + tuple(every_latin1[i:i + 3] + "x" for i in range(256)):
+        one_byte = text.encode("latin-1")
+        assert len(one_byte.translate(None, decode._NOT_LATIN1_CONTROL)) == len(decode._CONTROL_OR_REPLACEMENT.findall(text))
+        unprintable = bool(one_byte.translate(None, normalize._LATIN1_PRINTABLE))
+        assert unprintable == (not text.replace("\n", "").isprintable())
+        assert decode._looks_controlled(text) == (len(decode._CONTROL_OR_REPLACEMENT.findall(text)) > max(4, len(text) * 0.02) or "\x00" in text)
+
+
+def test_the_bytes_decoded_last_are_not_decoded_twice_and_other_bytes_are():
+    from briefpack.ingest.decode import decode_text
+
+    data = "Ein Text über Zölle\n".encode("utf-8")
+    first = decode_text(data)
+    assert decode_text(data) is first
+    other = "Ein Text über Steuern\n".encode("utf-8")
+    assert decode_text(other) == "Ein Text über Steuern\n"
+    assert decode_text(bytearray(b"\x00\x01binary\x00")) is None
+
+
+def test_lower_case_furniture_pattern_matches_where_the_ignorecase_one_does():
+    lines = _corpus_lines() + ["Comment (0)", "5 MIN READ", "Tags: Russia", "dz/ach/gil", "SKIP TO MAIN CONTENT", "12.40 GMT"]
+    for line in lines:
+        lowered = caseless(line)
+        if lowered is None:
+            continue
+        key = lowered.strip(patterns._KEY_STRIP).strip()
+        assert bool(patterns._FURNITURE_LOWER.fullmatch(key)) == bool(patterns._FURNITURE_PATTERN.fullmatch(line.lower().strip(patterns._KEY_STRIP).strip())), line
+
+
+def test_recognisers_given_the_word_count_answer_as_without_it():
+    for line in _corpus_lines():
+        words = len(line.split())
+        assert patterns.is_furniture(line, words=words) == patterns.is_furniture(line), line
+        assert patterns.is_prompt(line, words=words) == patterns.is_prompt(line), line
+        assert patterns.is_credit_line(line, words=words) == patterns.is_credit_line(line), line
+        assert patterns.caption_credit(line, words=words) == patterns.caption_credit(line), line
+
+
+def test_cues_read_on_demand_are_what_the_recognisers_give():
+    from briefpack.ingest.dump.features import line_features
+    from briefpack.ingest.dump.lines import Line
+    from briefpack.ingest.dump.options import DumpOptions
+
+    texts = _corpus_lines()[:400]
+    lines = [Line(text, True, True) for text in texts]
+    features = line_features(lines, DumpOptions(), "en")
+    for f, following in zip(features, [*texts[1:], None]):
+        assert f.source == patterns.source_line(f.text)
+        assert f.copyright == patterns.copyright_line(f.text)
+        assert f.credit_line == patterns.is_credit_line(f.text)
+        assert f.caption_credit == patterns.caption_credit(f.text)
+        assert f.legal == legal.is_legal_notice(f.text)
+        assert f.crumbs == patterns.breadcrumb(f.text, DumpOptions().max_category_words)
+        assert f.glued_label == patterns.glued_prefix(f.text, following or "", 3, 30)
+        assert f.date == (dates.dateline_date(f.text, "en") if f.words <= 12 else None)
+    # A record's cue is read once and kept.
+    assert features[0].__dict__.get("source", "absent") == features[0].source
+
+
+def test_vocabulary_of_latin1_text_is_the_words_the_pattern_finds():
+    from briefpack.ingest.dump import features
+    from briefpack.ingest.dump.lines import Line
+
+    every_latin1 = "".join(map(chr, range(0xA0, 0x100)))
+    for sample in ("© 2024 the news", "café au lait", "x\xa0y « z »", "²nd place, ¼ of it", every_latin1, "a—b “quoted” words"):
+        lines = [Line(f"{sample} and more", True, True), Line("Another line, here", True, True)]
+        words = re.findall(r"[^\W\d_]+", "\n".join(line.text for line in lines))
+        assert features.lowercase_vocabulary(lines) == frozenset(w for w in words if w.islower()), sample

@@ -8,7 +8,8 @@ what would be a guess: dates without day, month and year, relative dates
 all-numeric dates whose order cannot be told ("09/10/2024" is September or
 October). All-numeric dates are read here, not by dateparser: dotted ones
 are day first everywhere they are used, slashed ones only when a part above
-12 settles the order. Dates inside body sentences are events, not the publication date,
+12 settles the order. A date printed twice and glued when copied ("21 Nov 202421 Nov
+2024") is read once. Dates inside body sentences are events, not the publication date,
 so callers pass only short lines.
 """
 
@@ -48,6 +49,8 @@ _ISO = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})
 _NUMERIC = re.compile(
     r"(?<![\d./-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d|\d\d)(?:\.)?(?![\d/-]|\.\d)"
 )
+# Year, month and day with their counters, in Chinese and Japanese (年月日) and Korean (년월일).
+_CJK = re.compile(r"(?P<y>(?:19|20)\d\d)\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]")
 _ISO_DATE_NAME = re.compile(r"\d{4}-\d{2}-\d{2}")
 _WORDS = re.compile(r"[^\W\d_]{3,}")
 _SEPARATORS = re.compile(r"\s+[|·•—–-]\s+|\s*\|\s*")
@@ -99,12 +102,12 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
 def numeric_date(text: str) -> tuple[bool, dt.date | None]:
     """The all-numeric date in ``text``: (found one, the date or ``None`` when its order is ambiguous).
 
-    ISO dates are year-month-day; dotted and dashed ones day-month-year (the
+    ISO dates and dates with CJK counters ("2024年11月21日") are year-month-day; dotted and dashed ones day-month-year (the
     European order, the only one that uses dots); slashed ones day first or
     month first only where a part above 12 tells which. Two-digit years are
     20xx.
     """
-    iso = _ISO.search(text)
+    iso = _ISO.search(text) or _CJK.search(text)
     if iso:
         return True, _date(int(iso["y"]), int(iso["m"]), int(iso["d"]))
     match = _NUMERIC.search(text)
@@ -189,6 +192,17 @@ def _candidates(segment: str) -> list[str]:
 
 
 _DIGIT_RUN = re.compile(r"\d+")
+# A year glued to the digit that starts the next text: a date printed twice, the copies run
+# together ("21 Nov 202421 Nov 2024", a visible date and its machine-readable twin).
+_GLUED_YEAR = re.compile(r"(?:19|20)\d\d\d")
+_GLUED_REPEAT = re.compile(r"(?P<date>\d[^\n]{0,40}?(?:19|20)\d\d)\s*(?P=date)")
+
+
+def _undouble(line: str) -> str:
+    """``line`` with a date printed twice in a row kept once."""
+    if _GLUED_YEAR.search(line) is None:
+        return line
+    return _GLUED_REPEAT.sub(r"\g<date>", line)
 
 
 def dateline_date(line: str, language: str | None | Callable[[], str | None] = None) -> dt.date | None:
@@ -201,6 +215,7 @@ def dateline_date(line: str, language: str | None | Callable[[], str | None] = N
     The result is ``None`` when the line has no complete date
     (day, month and year), only a relative one, or dateparser cannot read it.
     """
+    line = _undouble(line)
     if not _HAS_YEAR.search(line) or len(_DIGIT_RUN.findall(line)) < 2:
         # A complete date needs a day besides the year: a line with one run of
         # digits ("… | 2024 Anadolu") cannot hold one, and skipping it spares

@@ -55,7 +55,9 @@ _CUES = re.compile(
     r"all rights reserved|copyright|reproduc|redistribut|republish|prior (?:and explicit |written )?consent"
     r"|without (?:the )?(?:prior |express )?(?:written )?permission|owner of this (?:web)?site"
     r"|terms of (?:use|service)|intellectual property|text and data mining|machine learning"
-    r"|permitted use|applicable law|used with (?:the )?permission|wszelkie prawa zastrzeżone|все права защищены",
+    r"|permitted use|applicable law|used with (?:the )?permission|wszelkie prawa zastrzeżone|все права защищены"
+    # citation rules of agencies in Ukraine and Russia: "When citing … a hyperlink … is mandatory"
+    r"|when citing|hyperlinks? (?:to|not)|(?:is|are) (?:mandatory|obligatory)",
     re.IGNORECASE,
 )
 # The same pattern without IGNORECASE, for lower-cased text (``caseless``).
@@ -65,6 +67,7 @@ _CUE_HINTS = (
     "all rights reserved", "copyright", "reproduc", "redistribut", "republish", "prior ", "without ",
     "owner of this ", "terms of ", "intellectual property", "text and data mining", "machine learning",
     "permitted use", "applicable law", "used with ", "wszelkie prawa zastrzeżone", "все права защищены",
+    "when citing", "hyperlink", "mandatory", "obligatory",
 )
 _OWNER = re.compile(r"\bowner of this (?:web ?site|site|portal|service|page)\b", re.IGNORECASE)
 _CONSENT_FROM = re.compile(r"\bconsent (?:from|of|by) (?P<name>[^,;:()]{2,120})", re.IGNORECASE)

@@ -2,7 +2,8 @@
 
 A byline is the one place a page dump names its authors, but it comes in
 many shapes. ``byline_names`` reads the explicit ones (a "By"/"Author:"
-label, or a name followed by a role such as "Reporter"); ``personal_names``
+label, a name followed by a role such as "Reporter", or by a slash and the
+outlet: "X / Tuoi Tre News"); ``personal_names``
 decides whether a bare line is nothing but personal names, which the dump
 reader accepts as a byline only where layout makes it likely (near the top
 or next to a caption). Lines of capitalised words that are section labels
@@ -11,7 +12,11 @@ Sáu") or places are not names: a country or region, a city of two words or
 more ("Hong Kong"), a place-name opener or closer ("New Delhi", "Jeju
 Island"), and a compass point's initial before the rest of a country's
 name ("N. Korea", "S. Africa"), which is a section label or a dateline,
-never a person. Names in
+never a person. A one-word country that is also a given name ("Chad",
+"Jordan", "Georgia", "Israel", by the census list in ``resources/names``)
+opens a person's name when something other than a country follows it ("By
+Jordan Peterson"); a name the page also prints as an outlet's ("Tuoi Tre"
+beside "Tuoi Tre News" or tuoitrenews.vn) is the outlet. Names in
 capitals are written in title case, Korean given names the Korean way
 ("KIM JI-HYE" → "Kim Ji-hye").
 """
@@ -19,13 +24,18 @@ capitals are written in title case, Korean given names the Korean way
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Callable, Container
 from functools import lru_cache
 
 from babel import Locale
 from babel.core import get_global
 
 from briefpack.ingest.language import STOP_WORDS
+from briefpack.ingest.outlets import OUTLET_AFTER_SLASH, is_outlet_name, outlet_key
+from briefpack.paths import RESOURCES_DIR
+
+# Given names (US Census 1990, public domain), one a line: see ``_given_names``.
+GIVEN_NAMES_FILE = RESOURCES_DIR / "names" / "given-names.txt"
 
 # Lower-case words that may sit inside a personal name.
 _PARTICLES = frozenset(
@@ -38,14 +48,18 @@ _ROLE = re.compile(
     re.IGNORECASE,
 )
 _BY = re.compile(
-    r"^(?:(?:written|words|reported|reporting|story|text|photos?|posted|published) by|by|author|authors|autor|autorzy"
+    r"^(?:(?:written|words|reported|reporting|story|text|photos?|posted|published"
+    r"|commentary|analysis|opinion|interview|essay|column|article|review|blog post|post) by|by|author|authors|autor|autorzy"
     r"|tekst|text|bởi|tác giả|автор)\b\s*[:\-–—]?\s*"
     # A role used as a label needs its colon: "Reporter : Kim Min-ji".
     r"|^(?:reporter|correspondent|journalist|writer|phóng viên|корреспондент)s?\s*:\s*",
     re.IGNORECASE,
 )
-_SEGMENT = re.compile(r"\s+[|·•—–-]\s+|\s*\|\s*")
-_NAME_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&|und|et|i|y|và|и)\s+")
+# Between a byline's names and what follows them: a bar, a dash, a bullet, or the semicolon
+# before the editors ("Reporting by X; Editing by Y").
+_SEGMENT = re.compile(r"\s+[|·•—–-]\s+|\s*\|\s*|\s*;\s*")
+_AND_SPLIT = re.compile(r"\s*,?\s+(?:and|&|und|et|i|y|và|и)\s+")
+_COMMA_SPLIT = re.compile(r"\s*,\s*")
 # What follows the names: a place ("in Kyiv"), a date ("on 2 April 2025")
 # or the agencies that helped ("with Reuters, AFP").
 _PLACE_TAIL = re.compile(r"\s+(?:in|at|on|from|for|reporting from|with)\s+\S.*$")
@@ -72,7 +86,8 @@ _NOT_NAME_WORDS = frozenset(
     notícias nouvelles courrier chronicle telegraph observer examiner inquirer monitor insider wire
     ministry government assembly parliament congress senate council committee commission embassy
     army navy command forces party institute university foundation nations union rights issue issues
-    control check picks journalism estate watch""".split()
+    control check picks journalism estate watch today images pictures downloads download available
+    bookmark save listen follow copy link read later podcast podcasts donate newsletters events""".split()
 )
 # Words that make a line of two words or more a place: they open a place name ("New Delhi",
 # "San Francisco", "St. Petersburg", "Fort Worth") or close one ("Jeju Island", "Korean
@@ -80,7 +95,7 @@ _NOT_NAME_WORDS = frozenset(
 _PLACE_OPENERS = frozenset("new san santa são sao saint st ste port fort ciudad mount lake cape las los rio".split())
 _PLACE_CLOSERS = frozenset(
     """city island islands peninsula province prefecture oblast krai region county district territory
-    strait straits sea gulf coast valley river zone""".split()
+    strait straits sea gulf coast valley river zone basin delta plateau""".split()
 )
 # A compass point as a lone initial: "N. Korea" is North Korea, "S. Sudan" South Sudan.
 _COMPASS = {
@@ -139,12 +154,38 @@ def _places() -> frozenset[str]:
     return _territories() | frozenset(c for c in cities if c)
 
 
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """Given names in lower case; empty when the list is missing (then no country reads as a name)."""
+    try:
+        text = GIVEN_NAMES_FILE.read_text(encoding="utf-8")
+    except OSError:
+        return frozenset()
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _given_name_first(keys: list[str]) -> bool:
+    """True when the first word is a given name and some word after it is no country ("Chad Smith").
+
+    One-word cities do not count against it: they are surnames as often ("Israel Mendoza").
+    """
+    return len(keys) >= 2 and keys[0] in _given_names() and any(k not in _territories() for k in keys[1:])
+
+
 def _is_label(words: list[str]) -> bool:
     """True when the words are a section label or a day or month name rather than a person."""
     lowered = [w.lower().strip(".,") for w in words]
     if any(w in _NOT_NAME_WORDS for w in lowered):
         return True
     return " ".join(lowered) in _calendar_words()
+
+
+def reads_as_navigation(text: str) -> bool:
+    """True when most words of ``text`` (stop words aside) are section-label words or countries: a menu or
+    a section's name ("Home News Sport Business Video", "Ministry of Foreign Affairs of Japan"), not a headline."""
+    words = [w for w in (t.lower().strip(".,:;|&") for t in text.split()) if w and w not in STOP_WORDS["en"]]
+    labels = sum(w in _NOT_NAME_WORDS or w in _territories() for w in words)
+    return len(words) >= 2 and labels * 3 >= len(words) * 2
 
 
 def _is_brand(words: list[str]) -> bool:
@@ -174,13 +215,16 @@ def _is_place(words: list[str]) -> bool:
     country's abbreviation ("U.S. Congress").
     """
     places, keys = _places(), [_place_key([w]) for w in words]
-    # One word alone is a place only when it is a country's name: many one-word cities
-    # ("Sofia", "Davis", "Victoria") are people's names too.
-    if any(k in _territories() for k in keys) or any(map(_abbreviates_place, words)):
+    if any(map(_abbreviates_place, words)):
         return True
     if any(" ".join(keys[i : i + n]) in places for n in (2, 3, 4) for i in range(len(keys) - n + 1)):
         return True
     if len(keys) >= 2 and (keys[0] in _PLACE_OPENERS or keys[-1] in _PLACE_CLOSERS):
+        return True
+    # One word alone is a place only when it is a country's name: many one-word cities
+    # ("Sofia", "Davis", "Victoria") are people's names too. So are a few countries
+    # ("Chad", "Jordan", "Georgia"): a given name first, then a word that is no country, is a person.
+    if any(k in _territories() for k in keys) and not _given_name_first(keys):
         return True
     # Only a compass point makes an initial part of a place: "T. Cook" and "J. Marshall" are people,
     # though the Cook and Marshall Islands are countries.
@@ -217,15 +261,27 @@ def _title_case(token: str) -> str:
     return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), token)
 
 
-def _as_name(piece: str, *, min_tokens: int, max_tokens: int) -> str | None:
-    """``piece`` written as a personal name, or ``None`` when it does not look like one."""
+_INITIAL_WORD = re.compile(r"[^\W\d_]\.")
+# English stop words that are also the last syllable of many East Asian names ("Ngoc An", "Lee Ji In").
+_NAME_SYLLABLES = frozenset({"an", "in", "on"})
+
+
+def _as_name(piece: str, *, min_tokens: int, max_tokens: int, vouched: bool = False) -> str | None:
+    """``piece`` written as a personal name, or ``None`` when it does not look like one.
+
+    ``vouched`` says the layout already marks it as a name (a "By" label, a sign-off
+    "X / Outlet"): then a last word among ``_NAME_SYLLABLES`` is part of the name.
+    """
     words = piece.split()
     core = [w for w in words if w.lower() not in _PARTICLES]
     if not min_tokens <= len(core) <= max_tokens or not words or not _capitalised(words[0]):
         return None
     if not all(_capitalised(w) for w in core):
         return None
-    if any(w.lower().rstrip(".") in STOP_WORDS["en"] for w in core) or _is_place(words) or _is_label(words):
+    checked = core[:-1] if vouched and len(core) >= 2 and core[-1].lower() in _NAME_SYLLABLES else core
+    # An initial ("A.", "I.") is no stop word, whatever letter it is.
+    checked = [w for w in checked if not _INITIAL_WORD.fullmatch(w)]
+    if any(w.lower().rstrip(".") in STOP_WORDS["en"] for w in checked) or _is_place(words) or _is_label(words):
         return None
     return " ".join(_title_case(w) for w in words)
 
@@ -236,23 +292,28 @@ def _without_email(line: str) -> str:
 
 
 def _split_names(segment: str) -> list[str]:
-    segment = _PLACE_TAIL.sub("", segment.strip(" ,;:"))
-    return [p for p in _NAME_SPLIT.split(segment) if p]
+    # Each name joined by "and" may have its own place ("X in Kabul and Y in Doha"); a comma may
+    # also join the place's country ("X in Kabul, Afghanistan"), so places go before commas split.
+    parts = (_PLACE_TAIL.sub("", part) for part in _AND_SPLIT.split(segment.strip(" ,;:")))
+    return [p for part in parts for p in _COMMA_SPLIT.split(part.strip(" ,;:")) if p]
 
 
 def byline_names(line: str, *, dated: bool = False) -> tuple[str, ...] | None:
     """The authors an explicit byline names, or ``None`` when ``line`` is not an explicit byline.
 
     Explicit means a label ("By X", "Author: X") or names followed by a
-    role or a date ("X | Reporter", "X, Staff Writer", "X, 21 May 2024");
-    ``dated`` tells that the caller found a complete date on the line. A label followed by no
+    role, a date or the outlet after a slash ("X | Reporter", "X, Staff Writer",
+    "X, 21 May 2024", "X / The Daily Tribune"); ``dated`` tells that the caller found a complete date on the line. A label followed by no
     readable name gives ``None`` too, so "By the end of the year" is prose.
     """
     line = " ".join(_without_email(line).split())
     label = _BY.match(line)
+    outlet = OUTLET_AFTER_SLASH.search(line) if label is None and " / " in line else None
+    if outlet is not None:
+        line = line[: outlet.start()]  # "Thanh Hai / Tuoi Tre News": the names, then the outlet
     # Without a label or a date a byline needs a role word; the pieces below are cut
     # at spaces and punctuation, so a role found in one of them is found in the line.
-    if label is None and not dated and not _ROLE.search(line):
+    if label is None and outlet is None and not dated and not _ROLE.search(line):
         return None
     rest = line[label.end() :] if label else line
     segments = [s for s in _SEGMENT.split(rest) if s.strip()]
@@ -262,25 +323,38 @@ def byline_names(line: str, *, dated: bool = False) -> tuple[str, ...] | None:
     pieces = _split_names(head)
     with_role = [_ROLE.search(p) is not None for p in pieces]  # searched once per piece, used twice
     # Pieces with digits are the date or time printed beside the names.
-    names = [p for p, role in zip(pieces, with_role) if not role and not _DIGIT.search(p)]
-    roles = any(with_role) or any(_ROLE.search(s) for s in tail)
+    # Outlets printed beside the names are not authors ("X, The Associated Press", "By Reuters").
+    names = [p for p, role in zip(pieces, with_role) if not role and not _DIGIT.search(p) and not is_outlet_name(p)]
+    roles = any(with_role) or any(_ROLE.search(s) for s in tail) or outlet is not None
     if label is None and not (roles or dated):
         return None
     if label is not None and not (rest[:1].isupper() or rest[:1].isdigit()):
         return None
+    if not names:
+        return None
     max_tokens = _MAX_EXPLICIT_TOKENS if label else _MAX_NAME_TOKENS
-    parsed = [_as_name(p, min_tokens=1 if label else 2, max_tokens=max_tokens) for p in names]
+    vouched = label is not None or outlet is not None
+    parsed = [_as_name(p, min_tokens=1 if label else 2, max_tokens=max_tokens, vouched=vouched) for p in names]
     if not parsed or any(n is None for n in parsed):
         return None
     return tuple(n for n in parsed if n)
 
 
-def personal_names(line: str, lowercase_words: Container[str] = frozenset()) -> tuple[str, ...]:
+def personal_names(
+    line: str,
+    lowercase_words: Container[str] = frozenset(),
+    is_outlet: Callable[[str], bool] | None = None,
+    *,
+    vouched: bool = False,
+) -> tuple[str, ...]:
     """The names when ``line`` is nothing but one or more personal names ("X", "X and Y"), else ``()``.
 
     ``lowercase_words`` are words the document also uses in lower case:
     a line most of whose words are among them is a heading in title case,
-    not a name.
+    not a name. ``is_outlet`` tells, by its ``outlet_key``, a name the page also
+    prints as an outlet's (see ``outlet_names``); ``None`` means no name is. ``vouched`` says the
+    layout marks the line as names (a sign-off "X / Outlet"), so a name may end
+    in a syllable that is an English stop word ("Ngoc An").
     """
     line = " ".join(_without_email(line).split())
     # The first name starts the line: a line whose first word (up to a space
@@ -294,11 +368,13 @@ def personal_names(line: str, lowercase_words: Container[str] = frozenset()) -> 
         return ()
     names: list[str] = []
     for piece in pieces:
-        name = _as_name(piece, min_tokens=2, max_tokens=_MAX_NAME_TOKENS)
+        name = _as_name(piece, min_tokens=2, max_tokens=_MAX_NAME_TOKENS, vouched=vouched)
         if name is None:
             return ()
         words = [w.lower() for w in piece.split() if w.lower() not in _PARTICLES]
         if sum(w in lowercase_words for w in words) * 2 > len(words):
             return ()
         names.append(name)
+    if is_outlet is not None and any(is_outlet(outlet_key(piece)) for piece in pieces):
+        return ()
     return tuple(names)

@@ -74,6 +74,9 @@ def build(source: Path) -> tuple[str, dict]:
         tag, sep, text = line.partition("|")
         if not sep or tag not in "TSPHNCKX" or len(tag) != 1:
             raise ValueError(f"{source.name}: bad line {line!r}")
+        if not text.strip():
+            out.append("")  # "X|" is a blank line of the dump, whatever the wrapping
+            continue
         if marker_mode == "uncounted" and wrap:
             out.extend(margin + piece for piece in _wrap_uncounted(text.strip(), wrap - len(margin)))
         elif wrap and margin:

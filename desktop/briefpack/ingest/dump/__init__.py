@@ -45,7 +45,7 @@ def read_dump(
     if decoded is None:
         raise IngestError(file_name, "binary content, not text")
     text = normalize_text(decoded)
-    if not text.strip():
+    if not text or text.isspace():  # stops at the first visible character, where strip() copies the text
         raise IngestError(file_name, "empty text")
     options = options or DumpOptions()
     lines = split_lines(text, options)

@@ -94,7 +94,9 @@ def _rights_holder(lines: Classified) -> str | None:
 
 def _published(lines: Classified) -> dt.date | None:
     dated = _with_role(lines, Role.DATELINE, Role.BYLINE, Role.CATEGORY, Role.FURNITURE)
-    return next((f.date for f in dated if f.date), None)
+    # A source line may print the date too ("Source: Xinhua | 2024-11-21 18:45:30"): used when no other line does.
+    sourced = _with_role(lines, Role.SOURCE)
+    return next((f.date for f in dated if f.date), None) or next((f.date for f in sourced if f.date), None)
 
 
 def _title(lines: Classified, blocks: tuple[Block, ...], options: DumpOptions) -> tuple[str | None, bool]:

@@ -4,16 +4,18 @@
 ending, whether it repeats its neighbour or carries a label glued to the
 next line, and what the single-line recognisers see in it (furniture, a
 credit, a source, a byline, a dateline …). The role classifier then reads
-only these records, which keeps layout reasoning apart from text matching
-and lets tests state a line's features directly.
+only these records, which keeps layout reasoning apart from text matching.
+The costly recognisers run when the classifier first asks for their cue,
+not when the record is made: most lines are settled by their first cues.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Container
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
 
 from briefpack.ingest.dates import dateline_date
 from briefpack.ingest.dump.lines import Line
@@ -32,6 +34,7 @@ from briefpack.ingest.dump.patterns import (
 )
 from briefpack.ingest.legal import is_legal_notice
 from briefpack.ingest.names import byline_names, personal_names
+from briefpack.ingest.outlets import outlet_names
 
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«(["
@@ -40,41 +43,149 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")  # a letter or digit outside ASCII
 # Every byte but an ASCII letter becomes a space.
 _ASCII_LETTERS = bytes(b if chr(b).isascii() and chr(b).isalpha() else 32 for b in range(256))
+# Every byte but the Latin-1 letters and digits outside ASCII (those ``_NON_ASCII_WORD_CHAR`` finds).
+_NOT_LATIN1_WORD_CHAR = bytes(b for b in range(256) if not _NON_ASCII_WORD_CHAR.match(chr(b)))
 # A short line ending in dotted initials ("U.S.", "S. Korea, U.K.") is a label: the dot is the
 # abbreviation's, not a full stop. A sentence may end in "the U.S." too, so only short lines.
 _ABBREVIATION_END = re.compile(r"(?:^|\s)(?:[^\W\d_]\.){2,}$")
 _MAX_ABBREVIATION_WORDS = 3
 
 
+_T = TypeVar("_T")
+
+
+class _cached(Generic[_T]):
+    """A property computed on first access and then stored on the instance, where later reads find it.
+
+    ``functools.cached_property`` does the same but takes a lock on every first
+    access (Python 3.11), which costs more than most cues it would cache.
+    """
+
+    def __init__(self, compute: Callable[[Any], _T]) -> None:
+        self._compute = compute
+        self._name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __get__(self, record: Any, owner: type | None = None) -> _T:
+        if record is None:
+            return self  # type: ignore[return-value]
+        value = record.__dict__[self._name] = self._compute(record)
+        return value
+
+
 @dataclass(frozen=True, slots=True)
+class _Page:
+    """What the cues of every line of one page share: the page's vocabulary, the options and its language."""
+
+    vocabulary: _Vocabulary
+    options: DumpOptions
+    language: str | None | Callable[[], str | None]
+
+
+@dataclass(eq=False)
 class Features:
-    """What one line looks like. Optional fields are ``None`` (or empty) when the cue is absent."""
+    """What one line looks like. Optional cues are ``None`` (or empty) when absent.
+
+    The fields are measured when the record is made; the cues below them
+    (properties) are read from the text on first access and then kept. The
+    role passes settle most lines by their first cues (a furniture line, a
+    dateline) and never ask the others, and the name and date readers cost
+    more than the rest of a short line together. Made by ``line_features``;
+    any thread may read a record (two reading a cue at once may both compute
+    it, with the same result).
+    """
 
     text: str
     words: int
     blank_before: bool
     blank_after: bool
     prose: bool  # reads as running text: ends a sentence, or too long for a headline
-    title_like: bool  # could be a headline: short, capitalised, no full stop
+    short_heading: bool  # not prose, has a letter and starts capitalised: a headline, heading or label shape
     heading_like: bool  # could be a sub-heading inside the body
-    label_like: bool  # could be a section label ("Politics", "News › World")
-    crumbs: tuple[str, ...]  # the parts of a breadcrumb trail
     repeats_previous: bool
     repeats_next: bool
-    glued_label: str | None  # a label glued in front of the next line's text
     furniture: bool
     link: bool  # a text browser marked it as starting with a link
     opens_teasers: bool
-    legal: bool
-    credit_line: bool
-    caption_credit: str | None
-    source: SourceRef | None
-    copyright: CopyrightRef | None
-    # Both left empty on a line that is furniture, a link, a legal notice, a credit, a source or a
-    # copyright footer: the role classifier settles such a line without reading names.
-    byline: tuple[str, ...] | None  # names from an explicit byline
-    names: tuple[str, ...]  # names when the line is nothing but personal names
-    date: dt.date | None
+    following: str | None = field(repr=False)  # the next line's text; ``None`` after the last
+    page: _Page = field(repr=False)
+
+    @_cached
+    def crumbs(self) -> tuple[str, ...]:
+        """The parts of a breadcrumb trail."""
+        return breadcrumb(self.text, self.page.options.max_category_words)
+
+    @_cached
+    def title_like(self) -> bool:
+        """Could be a headline: short, capitalised, no full stop."""
+        return self.short_heading and 2 <= self.words <= self.page.options.max_title_words and not self.crumbs
+
+    @_cached
+    def label_like(self) -> bool:
+        """Could be a section label ("Politics", "News › World")."""
+        if not self.short_heading or any(map(str.isdigit, self.text)):
+            return False
+        options = self.page.options
+        short = self.words <= options.max_category_words and len(self.text) <= options.max_category_chars
+        return bool(self.crumbs) or short
+
+    @_cached
+    def glued_label(self) -> str | None:
+        """A label glued in front of the next line's text."""
+        options = self.page.options
+        return glued_prefix(self.text, self.following or "", options.max_category_words, options.max_category_chars)
+
+    @_cached
+    def legal(self) -> bool:
+        return is_legal_notice(self.text, words=self.words)
+
+    @_cached
+    def credit_line(self) -> bool:
+        return is_credit_line(self.text, words=self.words)
+
+    @_cached
+    def caption_credit(self) -> str | None:
+        return caption_credit(self.text, words=self.words)
+
+    @_cached
+    def source(self) -> SourceRef | None:
+        return source_line(self.text)
+
+    @_cached
+    def copyright(self) -> CopyrightRef | None:
+        return copyright_line(self.text)
+
+    @_cached
+    def date(self) -> dt.date | None:
+        page = self.page
+        return dateline_date(self.text, page.language) if self.words <= page.options.max_dateline_words else None
+
+    @_cached
+    def _may_be_byline(self) -> bool:
+        # Names are read only on a line the other cues leave open: a line they settle keeps its role
+        # whatever names it holds, and names are the costliest cue of a short line.
+        settled = (
+            self.furniture
+            or self.legal
+            or self.credit_line
+            or self.source is not None
+            or self.copyright is not None
+            or (self.link and not self.prose)
+        )
+        return self.words <= self.page.options.max_byline_words and not settled
+
+    @_cached
+    def byline(self) -> tuple[str, ...] | None:
+        """Names from an explicit byline; ``None`` on a line the other cues settle (see ``_may_be_byline``)."""
+        return byline_names(self.text, dated=self.date is not None) if self._may_be_byline else None
+
+    @_cached
+    def names(self) -> tuple[str, ...]:
+        """Names when the line is nothing but personal names; empty on a line the other cues settle."""
+        if not self._may_be_byline:
+            return ()
+        vocabulary = self.page.vocabulary
+        return personal_names(self.text, vocabulary, vocabulary.is_outlet)
 
 
 def _ending(text: str) -> str:
@@ -90,11 +201,18 @@ def _starts_capitalised(text: str) -> bool:
 class _Vocabulary:
     """``lowercase_vocabulary(lines)``, built on the first membership test: only lines that look like names ask."""
 
-    __slots__ = ("_lines", "_words")
+    __slots__ = ("_lines", "_words", "_outlets")
 
     def __init__(self, lines: list[Line]) -> None:
         self._lines = lines
         self._words: frozenset[str] | None = None
+        self._outlets: frozenset[str] | None = None
+
+    def is_outlet(self, name: str) -> bool:
+        """True when the page prints the name keyed ``name`` as an outlet's ("tuoitre" for "Tuoi Tre News")."""
+        if self._outlets is None:  # built on first use, as the vocabulary is
+            self._outlets = outlet_names(line.text for line in self._lines)
+        return name in self._outlets
 
     def __contains__(self, word: object) -> bool:
         if self._words is None:
@@ -106,23 +224,25 @@ def lowercase_vocabulary(lines: list[Line]) -> frozenset[str]:
     """Words the text uses in lower case: evidence that a capitalised line of them is not a name."""
     # One scan of the joined text (no word spans a line break) instead of one per line.
     text = "\n".join(line.text for line in lines)
-    if not text.isascii() and _NON_ASCII_WORD_CHAR.search(text) is None:
-        text = _NON_ASCII.sub(" ", text)  # no letter outside ASCII: those characters only part words
+    if not text.isascii():
+        try:  # below U+0100, a byte pass tells whether a letter or digit is outside ASCII
+            one_byte = text.encode("latin-1")
+        except UnicodeEncodeError:
+            one_byte = None
+        if one_byte is not None and not one_byte.translate(None, _NOT_LATIN1_WORD_CHAR):
+            # No letter outside ASCII: those characters only part words, as the spaces the translation gives them do.
+            return frozenset(filter(str.islower, one_byte.translate(_ASCII_LETTERS).decode("ascii").split()))
+        if one_byte is None and _NON_ASCII_WORD_CHAR.search(text) is None:
+            text = _NON_ASCII.sub(" ", text)  # no letter outside ASCII: those characters only part words
     if text.isascii():
         # Letters kept, all else a space, then a split: the words ``_WORD`` finds, several times faster.
         return frozenset(filter(str.islower, text.encode("ascii").translate(_ASCII_LETTERS).decode("ascii").split()))
     return frozenset(filter(str.islower, _WORD.findall(text)))
 
 
-def _features(
-    line: Line,
-    previous: str | None,
-    following: str | None,
-    vocabulary: Container[str],
-    options: DumpOptions,
-    language: str | None | Callable[[], str | None],
-) -> Features:
+def _features(line: Line, previous: str | None, following: str | None, page: _Page) -> Features:
     text = line.text
+    options = page.options
     words = len(text.split())
     end = _ending(text)
     prose = (
@@ -131,44 +251,22 @@ def _features(
         or words > options.max_title_words
     )
     short_heading = not prose and any(map(str.isalpha, text)) and _starts_capitalised(text)
-    crumbs = breadcrumb(text, options.max_category_words)
-    short_label = words <= options.max_category_words and len(text) <= options.max_category_chars
-    date = dateline_date(text, language) if words <= options.max_dateline_words else None
-    furniture = is_furniture(text)
-    legal = is_legal_notice(text, words=words)
-    credit_line = is_credit_line(text)
-    source = source_line(text)
-    copyright = copyright_line(text)
-    # Names are read only on a line those cues leave open: a line they settle keeps its role
-    # whatever names it holds, and names are the costliest cue of a short line.
-    settled = (
-        furniture or legal or credit_line or source is not None or copyright is not None or (line.link and not prose)
-    )
-    may_be_byline = words <= options.max_byline_words and not settled
+    furniture = is_furniture(text, words=words)
     return Features(
         text=text,
         words=words,
         blank_before=line.blank_before,
         blank_after=line.blank_after,
         prose=prose,
-        title_like=short_heading and not crumbs and 2 <= words <= options.max_title_words,
+        short_heading=short_heading,
         heading_like=short_heading and words <= options.max_heading_words,
-        label_like=short_heading and not any(map(str.isdigit, text)) and (bool(crumbs) or short_label),
-        crumbs=crumbs,
         repeats_previous=text == previous,
         repeats_next=text == following,
-        glued_label=glued_prefix(text, following or "", options.max_category_words, options.max_category_chars),
         furniture=furniture,
         link=line.link,
         opens_teasers=furniture and opens_teasers(text),  # teaser headings are furniture lines
-        legal=legal,
-        credit_line=credit_line,
-        caption_credit=caption_credit(text),
-        source=source,
-        copyright=copyright,
-        byline=byline_names(text, dated=date is not None) if may_be_byline else None,
-        names=personal_names(text, vocabulary) if may_be_byline else (),
-        date=date,
+        following=following,
+        page=page,
     )
 
 
@@ -179,8 +277,6 @@ def line_features(
 
     It may be a function giving the language, asked only when a line's month names must be read.
     """
-    vocabulary = _Vocabulary(lines)
+    page = _Page(_Vocabulary(lines), options, language)
     texts: list[str | None] = [None, *(line.text for line in lines), None]
-    return [
-        _features(line, texts[i], texts[i + 2], vocabulary, options, language) for i, line in enumerate(lines)
-    ]
+    return [_features(line, texts[i], texts[i + 2], page) for i, line in enumerate(lines)]

@@ -27,6 +27,8 @@ _MIN_WRAPPED_LINES = 3
 # See ``_pile_top``: lines within a few characters of the width, besides the longest.
 _PILE = 2
 _PILE_GAP = 2
+# How far past the wrap width a line may reach before it counts as never wrapped (see ``_wrap_width``).
+_STICK_OUT = 10
 _SENTENCE_ENDS = ".!?…:;"
 _CLOSERS = "\"'”’»)]"
 _REFERENCES_HEAD = re.compile(r"(?:references|visible links|hidden links|links)\s*:?", re.IGNORECASE)
@@ -62,6 +64,12 @@ def _wrap_width(lines: list[str], options: DumpOptions) -> int | None:
     # ... and most wrapped lines stop mid-sentence, while short paragraphs
     # that happen to be of similar length each end with a full stop.
     if sum(1 for s in near if s.rstrip(_CLOSERS)[-1:] not in _SENTENCE_ENDS) * 2 < len(near):
+        return None
+    # ... and only a few lines (a headline, a line of links) stick out far past it: when as many
+    # long paragraphs do as lines pile up at the width, the pile is short headings of a similar
+    # length in an unwrapped page (a live blog's entries), not a wrap.
+    sticking = sum(1 for s in breakable if len(s) > width + _STICK_OUT)
+    if sticking * 2 > len(near) - sticking:
         return None
     return width
 
@@ -124,6 +132,19 @@ def _unmark(text: str) -> str:
     return " ".join(_LINK_MARKER.sub(" ", text).split()).replace(" ,", ",").replace(" .", ".")
 
 
+def _unwrap(raw: list[str], width: int) -> list[str]:
+    """``raw`` with every line that wraps the one before it (see ``_is_wrap``) joined to it."""
+    merged: list[str] = []
+    physical = ""  # the previous line as printed: the wrap test measures it, not the joined text
+    for current in raw:
+        if merged and physical and current and _is_wrap(physical, current, width):
+            merged[-1] = _join(merged[-1], current)
+        else:
+            merged.append(current)
+        physical = current
+    return merged
+
+
 def split_lines(text: str, options: DumpOptions) -> list[Line]:
     """The non-blank lines of normalised ``text``, hard wraps joined, with their blank-line neighbours."""
     raw = text.split("\n")
@@ -131,20 +152,14 @@ def split_lines(text: str, options: DumpOptions) -> list[Line]:
     browser = cut is not None
     raw = cut if cut is not None else raw
     width = _wrap_width(_layout_lines(raw) if browser else raw, options)
-    merged: list[str] = []
-    physical = ""  # the previous line as printed: the wrap test measures it, not the joined text
-    for current in raw:
-        if width and merged and physical and current and _is_wrap(physical, current, width):
-            merged[-1] = _join(merged[-1], current)
-        else:
-            merged.append(current)
-        physical = current
+    merged = _unwrap(raw, width) if width else raw
     out: list[Line] = []
+    edged = ["", *merged, ""]  # the text's edges count as blank lines
     for i, current in enumerate(merged):
         if not current:
             continue
-        before = i == 0 or not merged[i - 1]
-        after = i == len(merged) - 1 or not merged[i + 1]
+        before = not edged[i]
+        after = not edged[i + 2]
         if browser:
             link = bool(_LINK_MARKER.match(current))
             current = _unmark(current)

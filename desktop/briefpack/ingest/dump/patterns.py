@@ -35,7 +35,7 @@ SECTION_OPENERS = _phrases(
 # Whole lines that are page furniture (compared in lower case, without
 # trailing punctuation).
 FURNITURE_LINES = SECTION_OPENERS | _phrases(
-    """advertisement|advert|ad|sponsored|sponsored content|promoted|partner content|share
+    """advertisement|advertising|advert|ad|sponsored|sponsored content|promoted|partner content|share
     |share this|share this article|share article|share on facebook|share on twitter|tweet|print
     |email|e-mail|copy link|link copied|copy url|listen|listen to this article|subscribe
     |subscribe now|sign up|sign in|log in|newsletter|follow us|follow|skip to content
@@ -80,28 +80,53 @@ _FURNITURE_PATTERNS = (
         r"\s*:.*",
         re.I,
     ),
+    # skip links at the top of a page: "Skip to main content", "Skip next section Navigation"
+    re.compile(r"skip (?:to|next|links?)\b.{0,40}", re.I),
+    # a teaser glued to its label when copied: "Read moreUkraine fires …"
+    re.compile(r"read (?:more|also|next)[^\W\d_].*", re.I),
+    # a short line wholly in brackets ("(FRANCE 24 with AFP)", "(Reuters)") or desk initials
+    # under agency copy ("dz/ach/gil", "rc/sms (Reuters, AFP, dpa)")
+    re.compile(r"[a-z]{1,4}(?:/[a-z]{1,4})+(?:\s*\([^()]{1,40}\))?|\([^()]{1,40}\)", re.I),
+    # screen-reader labels of inline teaser lists: "list of 3 items", "list 1 of 3", "end of list"
+    re.compile(r"list (?:of \d+ items?|\d+ of \d+)|end of list", re.I),
+    re.compile(r"click here to .{0,50}", re.I),
+    # a time alone, as live blogs stamp their entries: "12.40 GMT", "9:05 a.m. ET"
+    re.compile(r"\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4}(?:[+-]\d{1,2})?)?", re.I),
     # a line that is only an e-mail address (the reporter's, under agency copy)
     re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
 )
 # All of them as one alternation, for one regex call per line instead of a dozen
 # (IGNORECASE changes nothing for the two patterns without letters).
 _FURNITURE_PATTERN = re.compile("|".join(f"(?:{p.pattern})" for p in _FURNITURE_PATTERNS), re.IGNORECASE)
+# The same without IGNORECASE, for a key lowered by ``caseless`` (twice as fast), when every letter the
+# patterns spell is lower case (escapes such as ``\S`` aside); else the IGNORECASE one serves both.
+_FURNITURE_LOWER = (
+    _FURNITURE_PATTERN
+    if any(map(str.isupper, re.sub(r"\\.", "", _FURNITURE_PATTERN.pattern)))
+    else re.compile(_FURNITURE_PATTERN.pattern)
+)
 # The words of a share row, between spaces, bars, bullets, slashes and commas.
 _ROW_TOKEN = re.compile(r"[^\s|·•/,]+")
 # Consent banners and newsletter, app or membership prompts: phrases a
 # short line is built around. Each is specific ("we use cookies", not
 # "cookies"), so a news sentence about cookie rules or newsletters stays body.
 _PROMPTS = re.compile(
-    r"\b(?:(?:we|this (?:web)?site|our (?:web)?site) uses? cookies|our use of cookies|accept (?:all )?cookies"
+    r"\b(?:(?:we|this (?:web)?site|our (?:web)?site) uses?(?: [a-z]+){0,3} cookies|our use of cookies|accept (?:all )?cookies"
     r"|sign up (?:for|to) (?:our|the|a)\b|subscribe (?:to|for) (?:our|the)\b|(?:our|the) newsletter"
     r"|newsletter sign[- ]?up|(?:delivered |straight )?(?:to|in) your inbox"
-    r"|support (?:our|independent) journalism|become a (?:member|subscriber|patron)"
-    r"|download (?:our|the) app)\b",
+    r"|(?:support|fund|back) (?:our|independent|quality) journalism|become a (?:member|subscriber|patron)"
+    r"|download (?:our|the) app"
+    # reader-support and subscription appeals, in the second person news copy does not use:
+    # "We've been working hard to bring you …", "Have a news tip?", "Thank you for reading"
+    r"|to bring you|subscription options"
+    r"|(?:have|got) a news tip|we rely on (?:our )?(?:readers|members|subscribers)|join our community"
+    r"|thanks? (?:you )?for reading)\b",
     re.I,
 )
 # A literal each alternative of ``_PROMPTS`` contains: a line without any is no prompt.
 _PROMPT_HINTS = (
     "cookies", "sign up ", "subscribe ", "newsletter", "your inbox", "journalism", "become a ", "download ",
+    "bring you", "subscri", "news tip", "rely on", "community", "for reading",
 )
 _MAX_PROMPT_WORDS = 40
 # "Associated Press writer X contributed to this report." and its kin.
@@ -131,8 +156,9 @@ _CAPTION_CREDIT = re.compile(
 # "Photo: VNA", "Photo by VnExpress/X". The bracketed form holds one to four
 # capitalised words (an agency), or a photographer after a slash.
 _TRAILING_CREDIT = re.compile(
-    r"(?<=[.!?”\"’])\s+(?:\((?P<credit>(?:[A-Z][\w&'.-]*\s?){1,4}(?:/[^()/]{2,60})?)\)"
-    r"|(?i:photo|photograph|image|picture|ảnh)s?(?:\s+(?i:by)|\s*:)\s*(?P<credit2>\S.{1,60}))\s*\|?\s*$"
+    r"(?:(?<=[.!?”\"’])\s+(?:\|\s*)?|\s+\|\s*)(?:\((?P<credit>(?:[A-Z][\w&'.-]*\s?){1,4}(?:/[^()/]{2,60})?)\)"
+    # "Photo: X", "Photo by X", "| Photo Credit: X" (The Hindu and others set the credit off with a bar)
+    r"|(?i:photo|photograph|image|picture|ảnh)s?(?:\s+(?i:credits?))?(?:\s+(?i:by)|\s*:)\s*(?P<credit2>\S.{1,60}))\s*\|?\s*$"
 )
 # Agencies and picture desks whose bare name ends a caption without brackets ("… on Oct. 18. Yonhap").
 # Unbracketed, a capitalised word after a sentence could be anything, so only these names count.
@@ -174,8 +200,11 @@ def _key(text: str) -> str:
     return text.lower().strip(_KEY_STRIP).strip()
 
 
-def is_furniture(text: str) -> bool:
-    """True for navigation, share rows, counters, teaser headings and lines without letters."""
+def is_furniture(text: str, *, words: int | None = None) -> bool:
+    """True for navigation, share rows, counters, teaser headings and lines without letters.
+
+    ``words`` is ``len(text.split())`` when the caller has counted already.
+    """
     if not any(map(str.isalpha, text)):
         return True
     lowered = caseless(text)
@@ -187,19 +216,21 @@ def is_furniture(text: str) -> bool:
     first = _ROW_TOKEN.search(key)
     if first is not None and first.group(0) in _SOCIAL and all(t in _SOCIAL for t in _ROW_TOKEN.findall(key)):
         return True
-    if is_prompt(text, lowered):
+    if is_prompt(text, lowered, words=words):
         return True
     # The IGNORECASE pattern only runs on lines that contain its one literal (see ``caseless``).
     if (lowered is None or "contributed" in key) and _CONTRIBUTED.fullmatch(key):
         return True
-    return _FURNITURE_PATTERN.fullmatch(key) is not None
+    return (_FURNITURE_PATTERN if lowered is None else _FURNITURE_LOWER).fullmatch(key) is not None
 
 
-def is_prompt(text: str, lowered: str | None = None) -> bool:
+def is_prompt(text: str, lowered: str | None = None, *, words: int | None = None) -> bool:
     """True for a short line that is a cookie banner or a newsletter, app or membership prompt.
 
-    ``lowered`` is ``caseless(text)`` when the caller has it already.
+    ``lowered`` is ``caseless(text)`` and ``words`` ``len(text.split())`` when the caller has them already.
     """
+    if words is not None and words > _MAX_PROMPT_WORDS:
+        return False  # a paragraph: spared the hints below, which scan the whole line
     # The literal hints first: they rule out nearly every line before a long one is split into words.
     lowered = lowered if lowered is not None else caseless(text)
     if lowered is not None and not any(map(lowered.__contains__, _PROMPT_HINTS)):
@@ -214,19 +245,25 @@ def opens_teasers(text: str) -> bool:
     return _key(text) in SECTION_OPENERS
 
 
-def is_credit_line(text: str) -> bool:
-    """True for a line that credits pictures ("Images source: © Getty Images", "Photo: Reuters")."""
+def is_credit_line(text: str, *, words: int | None = None) -> bool:
+    """True for a line that credits pictures ("Images source: © Getty Images", "Photo: Reuters").
+
+    ``words`` is ``len(text.split())`` when the caller has counted already.
+    """
+    if words is not None and words > _MAX_CREDIT_WORDS:
+        return False
     # The pattern first: it fails at the first word of nearly every line, before a long line is split.
-    return _CREDIT_LINE.fullmatch(text) is not None and len(text.split()) <= _MAX_CREDIT_WORDS
+    return _CREDIT_LINE.fullmatch(text) is not None and (len(text.split()) if words is None else words) <= _MAX_CREDIT_WORDS
 
 
-def caption_credit(text: str) -> str | None:
+def caption_credit(text: str, *, words: int | None = None) -> str | None:
     """The credit a caption line ends with ("… (Source: Sputnik) |" → "Sputnik"), or ``None``.
 
     Besides labelled credits in brackets, a caption may end, after its last
     sentence, with an agency credit in brackets ("… on Wednesday. (Yonhap)",
     "(AP Photo/J. Scott Applewhite)"), a "Photo: X" / "Photo by X" credit,
     or the bare name of a picture agency (``PHOTO_AGENCIES``: "… on Oct. 18. Yonhap").
+    ``words`` is ``len(text.split())`` when the caller has counted already.
     """
     # Both bracketed forms end the line with ")" (a bar and spaces aside) and a bare agency name with
     # a letter: most lines end with a full stop, and the patterns, which have no literal start, then
@@ -238,9 +275,11 @@ def caption_credit(text: str) -> str | None:
         if match is not None and match.start() > 0:
             if match.group("bar") is not None or match.group("label").lower() in _PHOTO_LABELS:
                 return match.group("credit").strip() or None
-    elif not tail[-1:].isalpha() and not _names_photo(text):
-        return None
-    words = len(text.split())
+    elif (words is not None and words > _MAX_TRAILING_CREDIT_WORDS) or (
+        not tail[-1:].isalpha() and not _names_photo(text)
+    ):
+        return None  # either way: the checks below refuse a line this long
+    words = len(text.split()) if words is None else words
     if words > _MAX_TRAILING_CREDIT_WORDS:
         return None
     trailing = _TRAILING_CREDIT.search(text)
@@ -279,7 +318,7 @@ def source_line(text: str) -> SourceRef | None:
     match = _SOURCE_LABEL.fullmatch(text)
     if match is None:
         return None
-    rest = match.group("rest").strip()
+    rest = match.group("rest").split("|", 1)[0].strip()  # "Source: Xinhua | 2024-11-21 | Editor: X"
     url = article_url(rest)
     if url:
         return SourceRef(url, None, None)

@@ -29,6 +29,7 @@ from briefpack.ingest.dump.features import Features
 from briefpack.ingest.dump.options import DumpOptions
 from briefpack.ingest.dump.role import Role, Roles
 from briefpack.ingest.dump.tail import mark_tail
+from briefpack.ingest.names import reads_as_navigation
 
 __all__ = ["Role", "classify"]
 
@@ -109,7 +110,12 @@ def _mark_top(features: Sequence[Features], roles: Roles, options: DumpOptions) 
             # line long enough for a headline: navigation and labels above it
             # are shorter, an unpunctuated standfirst below it is longer.
             doubled = [i for i in candidates if features[i].repeats_next]
-            long_enough = [i for i in candidates if features[i].words >= options.min_title_words]
+            # A menu or a section's name is as long as a headline but made of label words.
+            long_enough = [
+                i
+                for i in candidates
+                if features[i].words >= options.min_title_words and not reads_as_navigation(features[i].text)
+            ]
             title = (doubled or long_enough or [max(candidates, key=lambda i: features[i].words)])[0]
             roles[title] = Role.TITLE
     has_category = Role.CATEGORY in roles

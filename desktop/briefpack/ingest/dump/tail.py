@@ -41,7 +41,7 @@ def signoff_names(f: Features) -> tuple[str, ...]:
     if f.names:
         return f.names
     head, slash, _outlet = f.text.partition(" / ")
-    return personal_names(head) if slash and f.words <= 12 else ()
+    return personal_names(head, vouched=True) if slash and f.words <= 12 else ()
 
 
 def _mark_signoff(features: Sequence[Features], roles: Roles) -> None:

@@ -1,0 +1,83 @@
+"""Outlets named on a page: the names a byline must not take for a person's.
+
+A page dump prints its outlet's name in several places: in the masthead
+("Tuoi Tre News"), after a slash in a sign-off ("Thanh Hai / Tuoi Tre News"),
+in its domain ("tuoitrenews.vn"). A bare "Tuoi Tre" under the headline then
+reads like a Vietnamese name but is the outlet. ``outlet_names`` collects
+those names from a page's lines as keys (``outlet_key``: the letters in lower
+case); ``OUTLET_AFTER_SLASH`` finds the outlet that ends a sign-off line;
+``is_outlet_name`` tells an agency or outlet printed beside a byline's names
+("By Anna Kim, The Associated Press", "By Reuters").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# Words that end an outlet's name: "Tuoi Tre News", "The Kyiv Independent", "Korea JoongAng Daily".
+OUTLET_WORDS = frozenset(
+    """news daily times post herald online media tribune journal gazette press independent insider express
+    today weekly review observer monitor chronicle telegraph radio tv television network agency wire""".split()
+)
+# A slash, then an outlet's name that ends in an outlet word, ending the line: "… / The Daily Tribune".
+OUTLET_AFTER_SLASH = re.compile(
+    r"\s/\s+(?:[^\W\d_][\w'’.&-]*\s+){0,3}(?i:" + "|".join(sorted(OUTLET_WORDS)) + r")\.?\s*$"
+)
+
+# News agencies and broadcasters whose name stands in bylines where a person's would ("By Reuters").
+NEWS_AGENCIES = frozenset(
+    """Reuters|Associated Press|AP|AFP|Agence France-Presse|Bloomberg|UPI|Yonhap|Newsis|News1|Xinhua|TASS
+    |RIA Novosti|Sputnik|Interfax|Kyodo|Jiji|KCNA|VNA|Bernama|Antara|Anadolu|ANSA|EFE|dpa|PTI|ANI|IANS|PAP|CTK
+    |Ukrinform|UNIAN|BTA|MTI|Lusa|AAP|CNA|Al Jazeera|BBC|CNN|NHK|KBS|Arirang|Kyodo News|Jiji Press""".replace("\n", "")
+    .split("|")
+)
+_AGENCY_KEYS = frozenset("".join(ch for ch in name.lower() if ch.isalpha()) for name in NEWS_AGENCIES)
+_MAX_ACRONYM = 5
+
+
+def is_outlet_name(piece: str) -> bool:
+    """True for a news agency ("Reuters", "Kyodo News"), an outlet ending in an outlet word
+    ("The Associated Press", "ASSOCIATED PRESS") or a lone short acronym ("AFP"): never a person."""
+    words = piece.split()
+    if not words:
+        return False
+    if outlet_key(piece) in _AGENCY_KEYS or words[-1].lower().strip(".,") in OUTLET_WORDS:
+        return True
+    return len(words) == 1 and words[0].isupper() and words[0].isalpha() and len(words[0]) <= _MAX_ACRONYM
+
+
+_WORD_SPAN = re.compile(r"[^\W\d_][\w'’.-]*|[^\w\s]+")
+_MAX_OUTLET_NAME_WORDS = 3
+# The name part of a domain: "tuoitrenews" in "https://tuoitrenews.vn/…" or "www.nknews.org".
+_DOMAIN_LABEL = re.compile(r"(?<![\w.@-])(?:www\.)?([a-z0-9-]{3,})\.[a-z]{2,}(?:\.[a-z]{2})?(?![\w-])")
+_PUNCTUATION = ".,;:!?()[]\"'’”»|/"
+
+
+def outlet_key(name: str) -> str:
+    """``name`` as ``outlet_names`` keys it: its letters in lower case ("Tuoi Tre" → "tuoitre")."""
+    return "".join(ch for ch in name.lower() if ch.isalpha())
+
+
+def outlet_names(texts: Iterable[str]) -> frozenset[str]:
+    """Keys (``outlet_key``) of the names ``texts`` print as an outlet's.
+
+    Two cues: capitalised words before an outlet word ("Tuoi Tre News" gives "tuoitre" and "tre"),
+    and a domain made of a name and an outlet word ("tuoitrenews.vn" gives "tuoitre"). A bare line
+    holding such a name ("Tuoi Tre" under the headline) names the outlet, not its author.
+    """
+    found: set[str] = set()
+    for text in texts:
+        lowered = text.lower()
+        if "." in lowered:
+            for label in _DOMAIN_LABEL.findall(lowered):
+                found.update(label[: -len(w)] for w in OUTLET_WORDS if label.endswith(w) and len(label) >= len(w) + 2)
+        if not any(w.strip(_PUNCTUATION) in OUTLET_WORDS for w in lowered.split()):
+            continue  # most lines name no outlet: one split spares them the scan below
+        run: list[str] = []
+        for token in _WORD_SPAN.findall(text):
+            if token.lower().rstrip(".") in OUTLET_WORDS and token[0].isupper() and run:
+                tail = run[-_MAX_OUTLET_NAME_WORDS:]
+                found.update(outlet_key("".join(tail[i:])) for i in range(len(tail)))
+            run = [*run, token] if token[0].isupper() and token[0].isalpha() else []
+    return frozenset(found)

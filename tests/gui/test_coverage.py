@@ -8,9 +8,11 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QStyleOptionViewItem
 
+from briefpack.gui.content import DeskContent
 from briefpack.gui.coverage import CoverageModel, HeatCellDelegate
 from briefpack.jobs import default_taxonomy
 from briefpack.model.article import BlockKind
+from briefpack.model.theme import ThemeTag
 from desk_data import UNIQUE, desk_articles, desk_path, marked_terms  # noqa: F401 - fixture
 from gui_support import answers, home, make_window  # noqa: F401 - fixtures
 
@@ -80,9 +82,11 @@ def test_the_map_follows_the_sources_filter(qtbot, desk_path, answers):
 def test_cells_are_painted_in_the_palette_colours(qtbot):
     taxonomy = default_taxonomy()
     articles = desk_articles()[:2]
-    counts = Counter({("diplomacy", articles[0].id): 4, ("diplomacy", articles[1].id): 1})
+    paragraph = [next(n for n, b in enumerate(a.blocks) if b.kind is BlockKind.PARAGRAPH) for a in articles]
+    tags = [ThemeTag(articles[0].id, paragraph[0], "diplomacy", ())] * 4 + [ThemeTag(articles[1].id, paragraph[1], "diplomacy", ())]
     model = CoverageModel()
-    model.set_coverage(taxonomy, articles, counts, ())
+    model.set_coverage(taxonomy, articles, DeskContent(articles, tags), ())
+    assert [model.count("diplomacy", a.id) for a in articles] == [4, 1]
     delegate = HeatCellDelegate()
 
     def painted(column: int, highlight: str, base: str) -> QColor:

@@ -26,6 +26,7 @@ def test_a_big_import_is_stored_in_slices_between_turns_of_the_event_loop(qtbot,
     folder = tmp_path / "dumps"
     write_dumps(folder, 35)
     before = len(window.session.articles)
+    shown = window.session.content
     turns: list[int] = []
     timer = QTimer()
     timer.timeout.connect(lambda: turns.append(len(window.session.project.articles)))
@@ -42,5 +43,6 @@ def test_a_big_import_is_stored_in_slices_between_turns_of_the_event_loop(qtbot,
     stored_between = {n for n in turns if before < n < before + 35}
     assert len(stored_between) >= 2, "the event loop ran while the slices were stored"
     assert window.sources.row_count() == before + 35
+    assert window.session.content.extends(shown), "the import's articles were appended, not the project read again"
     window.session.undo_stack.undo()
     assert len(window.session.articles) == before, "one undo takes the whole import back"

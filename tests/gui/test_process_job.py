@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import math
 import operator
+import pickle
 import threading
 import time
 
 import pytest
 
-from briefpack.gui.process_job import run_in_process
+from briefpack.gui.process_job import PIECE, pack, run_in_process, unpack
+from briefpack.gui.tasks import FindingsInputs
 from briefpack.jobs import CancelToken
+from desk_data import desk_articles
 
 
 def test_the_child_answers_and_its_exceptions_come_back():
@@ -25,3 +28,16 @@ def test_a_cancel_terminates_the_child_without_waiting_for_it():
     started = time.perf_counter()
     assert run_in_process(time.sleep, (60,), token) is None
     assert time.perf_counter() - started < 20
+
+
+def test_long_tuples_travel_in_pieces_and_come_back_whole():
+    base = desk_articles()
+    articles = tuple(a.with_changes(id=f"{a.id}-{n}") for n in range(PIECE) for a in base)
+    inputs = FindingsInputs(articles, (), (("alpha.example", "A"),))
+    packed = pack(inputs)
+    assert packed is not inputs and not isinstance(packed.articles, tuple), "the articles are pickled in pieces"
+    assert len(packed.articles.pieces) == -(-len(articles) // PIECE)
+    assert inputs.articles == articles, "the caller's value is left alone"
+    assert unpack(pickle.loads(pickle.dumps(packed))) == inputs
+    short = FindingsInputs(base, (), ())
+    assert pack(short) is short, "short tuples travel as they are"

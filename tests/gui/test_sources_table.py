@@ -224,3 +224,15 @@ def test_theme_chips_are_drawn_in_the_theme_colours(qtbot, desk_path, answers):
     image = table.viewport().grab(rect).toImage()
     colours = {image.pixelColor(x, y).name() for x in range(image.width()) for y in range(image.height())}
     assert {background for _label, background, _text in chips} <= colours
+
+
+def test_the_title_gets_the_spare_width_at_1280_pixels(qtbot, desk_path, answers):
+    window = make_window(qtbot, desk_path)
+    window.show()
+    qtbot.waitExposed(window)
+    table = window.sources.table
+    header = table.horizontalHeader()
+    widths = {c: header.sectionSize(c) for c in range(header.count()) if not header.isSectionHidden(c)}
+    assert widths[TITLE] == table.viewport().width() - sum(w for c, w in widths.items() if c != TITLE), "the title takes what is left"
+    assert widths[TITLE] > max(w for c, w in widths.items() if c != TITLE), "the title is the widest column"
+    assert widths[TITLE] >= 140, "wide enough to read the start of a headline"

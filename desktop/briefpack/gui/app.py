@@ -27,8 +27,6 @@ from PySide6.QtWidgets import QApplication
 
 from briefpack import __version__
 from briefpack.paths import FONTS_DIR, RESOURCES_DIR
-from briefpack.sample import open_sample_project, sample_project_path
-
 from briefpack.store import StoreError
 
 from briefpack.gui import preferences, prompts
@@ -89,6 +87,9 @@ def open_initial_project(window: MainWindow, project: str | None, *, quiet: bool
     def build(_cancel):
         # Built (first run) on a worker; its Project is closed there and the file reopened on
         # the UI thread, because a project's database connection belongs to the thread that made it.
+        # Imported here, on the worker: building the sample needs the whole import pipeline.
+        from briefpack.sample import open_sample_project, sample_project_path
+
         made = open_sample_project()
         close = getattr(made, "close", None)
         if callable(close):

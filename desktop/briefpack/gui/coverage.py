@@ -9,13 +9,12 @@ and dark themes alike. Source titles run up the column headers
 Clicking a cell emits ``cellActivated(article_id, theme_id)`` (the window
 opens that source in the reader with the theme's passages marked);
 clicking a theme's header emits ``themeToggled(theme_id, chosen)`` to give
-or take away its section. Counts are ``source_table.paragraph_theme_counts``,
-the numbers the sources table's chips and the themes panel show.
+or take away its section. Counts are the session's ``DeskContent`` counts,
+the numbers the sources table's chips and the themes panel show, counted once.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
@@ -28,7 +27,7 @@ from briefpack.model.article import Article
 from briefpack.model.selection import Selection
 from briefpack.model.theme import Taxonomy, ThemeTag
 
-from briefpack.gui.source_table import paragraph_theme_counts
+from briefpack.gui.content import DeskContent
 
 SHARE_ROLE = Qt.ItemDataRole.UserRole  # a cell's count over the largest count, 0..1
 CELL_WIDTH = 34
@@ -48,19 +47,28 @@ class CoverageModel(QAbstractTableModel):
         super().__init__(parent)
         self._themes: list[tuple[str, str]] = []  # (id, label)
         self._sources: list[Article] = []
-        self._counts: Counter = Counter()
+        self._content = DeskContent((), ())
         self._chosen: frozenset[str] = frozenset()
         self._largest = 1
 
-    def set_coverage(self, taxonomy: Taxonomy, sources: Sequence[Article], counts: Counter, chosen: Iterable[str]) -> None:
+    def set_coverage(self, taxonomy: Taxonomy, sources: Sequence[Article], content: DeskContent, chosen: Iterable[str]) -> None:
+        """Show ``sources`` (some or all of ``content``'s articles) with ``content``'s counts; ``chosen`` themes are marked."""
         self.beginResetModel()
         self._themes = [(t.id, t.label) for t in taxonomy.themes]
         self._sources = list(sources)
-        self._counts = counts
+        self._content = content
         self._chosen = frozenset(chosen)
-        shown = {a.id for a in self._sources}
-        self._largest = max((n for (_t, a), n in counts.items() if a in shown), default=0) or 1
+        every = len(self._sources) == len(content.articles)
+        self._largest = content.largest(None if every else [a.id for a in self._sources]) or 1
         self.endResetModel()
+
+    def set_chosen(self, chosen: Iterable[str]) -> None:
+        """Mark other themes as chosen (the row headers' ✓); the counts stay."""
+        chosen = frozenset(chosen)
+        if chosen != self._chosen:
+            self._chosen = chosen
+            if self._themes:
+                self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(self._themes) - 1)
 
     def theme_id(self, row: int) -> str:
         return self._themes[row][0]
@@ -69,7 +77,7 @@ class CoverageModel(QAbstractTableModel):
         return self._sources[column].id
 
     def count(self, theme_id: str, article_id: str) -> int:
-        return self._counts.get((theme_id, article_id), 0)
+        return self._content.count(theme_id, article_id)
 
     def is_chosen(self, theme_id: str) -> bool:
         return theme_id in self._chosen
@@ -85,7 +93,7 @@ class CoverageModel(QAbstractTableModel):
             return None
         theme_id, label = self._themes[index.row()]
         article = self._sources[index.column()]
-        n = self._counts.get((theme_id, article.id), 0)
+        n = self._content.count(theme_id, article.id)
         if role == Qt.ItemDataRole.DisplayRole:
             return str(n) if n else ""
         if role == SHARE_ROLE:
@@ -102,7 +110,7 @@ class CoverageModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return ("✓ " if theme_id in self._chosen else "    ") + label
             if role == Qt.ItemDataRole.ToolTipRole:
-                total = sum(self._counts.get((theme_id, a.id), 0) for a in self._sources)
+                total = sum(self._content.count(theme_id, a.id) for a in self._sources)
                 action = "take it out of" if theme_id in self._chosen else "give it a section in"
                 return f"{label}: {total} paragraphs in the sources shown. Click to {action} the brief."
             return None
@@ -200,20 +208,26 @@ class CoveragePanel(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         self._articles: Sequence[Article] = ()
-        self._counts: Counter = Counter()
-        self._content: tuple = ()
+        self._content: DeskContent | None = None
         self._taxonomy = Taxonomy(())
         self._shown: set[str] | None = None
         self._selection = Selection()
 
     def show_coverage(
-        self, taxonomy: Taxonomy, articles: Sequence[Article], tags: Sequence[ThemeTag], selection: Selection
+        self, taxonomy: Taxonomy, articles: Sequence[Article], tags: Sequence[ThemeTag], selection: Selection,
+        content: DeskContent | None = None,
     ) -> None:
-        """Count again when the articles or tags changed (the session replaces them), then redraw."""
-        if not self._content or self._content[0] is not articles or self._content[1] is not tags:
-            self._counts = paragraph_theme_counts(articles, tags)
-            self._content = (articles, tags)
-        self._articles, self._taxonomy, self._selection = articles, taxonomy, selection
+        """Show the counts of ``content`` (the session's ``DeskContent`` of ``articles`` and ``tags``; ``None``: counted here)."""
+        if content is None:
+            old = self._content
+            same = old is not None and old.articles == tuple(articles) and old.tags == tuple(tags)
+            content = old if same else DeskContent(articles, tags)
+        if content is self._content and taxonomy is self._taxonomy:
+            self._selection = selection  # only the chosen themes' marks change: no new columns
+            self.model.set_chosen(selection.theme_ids)
+            return
+        self._content = content
+        self._articles, self._taxonomy, self._selection = content.articles, taxonomy, selection
         self._fill()
 
     def show_only(self, ids: Iterable[str] | None) -> None:
@@ -222,8 +236,9 @@ class CoveragePanel(QWidget):
         self._fill()
 
     def _fill(self) -> None:
+        content = self._content if self._content is not None else DeskContent((), ())
         sources = [a for a in self._articles if self._shown is None or a.id in self._shown]
-        self.model.set_coverage(self._taxonomy, sources, self._counts, self._selection.theme_ids)
+        self.model.set_coverage(self._taxonomy, sources, content, self._selection.theme_ids)
         hidden = len(self._articles) - len(sources)
         text = f"{len(self._taxonomy.themes)} themes × {len(sources)} sources: paragraphs tagged per source."
         if hidden:

@@ -4,32 +4,38 @@
 dropped on or pasted into the window), runs ``jobs.import_files`` (the same job
 the CLI drains) on the job runner behind a ``JobProgressDialog``, then — on
 the UI thread, because the project's database belongs to it — stores the new
-articles and their tags (``STORE_SLICE`` articles per turn of the event
-loop, so storing a thousand never holds the window), hands them to the
-session in one undoable step, and lists every file's fate in an
+articles and their tags a slice per turn of the event loop (at most
+``STORE_SLICE`` articles, fewer when the slices before took more than
+``STORE_BUDGET_S`` of the UI thread's time, so storing a thousand never
+holds the window), hands them to the session in one undoable step (which
+adds them to the panels without rebuilding them), and lists every file's fate in an
 ``ImportResultsDialog``. One unreadable file never stops the batch.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-from briefpack.ingest import Pasted
-from briefpack.jobs import ImportResult, Progress, import_files, store_import
 from briefpack.paths import seeds_dir
 
 from briefpack.gui import prompts
-from briefpack.gui.dialogs import ImportResultsDialog
 from briefpack.gui.progress import JobProgressDialog
 from briefpack.gui.session import ProjectSession
 from briefpack.gui.worker import JobRunner
 
-# Articles stored per turn of the event loop: about 40 ms of database work.
+if TYPE_CHECKING:  # the import pipeline loads with the first import (gui.worker), not with the window
+    from briefpack.ingest import Pasted
+    from briefpack.jobs import ImportResult
+
+# Articles stored per turn of the event loop at most, and the UI thread's CPU time a turn aims at.
 STORE_SLICE = 50
+STORE_BUDGET_S = 0.03
 
 
 class ImportController(QObject):
@@ -66,7 +72,7 @@ class ImportController(QObject):
         dialog = JobProgressDialog("Importing articles", self._window)
         self.running = True
         job = self._runner.submit(
-            lambda cancel: import_files(paths, taxonomy, known_ids=known, known_texts=known_texts, cancel=cancel),
+            lambda cancel: _import_job(paths, taxonomy, known, known_texts, cancel),
             "Import",
             on_progress=dialog.on_progress,
             on_result=self._on_read,
@@ -89,20 +95,33 @@ class ImportController(QObject):
         elif len(result.articles) <= STORE_SLICE:
             self._report(dialog, self._add(session, result, None))
         else:
-            self._store_slices(session, result, dialog, list(_slices(result, STORE_SLICE)), [], [])
+            files = list(result.files)
+            self._store_slices(session, result, dialog, (files, _tags_by_article(result)), [], [], STORE_SLICE)
 
-    def _store_slices(self, session, result, dialog, slices, added, notices) -> None:
-        """Store one slice, then let the event loop run before the next; the last hands everything to the session."""
+    def _store_slices(self, session, result, dialog, left, added, notices, size: int) -> None:
+        """Store one slice of about ``size`` articles, then let the event loop run before the next; the last hands everything to the session.
+
+        ``left`` is (the files not stored yet, the import's tags by article).
+        """
         if session.closed:
             self._report(dialog, None)
             return
-        if slices:
+        files, tags_of = left
+        if files:
+            from briefpack.jobs import Progress, store_import
+
             done = len(added)
             dialog.on_progress(Progress(done, len(result.articles), f"Adding articles to the project ({done} stored)"))
-            new, found = store_import(session.project, slices.pop(0))
+            part = _take(result, files, size, tags_of)
+            started = time.thread_time()
+            new, found = store_import(session.project, part)
+            spent = time.thread_time() - started
             added.extend(new)
             notices.extend(found)
-            QTimer.singleShot(0, lambda: self._store_slices(session, result, dialog, slices, added, notices))
+            stored = max(1, len(part.articles))
+            # As many as fit the budget at the pace just measured, never more than STORE_SLICE.
+            size = min(STORE_SLICE, max(1, int(STORE_BUDGET_S * stored / spent))) if spent > 0 else size
+            QTimer.singleShot(0, lambda: self._store_slices(session, result, dialog, left, added, notices, size))
             return
         self._report(dialog, self._add(session, result, (added, notices)))
 
@@ -120,27 +139,46 @@ class ImportController(QObject):
         if error is not None:
             prompts.tell_error(self._window, "Import failed", f"The files could not be imported:\n{error}")
         elif result is not None and self.show_results:
+            from briefpack.gui.dialogs import ImportResultsDialog
+
             ImportResultsDialog(result, self._window, notices=self._notices).exec()
 
 
-def _slices(result: ImportResult, size: int):
-    """``result`` as several ``ImportResult`` values of about ``size`` new articles each (whole files), for ``store_import``."""
-    files: list = []
+def _import_job(paths, taxonomy, known, known_texts, cancel):
+    """``jobs.import_files`` over ``paths``; called on the pool thread, which imports the pipeline if nothing has yet."""
+    from briefpack.jobs import import_files
+
+    return import_files(paths, taxonomy, known_ids=known, known_texts=known_texts, cancel=cancel)
+
+
+def _take(result: ImportResult, files: list, size: int, tags_of: dict[str, list]) -> ImportResult:
+    """The next part of ``result`` for ``store_import``: whole files off the front of ``files`` (removed there) with about ``size`` new articles.
+
+    ``tags_of`` is ``_tags_by_article(result)``.
+    """
+    taken: list = []
     count = 0
-    for file in result.files:
-        files.append(file)
+    while files and (count < size or not taken):
+        file = files.pop(0)
+        taken.append(file)
         count += len(file.articles)
-        if count >= size:
-            yield _part(result, files)
-            files, count = [], 0
-    if files:
-        yield _part(result, files)
+    return _part(result, taken, tags_of)
 
 
-def _part(result: ImportResult, files: list) -> ImportResult:
-    ids = {a.id for f in files for a in f.articles}
+def _part(result: ImportResult, files: list, tags_of: dict[str, list]) -> ImportResult:
+    from briefpack.jobs import ImportResult
+
+    ids = [a.id for f in files for a in f.articles]
     return ImportResult(
         files=list(files),
-        tags=[t for t in result.tags if t.article_id in ids],
-        fingerprints={k: v for k, v in result.fingerprints.items() if k in ids},
+        tags=[t for article_id in ids for t in tags_of.get(article_id, ())],
+        fingerprints={k: result.fingerprints[k] for k in ids if k in result.fingerprints},
     )
+
+
+def _tags_by_article(result: ImportResult) -> dict[str, list]:
+    """The import's tags grouped by article, made once per import so each slice need not scan them all."""
+    tags_of: dict[str, list] = {}
+    for tag in result.tags:
+        tags_of.setdefault(tag.article_id, []).append(tag)
+    return tags_of

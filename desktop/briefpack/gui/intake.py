@@ -11,12 +11,13 @@ briefpack works offline, so a dragged web link is not something to import.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, QTimer
 from PySide6.QtGui import QDropEvent
 
-from briefpack.ingest import Pasted
-from briefpack.ingest.sources import CLIPBOARD_LABEL
+if TYPE_CHECKING:  # the readers load with the first paste or drop, not with the window
+    from briefpack.ingest import Pasted
 
 PROJECT_SUFFIX = ".briefpack"
 
@@ -28,17 +29,22 @@ def local_paths(mime: QMimeData | None) -> list[Path]:
     return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile() and url.toLocalFile()]
 
 
-def mime_inputs(mime: QMimeData | None, label: str = CLIPBOARD_LABEL) -> list[Path | Pasted]:
+def mime_inputs(mime: QMimeData | None, label: str | None = None) -> list[Path | Pasted]:
     """What to import from ``mime``: its local paths if it has any, else its HTML, else its text; [] for nothing usable.
 
     HTML goes to the HTML reader directly (a browser's fragment may not
-    look like a page to the sniffers); text is sniffed like a file.
+    look like a page to the sniffers); text is sniffed like a file. A
+    paste is labelled ``label`` (``None``: the clipboard's label).
     """
     paths = local_paths(mime)
     if paths:
         return list(paths)
     if mime is None:
         return []
+    from briefpack.ingest import Pasted
+    from briefpack.ingest.sources import CLIPBOARD_LABEL
+
+    label = CLIPBOARD_LABEL if label is None else label
     if mime.hasHtml() and mime.html().strip():
         return [Pasted(mime.html().encode("utf-8"), label, reader="html")]
     if mime.hasUrls():

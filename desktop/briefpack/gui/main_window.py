@@ -10,7 +10,10 @@ menus and toolbar; what the actions do is delegated to controllers
 the open session's undo stack through a ``QUndoGroup``. Paste
 (Ctrl+Shift+V) and drops of files, folders or text (``intake.DropImporter``)
 go through the same import. Only opening and saving the project file run on
-the UI thread (recovery copies are written on the job runner).
+the UI thread (recovery copies are written on the job runner). Once the
+window is first shown, the modules its jobs need are loaded, and the open
+project's themes compiled for marking evidence, on a background thread
+(``worker.load_jobs_in_background``), so the first paint waits for neither.
 """
 
 from __future__ import annotations
@@ -19,16 +22,16 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QLabel, QMainWindow, QSplitter, QTabWidget, QToolButton, QVBoxLayout, QWidget,
 )
 
+from briefpack.analysis.matcher import compile_taxonomy
 from briefpack.model.notice import Notice
 from briefpack.model.selection import BriefSettings, Selection
 
 from briefpack.gui import edits, intake, menus, preferences
-from briefpack.gui.about import show_about
 from briefpack.gui.autosave import AutosaveController
 from briefpack.gui.exporting import ExportController
 from briefpack.gui.findings import FindingsAnalyzer, FindingsPanel, preview_tabs
@@ -48,10 +51,11 @@ from briefpack.gui.tasks import BriefInputs, PreviewResult
 from briefpack.gui.theme_apply import edit_themes, use_project_themes
 from briefpack.gui.themes import ThemeListPanel
 from briefpack.gui.warnings import WarningsPanel
-from briefpack.gui.worker import JobRunner
+from briefpack.gui.worker import JobRunner, load_jobs_in_background
 
-# Left, middle, right at 1280 px: lists narrow, passages medium, the brief widest.
-SPLIT_PROPORTIONS = (27, 33, 40)
+# Left, middle, right at 1280 px: the sources table wide enough that titles read after its narrow columns,
+# the passages a little narrower, the brief (properties and preview) widest.
+SPLIT_PROPORTIONS = (35, 29, 36)
 
 
 class MainWindow(QMainWindow):
@@ -93,6 +97,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.drops = intake.DropImporter(self)
         self.installEventFilter(self.drops)
+        self._preloaded = False
 
     # ------------------------------------------------------------ layout
 
@@ -188,11 +193,14 @@ class MainWindow(QMainWindow):
         if s is not None:
             self.reader.show_article(s.article(article_id), s.tags, s.taxonomy, s.reliability(), focus=theme_id)
 
-    def _refresh_desk(self, s: ProjectSession) -> None:
+    def _refresh_desk(self, s: ProjectSession, content_changed: bool = True) -> None:
         self.sources.show_sources(
-            s.articles, s.selection, tags=s.tags, taxonomy=s.taxonomy, reliability=s.reliability(), search=s.search
+            s.articles, s.selection, tags=s.tags, taxonomy=s.taxonomy, reliability=s.reliability(), search=s.search,
+            content=s.content,
         )
-        self.coverage.show_coverage(s.taxonomy, s.articles, s.tags, s.selection)
+        self.coverage.show_coverage(s.taxonomy, s.articles, s.tags, s.selection, content=s.content)
+        if not content_changed and self.reader.article is not None:
+            return  # the reader shows an article's themes, which a new selection does not change
         current = self.reader.article.id if self.reader.article is not None else self.sources.current_id()
         if current is not None and s.article(current) is None:
             current = None  # the source is gone (another project was opened)
@@ -247,13 +255,14 @@ class MainWindow(QMainWindow):
 
     # ----------------------------------------------------------- refresh
 
-    def _refresh_lists(self) -> None:
+    def _refresh_lists(self, content_changed: bool = True) -> None:
+        """Refresh every panel from the session; ``content_changed`` ``False``: only the selection changed."""
         s = self.session
         if s is None:
             return
         self._shown = s.selection
-        self._refresh_desk(s)
-        self.themes.show_themes(s.taxonomy, s.articles, s.tags, s.selection)
+        self._refresh_desk(s, content_changed)
+        self.themes.show_themes(s.taxonomy, s.articles, s.tags, s.selection, content=s.content)
         self.passages.show_passages(s.taxonomy, s.articles, s.tags, s.selection)
         self._update_counts()
         self.previewer.schedule()
@@ -268,7 +277,7 @@ class MainWindow(QMainWindow):
             self._update_counts()
             self.previewer.schedule()
         else:
-            self._refresh_lists()
+            self._refresh_lists(content_changed=False)
 
     def _update_counts(self) -> None:
         s = self.session
@@ -376,10 +385,24 @@ class MainWindow(QMainWindow):
         self.sources.select_source(article_id)
 
     def about(self) -> None:
+        from briefpack.gui.about import show_about  # on first use: it reads every component's package metadata
+
         show_about(self)
 
     def show_first_brief_guide(self) -> None:
         show_guide(self)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._preloaded:
+            self._preloaded = True
+            # After the events queued now (the first paint among them), not before them.
+            QTimer.singleShot(0, self._preload)
+
+    def _preload(self) -> None:
+        taxonomy = self.session.taxonomy if self.session is not None else None
+        # compile_taxonomy remembers its result by taxonomy: the passages' and reader's first marks then cost nothing.
+        load_jobs_in_background(None if taxonomy is None else lambda: compile_taxonomy(taxonomy))
 
     # -------------------------------------------------------------- close
 

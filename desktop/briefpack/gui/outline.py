@@ -13,12 +13,15 @@ and its drops are in ``gui.outline_tree``). Every change is computed by a
 pure function of ``gui.edits`` from the session's current ``Selection`` or
 ``BriefSettings`` and handed to the session (``set_selection`` /
 ``set_settings``), the only writer; the tree is then rebuilt from the
-session's state, so Qt never moves rows itself.
+session's state, so Qt never moves rows itself. Edits that change no row's
+place (a note, a grade or a paraphrase typed, a section's text written)
+only restyle the rows they touch instead of rebuilding the tree.
 """
 
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -50,6 +53,7 @@ class OutlinePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = None
+        self._filled: tuple | None = None  # (content, taxonomy, selection, settings) the tree shows
         self._showing = False  # inside _show_editor: a refresh it causes (sending typing) waits for it to end
         self._picked_by_theme: dict[str, list[PickedPassage]] = {}
         self._picked: dict[str, PickedPassage] = {}
@@ -161,6 +165,7 @@ class OutlinePanel(QWidget):
         self._session = session
         for signal in (session.selectionChanged, session.settingsChanged, session.contentChanged):
             signal.connect(self.refresh)
+        self._filled = None
         self.refresh()
 
     def flush(self) -> None:
@@ -223,12 +228,20 @@ class OutlinePanel(QWidget):
     # ------------------------------------------------------------ showing
 
     def refresh(self) -> None:
-        """Rebuild the tree from the session, keeping the current entry, collapsed sections and scroll place."""
+        """Show the session's brief, keeping the current entry, collapsed sections and scroll place.
+
+        The tree is rebuilt unless only treatments (notes, grades,
+        paraphrases) or section texts changed since it was built: those rows
+        are restyled in place.
+        """
         if self._showing:
             # Typing sent while the editor switches rows: the rows in hand must outlive this call, so rebuild after it.
             QTimer.singleShot(0, self.refresh)
             return
         s = self._session
+        if s is not None and not s.replaying and self._restyle(s):
+            return
+        self._filled = (s.content, s.taxonomy, s.selection, s.settings) if s is not None else None
         current = self.tree.currentItem()
         current_id = (current.data(0, ROW_ROLE), current.data(0, KEY_ROLE)) if current is not None else None
         collapsed = {
@@ -252,6 +265,32 @@ class OutlinePanel(QWidget):
         self.tree.verticalScrollBar().setValue(scroll)
         self._show_editor(self.tree.currentItem())
         self._update_summary()
+
+    def _restyle(self, s) -> bool:
+        """Restyle the rows an in-place edit touched; ``False`` when the tree must be rebuilt instead."""
+        if self._filled is None:
+            return False
+        content, taxonomy, selection, settings = self._filled
+        if content is not s.content or taxonomy is not s.taxonomy or settings.template != s.settings.template:
+            return False
+        if replace(selection, treatments=s.selection.treatments) != s.selection:
+            return False  # items came, went or moved
+        self._filled = (content, taxonomy, s.selection, s.settings)
+        changed = {k for k in set(selection.treatments) | set(s.selection.treatments)
+                   if selection.treatments.get(k) != s.selection.treatments.get(k)}
+        for key in changed:
+            row = self.row(ITEM, key)
+            picked = self._picked.get(key)
+            if row is not None and picked is not None:
+                self._dress_item(row, s, picked)
+        if settings.sections != s.settings.sections:
+            for key in self._sections:
+                row = self.row(WRITTEN, key)
+                if row is not None:
+                    self._dress_written(row, s, key)
+        self._show_editor(self.tree.currentItem())  # as a rebuild does: the editors follow edits made elsewhere
+        self._update_summary()
+        return True
 
     def select(self, key: str) -> bool:
         """Make the item with this ``PickedPassage.key`` (or the written section with this text key) current."""
@@ -287,15 +326,18 @@ class OutlinePanel(QWidget):
     def _add_written(self, s, section) -> None:
         title, hint = title_and_hint(section)
         key = section.text_key
-        written = bool(edits.section_text(s.settings, key).strip())
-        row = QTreeWidgetItem([title, "written" if written else "to write", ""])
+        row = QTreeWidgetItem([title, "", ""])
         row.setData(0, ROW_ROLE, WRITTEN)
         row.setData(0, KEY_ROLE, key)
         row.setToolTip(0, f"{title}: written by the analyst. Select it to edit its text.")
-        if not written:
-            row.setForeground(1, self.palette().placeholderText())
+        self._dress_written(row, s, key)
         self._sections[key] = (title, hint, text_layout(section.kind))
         self.tree.addTopLevelItem(row)
+
+    def _dress_written(self, row: QTreeWidgetItem, s, key: str) -> None:
+        written = bool(edits.section_text(s.settings, key).strip())
+        row.setText(1, "written" if written else "to write")
+        row.setData(1, Qt.ItemDataRole.ForegroundRole, None if written else self.palette().placeholderText())
 
     def _fill_themes(self, s, collapsed: set) -> None:
         if not s.selection.theme_ids:
@@ -321,8 +363,18 @@ class OutlinePanel(QWidget):
             section.setExpanded(theme_id not in collapsed)
 
     def _item_row(self, s, picked: PickedPassage) -> QTreeWidgetItem:
-        treatment = s.selection.treatment(picked.key)
         article = s.article(picked.passage.article_id)
+        row = QTreeWidgetItem(["", source_label(article) if article else picked.passage.article_id, ""])
+        row.setData(0, ROW_ROLE, ITEM)
+        row.setData(0, KEY_ROLE, picked.key)
+        row.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled)
+        row.setToolTip(1, article.display_title if article else "")
+        self._dress_item(row, s, picked)
+        return row
+
+    def _dress_item(self, row: QTreeWidgetItem, s, picked: PickedPassage) -> None:
+        """Write an item's treatment into its row: quote or paraphrase, grade and note marks, tooltips."""
+        treatment = s.selection.treatment(picked.key)
         if treatment.paraphrased:
             text = first_words(treatment.paraphrase)
         else:
@@ -330,20 +382,14 @@ class OutlinePanel(QWidget):
         marks = [str(treatment.grade)] if treatment.grade != NOT_JUDGED else []
         if treatment.note.strip():
             marks.append("note")
-        row = QTreeWidgetItem([text, source_label(article) if article else picked.passage.article_id, ", ".join(marks)])
-        row.setData(0, ROW_ROLE, ITEM)
-        row.setData(0, KEY_ROLE, picked.key)
-        row.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled)
+        row.setText(0, text)
+        row.setText(2, ", ".join(marks))
         used = "Paraphrased" if treatment.paraphrased else "Quoted"
         row.setToolTip(0, f"{used}: {treatment.paraphrase if treatment.paraphrased else picked.passage.text}")
-        row.setToolTip(1, article.display_title if article else "")
-        if treatment.note.strip():
-            row.setToolTip(2, f"Analyst's note: {treatment.note}")
-        if treatment.paraphrased:
-            font = row.font(0)
-            font.setItalic(True)
-            row.setFont(0, font)
-        return row
+        row.setToolTip(2, f"Analyst's note: {treatment.note}" if treatment.note.strip() else "")
+        font = row.font(0)
+        font.setItalic(treatment.paraphrased)
+        row.setFont(0, font)
 
     def _plain_row(self, kind: str, text: str) -> QTreeWidgetItem:
         row = QTreeWidgetItem([text, "", ""])

@@ -90,6 +90,7 @@ class PassageTreePanel(QWidget):
         self.heading = QLabel("<b>Passages</b>")
         self.summary = QLabel()
         self.summary.setObjectName("panelSummary")
+        self.summary.setWordWrap(True)  # unwrapped, its long hint would hold the middle column wide
         self.tree = PassagePickerTree(lambda key: self._picked.get(key))
         self.tree.setAccessibleName("Passages picked for the brief")
         self.tree.setAccessibleDescription("Check a passage to keep it, uncheck to drop it; drag it into the outline to place it.")
@@ -126,6 +127,7 @@ class PassageTreePanel(QWidget):
         self._items: dict[str, QTreeWidgetItem] = {}
         self._taxonomy = Taxonomy(())
         self._theme_ids: tuple[str, ...] = ()
+        self._counts: tuple[int, int] | None = None  # (kept, listed), counted once per change of the check marks
 
     # ------------------------------------------------------------ filling
 
@@ -151,6 +153,7 @@ class PassageTreePanel(QWidget):
         scroll = self.tree.verticalScrollBar().value()
         self._picked = {}
         self._items = {}
+        self._counts = None
         self.tree.blockSignals(True)
         try:
             self.tree.clear()
@@ -230,6 +233,7 @@ class PassageTreePanel(QWidget):
                         if (item.checkState(0) == Qt.CheckState.Checked) != kept:
                             item.setCheckState(0, Qt.CheckState.Checked if kept else Qt.CheckState.Unchecked)
                             self._style_kept(item, kept)
+                            self._counts = None
                 self._label_group(group)
         finally:
             self.tree.blockSignals(False)
@@ -254,7 +258,9 @@ class PassageTreePanel(QWidget):
 
     def counts(self) -> tuple[int, int]:
         """(kept, listed) passages over all themes."""
-        return len(self.kept_keys()), len(self._picked)
+        if self._counts is None:
+            self._counts = (len(self.kept_keys()), len(self._picked))
+        return self._counts
 
     # ------------------------------------------------------------ private
 
@@ -263,6 +269,7 @@ class PassageTreePanel(QWidget):
         if column != 0 or key not in self._picked:
             return
         kept = item.checkState(0) == Qt.CheckState.Checked
+        self._counts = None
         self.tree.blockSignals(True)
         self._style_kept(item, kept)
         if item.parent() is not None:

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from briefpack.jobs import CancelToken
+if TYPE_CHECKING:
+    from briefpack.jobs import CancelToken
 
 PDFIUM_LOCK = threading.Lock()
 MIN_WIDTH_PX, MAX_WIDTH_PX = 200, 2400

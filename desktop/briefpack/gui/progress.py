@@ -1,18 +1,27 @@
 """A progress dialog bound to one running job, with a Cancel button that asks the job to stop.
 
 ``JobProgressDialog`` follows a ``Job``'s ``Progress`` (a total of 0 shows
-a busy bar), asks the job to stop when Cancel is pressed, and closes itself
-when the job finishes. It is window-modal, so the analyst cannot start a
+a busy bar, and updates come at most every ``UPDATE_INTERVAL_S``), asks the
+job to stop when Cancel is pressed, and closes itself when the job finishes. It is window-modal, so the analyst cannot start a
 second export over the first, yet the window keeps painting.
 """
 
 from __future__ import annotations
 
+import time
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from briefpack.jobs import Progress
 from briefpack.gui.worker import Job
+
+if TYPE_CHECKING:
+    from briefpack.jobs import Progress
+
+# Progress shown at most this often: a window-modal dialog runs the event loop on every update, and a thousand
+# files report a thousand times.
+UPDATE_INTERVAL_S = 0.1
 
 
 class JobProgressDialog(QProgressDialog):
@@ -25,6 +34,7 @@ class JobProgressDialog(QProgressDialog):
         self.setAutoReset(False)
         self.setMinimumWidth(380)
         self._job: Job | None = None
+        self._shown_at = float("-inf")
 
     def follow(self, job: Job) -> None:
         """Track ``job`` until it finishes; Cancel asks it to stop."""
@@ -32,6 +42,12 @@ class JobProgressDialog(QProgressDialog):
         self.canceled.connect(self._on_cancel)
 
     def on_progress(self, progress: Progress) -> None:
+        """Show ``progress``; updates closer than ``UPDATE_INTERVAL_S`` to the last shown are skipped, except the first and the last."""
+        now = time.monotonic()
+        last = progress.total > 0 and progress.done >= progress.total
+        if now - self._shown_at < UPDATE_INTERVAL_S and not last:
+            return
+        self._shown_at = now
         self.setMaximum(max(progress.total, 0))
         self.setValue(min(progress.done, progress.total) if progress.total else 0)
         self.setLabelText(progress.label + "…")

@@ -124,7 +124,12 @@ def _byline(article: Article, grade: str) -> str:
 
 
 class ArticleReaderPanel(QWidget):
-    """Shows one source; ``show_article`` fills it, ``refresh`` re-reads it after a content change. UI thread only."""
+    """Shows one source; ``show_article`` fills it, ``refresh`` re-reads it after a content change. UI thread only.
+
+    While the reader is hidden in a shown window (another tab is in front),
+    the article is only noted and drawn when the tab is next shown: drawing
+    it marks the evidence, which the first time means compiling the themes.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -152,6 +157,7 @@ class ArticleReaderPanel(QWidget):
         self._tags: list[ThemeTag] = []
         self._taxonomy = Taxonomy(())
         self._grade = UNGRADED
+        self._pending_scroll: bool | None = None  # a render put off while hidden (and whether it scrolls)
 
     def show_article(
         self,
@@ -187,7 +193,16 @@ class ArticleReaderPanel(QWidget):
     def focused_theme(self) -> str | None:
         return self.focus.currentData() or None
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._pending_scroll is not None:
+            self._render(self._pending_scroll)
+
     def _render(self, scroll: bool) -> None:
+        if self.window().isVisible() and not self.isVisible():
+            self._pending_scroll = scroll or bool(self._pending_scroll)
+            return
+        self._pending_scroll = None
         if self.article is None:
             self.browser.clear()
             return

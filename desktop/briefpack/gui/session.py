@@ -8,7 +8,8 @@ a command holding the values before and after onto its ``undo_stack``
 (``gui.undo``), so every edit can be undone and redone. The stack's clean
 state is the saved state: the project is dirty exactly when the stack is not
 clean (or a change was made outside it). It also caches the articles, tags and publisher grades
-(they change only through the session) and hands workers an immutable ``BriefInputs`` snapshot.
+(they change only through the session) as a ``DeskContent``, which an import extends
+rather than reading the whole project again, and hands workers an immutable ``BriefInputs`` snapshot.
 """
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from briefpack.analysis import theme_edits as te
-from briefpack.jobs import ImportResult, default_taxonomy, store_import
+from briefpack.analysis.taxonomy import load_taxonomy
 from briefpack.model.article import Article
 from briefpack.model.selection import BriefSettings, Selection
 from briefpack.model.theme import Taxonomy, ThemeTag
@@ -30,7 +32,11 @@ from briefpack.store import Project
 from briefpack.store.corrections import check as check_correction
 
 from briefpack.gui import undo
+from briefpack.gui.content import DeskContent
 from briefpack.gui.tasks import BriefInputs
+
+if TYPE_CHECKING:  # the import pipeline is loaded when an import first needs it, not for the first paint
+    from briefpack.jobs import ImportResult
 
 
 class ProjectSession(QObject):
@@ -42,6 +48,8 @@ class ProjectSession(QObject):
     graded), ``dirtyChanged(bool)`` when
     the unsaved-changes state flips. The same signals fire when Undo or
     Redo (``undo_stack``) puts a value back; ``replaying`` is then ``True``.
+    ``content`` is the current ``DeskContent`` (articles, tags and their
+    counts); it is replaced, never changed, when they change.
     """
 
     selectionChanged = Signal()
@@ -55,7 +63,7 @@ class ProjectSession(QObject):
         self.path = Path(path)
         # The project file does not carry a taxonomy of its own (yet), so every
         # project is read with the default one unless the caller passes another.
-        self.taxonomy = taxonomy if taxonomy is not None else default_taxonomy()
+        self.taxonomy = taxonomy if taxonomy is not None else load_taxonomy(None)  # as jobs.default_taxonomy
         # Changes not on the undo stack (a project upgraded on opening, a restored recovery copy) keep it dirty.
         self._unsaved_outside_stack = bool(project.dirty)
         self._dirty = self._unsaved_outside_stack
@@ -72,11 +80,11 @@ class ProjectSession(QObject):
 
     @property
     def articles(self) -> tuple[Article, ...]:
-        return self._articles
+        return self.content.articles
 
     @property
     def tags(self) -> tuple[ThemeTag, ...]:
-        return self._tags
+        return self.content.tags
 
     @property
     def selection(self) -> Selection:
@@ -105,7 +113,7 @@ class ProjectSession(QObject):
 
     def article(self, article_id: str) -> Article | None:
         """The article with this id, or ``None`` when the project has none."""
-        return self._by_id.get(article_id)
+        return self.content.by_id.get(article_id)
 
     def parsed_article(self, article_id: str) -> Article | None:
         """The article as its reader parsed it, before the analyst's corrections; ``None`` when there is no such article."""
@@ -130,7 +138,7 @@ class ProjectSession(QObject):
     def inputs(self) -> BriefInputs:
         """An immutable snapshot for a worker thread."""
         return BriefInputs(
-            self._articles, self._tags, self.taxonomy, self.selection, self.settings, tuple(self._reliability.items())
+            self.content.articles, self.content.tags, self.taxonomy, self.selection, self.settings, tuple(self._reliability.items())
         )
 
     # ------------------------------------------------------------ editing
@@ -162,6 +170,8 @@ class ProjectSession(QObject):
         big import is stored over several turns of the event loop, so the
         window keeps responding).
         """
+        from briefpack.jobs import store_import
+
         before = self.project.selection
         added, self.import_notices = stored if stored is not None else store_import(self.project, result)
         if not added:
@@ -169,7 +179,7 @@ class ProjectSession(QObject):
         after = before
         if before.source_ids:
             after = replace(before, source_ids=before.source_ids + tuple(a.id for a in added))
-        self._after_content_change(after)
+        self._after_content_change(after, appended=added)
         self.undo_stack.push(undo.ImportEdit(self, result, [a.id for a in added], before, after))
         return added
 
@@ -210,7 +220,7 @@ class ProjectSession(QObject):
         ``KeyError`` for an unknown article and ``ValueError``/``TypeError``
         for a bad field or value (nothing is stored then).
         """
-        if article_id not in self._by_id:
+        if article_id not in self.content.by_id:
             raise KeyError(article_id)
         checked = {name: check_correction(name, value) for name, value in corrected.items()}  # all or nothing
         before = self.project.corrections(article_id)
@@ -219,7 +229,7 @@ class ProjectSession(QObject):
         after.update(checked)
         if after == before:
             return False
-        title = self._by_id[article_id].display_title
+        title = self.content.by_id[article_id].display_title
         self._put_corrections(article_id, after)
         self.undo_stack.push(undo.CorrectionEdit(self, article_id, before, after, title))
         return True
@@ -266,16 +276,21 @@ class ProjectSession(QObject):
         self._after_content_change(state.selection)
 
     def _put_import(self, result: ImportResult, selection: Selection) -> None:
-        _added, self.import_notices = store_import(self.project, result)
-        self._after_content_change(selection)
+        from briefpack.jobs import store_import
+
+        added, self.import_notices = store_import(self.project, result)
+        self._after_content_change(selection, appended=added)
 
     def _put_unimport(self, article_ids: Sequence[str], selection: Selection) -> None:
         self.project.remove_articles(article_ids)
         self._after_content_change(selection)
 
-    def _after_content_change(self, selection: Selection) -> None:
-        """Reload the articles and tags, tell the views, then store ``selection`` if it differs."""
-        self._reload_content()
+    def _after_content_change(self, selection: Selection, appended: Sequence[Article] = ()) -> None:
+        """Reload the articles and tags (or only add the ``appended`` ones), tell the views, then store ``selection`` if it differs."""
+        if appended:
+            self._append_content(appended)
+        else:
+            self._reload_content()
         self.contentChanged.emit()
         if selection != self.project.selection:
             self._put_selection(selection)
@@ -314,10 +329,18 @@ class ProjectSession(QObject):
     # ------------------------------------------------------------ private
 
     def _reload_content(self) -> None:
-        self._articles = tuple(self.project.articles)
-        self._by_id = {a.id: a for a in self._articles}
-        self._tags = tuple(self.project.tags())
+        self.content = DeskContent(self.project.articles, self.project.tags())
         self._reliability = self.project.reliability()
+
+    def _append_content(self, added: Sequence[Article]) -> None:
+        """Articles were just stored at the end of the project: read only their tags, not every article's again."""
+        stored = self.project.articles
+        old = self.content
+        if len(stored) != len(old.articles) + len(added) or any(a.id != b.id for a, b in zip(stored[len(old.articles):], added)):
+            self._reload_content()  # not a plain append after all
+            return
+        new = stored[len(old.articles):]
+        self.content = old.appended(new, [tag for a in new for tag in self.project.tags_for(a.id)])
 
     def _content_edited(self) -> None:
         self._reload_content()

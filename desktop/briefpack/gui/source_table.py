@@ -1,7 +1,8 @@
 """The sources table's data: one row per article, a model over the rows, a proxy that filters and sorts them, theme chips.
 
-``source_rows`` turns the session's articles, tags and publisher grades into
-plain ``SourceRow`` values once per content change; ``SourceTableModel`` (a
+``content_rows`` turns the session's articles (with their theme counts from
+``gui.content``) and publisher grades into plain ``SourceRow`` values once per
+content change, and only the new ones after an import (``append_rows``); ``SourceTableModel`` (a
 ``QAbstractTableModel``, so 10,000 rows cost no widgets) serves them to the
 view: title (with the choose-source check box), publisher, date, grade,
 language and themes. Checking a box does not change the model: it emits
@@ -19,8 +20,6 @@ as small rounded labels in the theme colours of ``gui.evidence``.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
-from operator import itemgetter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -29,9 +28,10 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from briefpack.collector import gc_paused
-from briefpack.model.article import Article, BlockKind
+from briefpack.model.article import Article
 from briefpack.model.theme import Taxonomy, ThemeTag
 
+from briefpack.gui.content import DeskContent
 from briefpack.gui.evidence import text_colour, theme_colour
 
 COLUMNS = ("Title", "Publisher", "Date", "Grade", "Language", "Themes")
@@ -43,58 +43,35 @@ UNGRADED = "F"
 
 @dataclass(frozen=True, slots=True)
 class SourceRow:
-    """One article as the table shows it; ``themes`` are (theme id, tagged paragraphs), most paragraphs first."""
+    """One article as the table shows it, with the ``content`` its theme counts come from."""
 
     article: Article
     grade: str
-    themes: tuple[tuple[str, int], ...]
+    content: DeskContent
 
     @property
     def id(self) -> str:
         return self.article.id
 
-
-# The last counts computed, with the article and tag sequences they were computed from: the sources
-# table and the coverage map ask for the same ones on every refresh (the session replaces both on change).
-_last_counts: tuple[object, object, Counter] | None = None
-
-
-def paragraph_theme_counts(articles: Sequence[Article], tags: Sequence[ThemeTag]) -> Counter:
-    """(theme id, article id) → how many paragraphs of the article are tagged with the theme. Do not modify the result.
-
-    Counted as the themes panel counts: tags of paragraphs (not headings)
-    that exist. Asked again with the very same ``articles`` and ``tags``
-    objects, the last result is returned without counting.
-    """
-    global _last_counts
-    if _last_counts is not None and _last_counts[0] is articles and _last_counts[1] is tags:
-        return _last_counts[2]
-    by_id = {a.id: a for a in articles}
-    counts: Counter = Counter()
-    with gc_paused():
-        for tag in tags:
-            article = by_id.get(tag.article_id)
-            if article is not None and 0 <= tag.block_index < len(article.blocks):
-                if article.blocks[tag.block_index].kind is BlockKind.PARAGRAPH:
-                    counts[tag.theme_id, tag.article_id] += 1
-    _last_counts = (articles, tags, counts)
-    return counts
+    @property
+    def themes(self) -> tuple[tuple[str, int], ...]:
+        """(theme id, tagged paragraphs), most paragraphs first; worked out when a row is first drawn or sorted."""
+        return self.content.themes_of(self.article.id)
 
 
 def source_rows(articles: Sequence[Article], tags: Sequence[ThemeTag], reliability: Mapping[str, str]) -> list[SourceRow]:
     """The rows of ``articles`` in project order; a publisher missing from ``reliability`` (or none) grades "F"."""
+    return content_rows(DeskContent(articles, tags), articles, reliability)
+
+
+def content_rows(content: DeskContent, articles: Iterable[Article], reliability: Mapping[str, str]) -> list[SourceRow]:
+    """The rows of ``articles`` (some or all of ``content``'s), their themes as ``content`` counts them."""
     # Tens of thousands of small tuples: the cyclic collector rescanning the project's heap meanwhile cost more than building them.
     with gc_paused():
-        per_article: dict[str, list[tuple[str, int]]] = {}
-        # One sort of every count, most first, leaves each article's list in that order (no sort per article).
-        for (theme_id, article_id), n in sorted(paragraph_theme_counts(articles, tags).items(), key=itemgetter(1), reverse=True):
-            per_article.setdefault(article_id, []).append((theme_id, n))
-        rows = []
-        for article in articles:
-            themes = tuple(per_article.get(article.id, ()))
-            grade = reliability.get(article.publisher, UNGRADED) if article.publisher else UNGRADED
-            rows.append(SourceRow(article, grade, themes))
-    return rows
+        return [
+            SourceRow(a, reliability.get(a.publisher, UNGRADED) if a.publisher else UNGRADED, content)
+            for a in articles
+        ]
 
 
 def title_text(article: Article) -> str:
@@ -141,6 +118,22 @@ class SourceTableModel(QAbstractTableModel):
         self._chosen = frozenset(chosen)
         self._taxonomy, self._dark = taxonomy, dark
         self.endResetModel()
+
+    def append_rows(self, rows: Sequence[SourceRow], chosen: Iterable[str]) -> None:
+        """Add rows after the last (new articles; a sorted table sorts again), with ``chosen`` the ids now checked."""
+        if not rows:
+            self.set_chosen(chosen)
+            return
+        if 0 <= self._sorted_by[0] < len(COLUMNS):  # the new rows fall anywhere: sort everything again
+            self.set_rows(self._project + list(rows), chosen, self._taxonomy, self._dark)
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self._project.extend(rows)
+        self._rows.extend(rows)
+        self._row_of.update((r.id, first + n) for n, r in enumerate(rows))
+        self.endInsertRows()
+        self.set_chosen(chosen)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Order the rows by a column (-1: project order); missing values go last in ascending order."""

@@ -26,17 +26,19 @@ from briefpack.model.article import Article
 from briefpack.model.selection import Selection
 from briefpack.model.theme import Taxonomy, ThemeTag
 
+from briefpack.gui.content import DeskContent
 from briefpack.gui.edits import chosen_source_ids
 from briefpack.gui.source_filters import SourceFilter, SourceFilterBar
 from briefpack.gui.source_table import (
     COLUMNS, DATE, GRADE, ID_ROLE, LANGUAGE, PUBLISHER, THEMES, TITLE, SourceFilterProxy, SourceTableModel, ThemeChipsDelegate,
-    palette_is_dark, source_rows,
+    content_rows, palette_is_dark,
 )
 
 # A search: ``Project.query`` keyword arguments in, matching article ids out.
 Search = Callable[..., list[str]]
-# Starting widths of the narrow columns; the title takes the rest of the width, never less than TITLE_MIN_WIDTH.
-COLUMN_WIDTHS = {PUBLISHER: 70, DATE: 74, GRADE: 42, LANGUAGE: 40, THEMES: 92}
+# Starting widths of the narrow columns (a date, a grade letter, the first theme chip and "+N"); the title
+# takes the rest of the width, never less than TITLE_MIN_WIDTH.
+COLUMN_WIDTHS = {PUBLISHER: 68, DATE: 72, GRADE: 40, LANGUAGE: 40, THEMES: 80}
 TITLE_MIN_WIDTH = 100
 # Below this the filters clip their text and the title column has no room left.
 MINIMUM_WIDTH = 400
@@ -125,29 +127,39 @@ class SourceTablePanel(QWidget):
         taxonomy: Taxonomy | None = None,
         reliability: Mapping[str, str] | None = None,
         search: Search | None = None,
+        content: DeskContent | None = None,
     ) -> None:
         """Show ``articles`` with the ``selection``'s sources checked.
 
-        The rows are rebuilt only when the articles, tags, grades or themes
-        changed; a selection change just moves check marks. ``search`` (the
-        session's) answers the search box and filters; ``None`` leaves them
-        without effect. The current row and the filter stay.
+        ``content`` is the session's ``DeskContent`` of these articles and
+        ``tags`` (``None``: counted here). The rows are rebuilt only when the
+        articles, tags, grades or themes changed, and after an import only
+        the new rows are added; a selection change just moves check marks.
+        ``search`` (the session's) answers the search box and filters;
+        ``None`` leaves them without effect. The current row and the filter stay.
         """
         taxonomy = taxonomy if taxonomy is not None else Taxonomy(())
         reliability = dict(reliability or {})
-        chosen = chosen_source_ids(selection, [a.id for a in articles])
-        content = (articles, tags, taxonomy, reliability, palette_is_dark(self.palette()))
+        old = self._content
+        if content is None:
+            same = old and old[0].articles == tuple(articles) and old[0].tags == tuple(tags)
+            content = old[0] if same else DeskContent(articles, tags)
+        chosen = chosen_source_ids(selection, [a.id for a in content.articles])
+        shown = (content, taxonomy, reliability, palette_is_dark(self.palette()))
         self._search, self._selection = search, selection
-        if not _same_content(content, self._content):
+        if old and shown[0] is old[0] and shown[1:] == old[1:]:
+            self.model.set_chosen(chosen)
+        else:
             current = self.current_id()
-            self._content = content
-            self.model.set_rows(source_rows(articles, tags, reliability), chosen, taxonomy, dark=content[-1])
-            self.filters.set_choices(taxonomy, articles)
+            self._content = shown
+            if old and content.extends(old[0]) and shown[1:] == old[1:]:
+                self.model.append_rows(content_rows(content, content.added, reliability), chosen)
+            else:
+                self.model.set_rows(content_rows(content, content.articles, reliability), chosen, taxonomy, dark=shown[-1])
+            self.filters.set_choices(taxonomy, content.articles)
             self._apply_filter(self.filters.value())  # new or changed sources may match
             if current is not None:
                 self.select_source(current, announce=False, reveal=False)
-        else:
-            self.model.set_chosen(chosen)
         self._update_summary()
 
     # ------------------------------------------------------------ reading
@@ -288,9 +300,3 @@ class SourceTablePanel(QWidget):
         if article_id is not None:
             self.detailsRequested.emit(article_id)
 
-
-def _same_content(new: tuple, old: tuple) -> bool:
-    """The rows need no rebuild: the same article and tag tuples (the session replaces them on change), grades and palette."""
-    if not old:
-        return False
-    return new[0] is old[0] and new[1] is old[1] and new[2] is old[2] and new[3] == old[3] and new[4] == old[4]

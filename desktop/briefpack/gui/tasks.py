@@ -15,6 +15,8 @@ behind the analyst instead of minutes. reportlab keeps font state per
 process, so where the preview runs in the window's process (a frozen
 bundle) it never writes a PDF while an export does (``PDF_WRITE_LOCK``).
 Nothing here imports Qt; ``gui.worker`` runs these on the thread pool.
+``briefpack.jobs`` is imported inside the jobs, where they run, so loading
+this module (with the window) does not load the whole core.
 """
 
 from __future__ import annotations
@@ -25,8 +27,8 @@ import threading
 from collections.abc import Generator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from briefpack.jobs import CancelToken, ExportResult, Progress, compose_brief, export_brief, run_to_end
 from briefpack.model.article import Article
 from briefpack.model.brief import Brief, BulletList, Emph, Para, Table, Text
 from briefpack.model.findings import Findings
@@ -36,6 +38,9 @@ from briefpack.model.theme import Taxonomy, ThemeTag
 
 from briefpack.gui.pdf_pages import PdfPages, rasterize
 from briefpack.gui.process_job import run_in_process
+
+if TYPE_CHECKING:
+    from briefpack.jobs import CancelToken, ExportResult, Progress
 
 PDF_WRITE_LOCK = threading.Lock()
 # Blocks, table rows and list items the preview draws at most (a few dozen pages).
@@ -55,6 +60,8 @@ class BriefInputs:
 
     def compose(self, today: dt.date | None = None) -> tuple[Brief, list[Notice]]:
         """The cited brief and its warnings (``today`` ``None`` means the current date)."""
+        from briefpack.jobs import compose_brief
+
         return compose_brief(
             self.articles, self.tags, self.taxonomy, self.selection, self.settings,
             reliability=dict(self.reliability), today=today,
@@ -88,12 +95,16 @@ class ExportOutcome:
 
 def preview_job(inputs: BriefInputs, width_px: int, cancel: CancelToken) -> Generator[Progress, None, PreviewResult | None]:
     """Compose the brief, write it as a PDF and draw its pages ``width_px`` wide, in a child process; ``None`` when cancelled."""
+    from briefpack.jobs import Progress
+
     yield Progress(0, 1, "Composing the brief and writing the PDF")
     return run_in_process(make_preview, (inputs, width_px), cancel)
 
 
 def make_preview(inputs: BriefInputs, width_px: int) -> PreviewResult:
     """What ``preview_job`` computes, on the calling thread (of the child process)."""
+    from briefpack.jobs import export_brief, run_to_end
+
     brief, notices = inputs.compose()
     brief, cut = first_part(brief)
     with tempfile.TemporaryDirectory(prefix="briefpack-preview-") as folder:
@@ -141,6 +152,8 @@ def export_job(
     the file is then not written (the renderers write to a temporary name,
     removed here, and move it into place only when done).
     """
+    from briefpack.jobs import ExportResult, Progress
+
     yield Progress(0, 0, "Composing the brief and writing the file")
     path = Path(path)
     outcome = run_in_process(write_export, (inputs, fmt, path), cancel)
@@ -153,6 +166,8 @@ def export_job(
 
 def write_export(inputs: BriefInputs, fmt: str, path: Path) -> ExportOutcome:
     """What ``export_job`` computes, on the calling thread (of the child process)."""
+    from briefpack.jobs import export_brief, run_to_end
+
     brief, notices = inputs.compose()
     if fmt == "pdf":
         with PDF_WRITE_LOCK:
@@ -173,6 +188,8 @@ class FindingsInputs:
 
 def findings_job(inputs: FindingsInputs, cancel: CancelToken) -> Generator[Progress, None, Findings | None]:
     """The findings (entities, timeline, figures, corroboration) of the chosen sources, in a child process; ``None`` when cancelled."""
+    from briefpack.jobs import Progress
+
     yield Progress(0, 1, "Analysing the sources")
     if cancel.cancelled:
         return None

@@ -16,8 +16,6 @@ from briefpack.analysis import theme_edits as te
 from briefpack.model.notice import Notice
 from briefpack.model.theme import Taxonomy
 
-from briefpack.gui.theme_editor import ThemeEditorDialog
-
 
 def use_project_themes(session) -> tuple[Notice, ...]:
     """Give ``session`` its project's own taxonomy (defaults plus overrides); the notices say what no longer applied."""
@@ -41,6 +39,9 @@ def edit_themes(window) -> bool:
     session = getattr(window, "session", None)
     if session is None:
         return False
+    # Imported on first use: the editor's suggestions bring in keyphrase mining, which the first paint does not need.
+    from briefpack.gui.theme_editor import ThemeEditorDialog
+
     dialog = ThemeEditorDialog(session.taxonomy, session.articles, parent=window, runner=getattr(window, "runner", None))
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.changed:

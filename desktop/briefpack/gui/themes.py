@@ -2,9 +2,11 @@
 
 Each row reads "Diplomacy — 9 (3 · 6)": the label, how many paragraphs of
 the project speak to the theme, and how many of those each source holds, in
-source order (with many sources the breakdown moves to the tooltip, where
-it stays readable). The counts depend on the taxonomy, articles and tags
-only, not on the selection, so they are kept while those stay the same
+source order (with many sources the breakdown moves to the tooltip, which
+names the sources with the most, ``TOOLTIP_SOURCES`` of them, so it stays
+readable). The counts are the session's ``DeskContent`` counts, the same
+rule the brief picks passages by, and depend on the taxonomy, articles and
+tags only, not on the selection, so they are kept while those stay the same
 objects (the session replaces, never mutates, them) and a change of the
 selection only re-checks the rows. Themes no paragraph speaks to are greyed, not hidden, so
 the list does not jump about as sources come and go. The "Edit themes…"
@@ -13,21 +15,23 @@ button under the list asks the window to open the theme editor.
 
 from __future__ import annotations
 
-from collections import Counter
+import heapq
 from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton
 
-from briefpack.assembly.pick import candidate_counts
 from briefpack.model.article import Article
 from briefpack.model.selection import Selection
 from briefpack.model.theme import Taxonomy, ThemeTag
 
 from briefpack.gui.checklist import CheckListPanel, CheckRow
+from briefpack.gui.content import DeskContent
 
 # Beyond this many sources a per-source breakdown would not fit on a row.
 MAX_INLINE_SOURCES = 4
+# The sources a theme's tooltip names, those with the most paragraphs first.
+TOOLTIP_SOURCES = 12
 
 
 class ThemeListPanel(CheckListPanel):
@@ -42,17 +46,22 @@ class ThemeListPanel(CheckListPanel):
         self.edit_button.clicked.connect(self.editRequested)
         self.layout().addWidget(self.edit_button)
         # The inputs the cached rows were built from (compared by identity: they are immutable) and those rows.
-        self._counted: tuple[Taxonomy, Sequence[Article], Sequence[ThemeTag]] | None = None
+        self._counted: tuple[Taxonomy, DeskContent] | None = None
         self._described: list[tuple[str, str, str, bool]] = []
 
     def show_themes(
-        self, taxonomy: Taxonomy, articles: Sequence[Article], tags: Sequence[ThemeTag], selection: Selection
+        self, taxonomy: Taxonomy, articles: Sequence[Article], tags: Sequence[ThemeTag], selection: Selection,
+        content: DeskContent | None = None,
     ) -> None:
+        """Show the themes with their counts; ``content`` is the session's ``DeskContent`` of ``articles`` and ``tags`` (``None``: counted here)."""
         chosen = set(selection.theme_ids)
         counted = self._counted
-        if counted is None or any(old is not new for old, new in zip(counted, (taxonomy, articles, tags))):
-            self._described = describe_themes(taxonomy, articles, tags)
-            self._counted = (taxonomy, articles, tags)
+        if content is None:
+            same = counted is not None and counted[1].articles == tuple(articles) and counted[1].tags == tuple(tags)
+            content = counted[1] if same else DeskContent(articles, tags)
+        if counted is None or counted[0] is not taxonomy or counted[1] is not content:
+            self._described = describe_themes(taxonomy, content)
+            self._counted = (taxonomy, content)
         rows = [
             CheckRow(theme_id, text, theme_id in chosen, tooltip, dimmed=dimmed)
             for theme_id, text, tooltip, dimmed in self._described
@@ -61,31 +70,23 @@ class ThemeListPanel(CheckListPanel):
         self.set_rows(rows, summary)
 
 
-def describe_themes(
-    taxonomy: Taxonomy, articles: Sequence[Article], tags: Sequence[ThemeTag]
-) -> list[tuple[str, str, str, bool]]:
+def describe_themes(taxonomy: Taxonomy, content: DeskContent) -> list[tuple[str, str, str, bool]]:
     """For each theme in order: its id, row text, tooltip, and whether no paragraph speaks to it (dimmed)."""
-    counts = theme_counts(taxonomy, articles, tags)
+    articles = content.articles
+    order = {a.id: n for n, a in enumerate(articles)} if len(articles) > TOOLTIP_SOURCES else None
     described = []
     for theme in taxonomy.themes:
-        per_source = counts[theme.id]
+        per_source = content.theme_sources(theme.id)
         total = sum(per_source.values())
-        breakdown = [per_source[a.id] for a in articles]
         text = f"{theme.label} — {total}"
         if 1 < len(articles) <= MAX_INLINE_SOURCES:
-            text += " (" + " · ".join(str(n) for n in breakdown) + ")"
-        tooltip = "\n".join(
-            [theme.description or theme.label]
-            + [f"{n}  {a.display_title}" for a, n in zip(articles, breakdown) if n]
-        )
-        described.append((theme.id, text, tooltip, total == 0))
+            text += " (" + " · ".join(str(per_source.get(a.id, 0)) for a in articles) + ")"
+        if order is None:
+            named = [(a.id, per_source[a.id]) for a in articles if per_source.get(a.id)]
+        else:  # the sources with the most paragraphs, ties in project order
+            named = heapq.nsmallest(TOOLTIP_SOURCES, per_source.items(), key=lambda item: (-item[1], order[item[0]]))
+        lines = [theme.description or theme.label] + [f"{n}  {content.by_id[a].display_title}" for a, n in named]
+        if len(per_source) > len(named):
+            lines.append(f"… and {len(per_source) - len(named)} more sources")
+        described.append((theme.id, text, "\n".join(lines), total == 0))
     return described
-
-
-def theme_counts(taxonomy: Taxonomy, articles: Sequence[Article], tags: Sequence[ThemeTag]) -> dict[str, Counter]:
-    """For each theme id, how many paragraphs of each article (by id) it would pick.
-
-    Counted with the same rule the brief uses (``candidate_counts`` over all
-    sources), so the numbers match what checking the theme brings in.
-    """
-    return candidate_counts(articles, tags, Selection(theme_ids=tuple(taxonomy.ids)))

@@ -10,20 +10,57 @@ debounce change notifications, run one job at a time, and let a change that
 arrives meanwhile cancel it and queue exactly one more, so the latest state
 always wins. The pool is injectable: tests pass ``ImmediateThreadPool`` so a
 job runs to its end inside ``submit`` and tests need no waiting.
+``briefpack.jobs`` (which brings in the whole import pipeline) is loaded
+when the first job is made, not with the window; ``load_jobs_in_background``
+loads it on a plain thread once the window has been painted, so that first
+job does not wait for it on the UI thread.
 """
 
 from __future__ import annotations
 
+import importlib
 import inspect
+import threading
 from collections.abc import Callable, Generator
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, Slot
 from shiboken6 import isValid
 
-from briefpack.jobs import CancelToken, Progress
+if TYPE_CHECKING:
+    from briefpack.jobs import CancelToken, Progress
 
-JobFactory = Callable[[CancelToken], "Generator[Progress, None, Any] | Any"]
+JobFactory = Callable[["CancelToken"], "Generator[Progress, None, Any] | Any"]
+
+
+# Modules the window's jobs need that its first paint does not.
+JOB_MODULES = ("briefpack.jobs",)
+
+
+def load_jobs_in_background(then: Callable[[], object] | None = None) -> threading.Thread:
+    """Import ``JOB_MODULES``, then call ``then`` (``None``: nothing), on a daemon thread (returned, started); call once the window is up.
+
+    Imports interleave with the UI thread like any Python work, and a UI
+    thread that needs one of these modules meanwhile waits only for the rest
+    of that import. ``then`` must be safe to run beside the UI thread (it
+    may warm a cache the UI thread reads).
+    """
+
+    def load() -> None:
+        for name in JOB_MODULES:
+            importlib.import_module(name)
+        if then is not None:
+            then()
+
+    thread = threading.Thread(target=load, name="briefpack-preload", daemon=True)
+    thread.start()
+    return thread
+
+
+def new_cancel_token() -> CancelToken:
+    from briefpack.jobs import CancelToken
+
+    return CancelToken()
 
 
 class ThreadPool(Protocol):
@@ -73,7 +110,7 @@ class Job(QObject):
     def __init__(self, label: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.label = label
-        self.token = CancelToken()
+        self.token = new_cancel_token()
         self.running = True
         self.error: BaseException | None = None
         self._worker_progress.connect(self._on_progress)

@@ -60,3 +60,15 @@ def test_state_media_attribution_is_flagged():
     for f in found:
         assert text[f.start : f.end] == f.outlet
     assert find_attributions("The KCNA building is grey.", SourceRef("x", 0)) == []
+
+
+def test_every_generic_state_media_phrase_passes_the_cheap_hint_test():
+    from briefpack.analysis.gazetteer import load_gazetteer
+    from briefpack.analysis.grading import _GENERIC_HINTS, _hinted
+
+    for phrase in load_gazetteer().state_phrases:
+        for form in (phrase.lower(), phrase.upper(), phrase.title()):
+            assert _hinted(form), form
+    for hint in _GENERIC_HINTS:
+        assert _hinted(f"x{hint}x")
+    assert not _hinted("The minister said so.")

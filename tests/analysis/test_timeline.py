@@ -83,3 +83,22 @@ def test_date_words_next_to_look_alikes_are_all_read():
     assert dates(text, dt.date(2024, 6, 20)) == [
         ("2024-05-05", "day"), ("2025", "year"), ("2024-05", "month"), ("2023-05", "month"),
     ]
+
+
+def test_years_before_1900_are_read_where_the_context_shows_a_year():
+    assert dates("The city was founded in 1850.") == [("1850", "year")]
+    assert dates("Since 1789, the republic has changed.") == [("1789", "year")]
+    assert dates("It was built by 1066 and stood until 1215.") == [("1066", "year"), ("1215", "year")]
+    assert dates("The treaty of July 14, 1789 was signed. In March 1812, troops marched.") == [
+        ("1789-07-14", "day"), ("1812-03", "month")]
+    assert dates("On 5 October 1905 it opened.") == [("1905-10-05", "day")]
+    assert dates("In the year 1492 a ship sailed.") == [("1492", "year")]
+    assert dates("From 1000 to 1100 the town grew.") == [("1000", "year")]
+    assert dates("Visitor numbers in 2024 hitting a high; in 1850 alone, it rained.") == [("2024", "year"), ("1850", "year")]
+
+
+def test_numbers_that_count_things_are_no_years():
+    assert dates("The army sent 1850 soldiers and 1,850 horses.") == []
+    assert dates("The town was defended by 1500 soldiers.") == []
+    assert dates("A force of 1200 men crossed; 1789 people signed.") == []
+    assert dates("In 2100, or in 999, nothing happened; page 1850 says so.") == []

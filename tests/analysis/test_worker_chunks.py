@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 
 import pytest
 
@@ -20,8 +21,29 @@ def test_iter_articles_keeps_order_in_pieces(monkeypatch, pieces):
     got = list(workers.iter_articles(_square_and_pid, items, 2, pieces=pieces, main_share_cut=0.1))
     assert [square for square, _ in got] == [n * n for n in items]
     if workers.sys.platform.startswith("linux"):
-        # the first chunk is read here, the rest in a forked child
-        assert got[0][1] == os.getpid() and got[-1][1] != os.getpid()
+        # the first chunk is read here, the rest in a forked child (whose first part is never taken over)
+        assert got[0][1] == os.getpid() and any(pid != os.getpid() for _, pid in got)
+
+
+_PARENT = os.getpid()
+
+
+def _slow_in_a_child(n: int) -> tuple[int, int]:
+    if os.getpid() != _PARENT:
+        time.sleep(0.02)  # a child on a busy machine
+    return n * n, os.getpid()
+
+
+@pytest.mark.skipif(not workers.sys.platform.startswith("linux"), reason="children are forked on Linux only")
+def test_parts_no_child_has_started_are_read_here_in_order(monkeypatch):
+    monkeypatch.setattr(workers, "MIN_PER_WORKER", 1)
+    items = list(range(80))
+    got = list(workers.iter_articles(_slow_in_a_child, items, 2, pieces=8, main_share_cut=0.5))
+    assert [square for square, _ in got] == [n * n for n in items]
+    pids = [pid for _, pid in got]
+    child_share = pids[len(items) // 4 :]  # this process's own chunk is the first quarter
+    assert os.getpid() in child_share[len(child_share) // 2 :], "the slow child's last parts were taken over"
+    assert any(pid != os.getpid() for pid in child_share), "the child still read its first part"
 
 
 def test_map_articles_is_iter_articles_as_a_list(monkeypatch):

@@ -27,6 +27,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import chain
+from operator import attrgetter
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
@@ -34,7 +35,7 @@ from rapidfuzz import fuzz
 from briefpack.analysis.claimwords import claim_terms
 from briefpack.analysis.figures import counts_key, figure_key
 from briefpack.analysis.gazetteer import Gazetteer, load_gazetteer
-from briefpack.analysis.sentences import paragraphs, sentence_texts
+from briefpack.analysis.sentences import Paragraph, body_paragraphs
 from briefpack.analysis.timeline import DatedSentence
 from briefpack.model.article import Article
 from briefpack.model.findings import Corroboration, FigureClaim, SourceRef
@@ -100,11 +101,16 @@ def build_claims(
 SentenceKey = tuple[str, int, str]
 
 
+_BLOCK_OF, _THEME_OF = attrgetter("article_id", "block_index"), attrgetter("theme_id")
+
+
 def block_themes(tags: Iterable[ThemeTag]) -> dict[tuple[str, int], set[str]]:
     """The theme ids of each block, keyed by (article id, block index)."""
     themes: dict[tuple[str, int], set[str]] = defaultdict(set)
-    for t in tags:
-        themes[(t.article_id, t.block_index)].add(t.theme_id)
+    tags = list(tags)
+    # The attributes read by attrgetter, at C speed: this runs before the worker processes start, on every tag.
+    for block, theme in zip(map(_BLOCK_OF, tags), map(_THEME_OF, tags)):
+        themes[block].add(theme)
     return themes
 
 
@@ -142,21 +148,24 @@ def claim_rows(
     dates: Mapping[SentenceKey, Iterable[str]],
     themes: Mapping[tuple[str, int], Iterable[str]],
     fold: Mapping[str, str],
+    body: Sequence[Paragraph] | None = None,
 ) -> list[tuple]:
     """The claims of one article as plain tuples in ``Claim``'s field order, the block index in place of the source.
 
     The mappings give figure keys and dates per sentence
-    (``sentence_keys``), themes per block. Tuples are what worker
-    processes send back; ``Claim(ref, *row[1:])`` makes the claim.
+    (``sentence_keys``), themes per block; ``body`` is
+    ``body_paragraphs(article)`` when the caller has it (``None``: read
+    here). Tuples are what worker processes send back;
+    ``Claim(ref, *row[1:])`` makes the claim.
     """
     claims = []
     article_id = article.id
-    for _, index, text in paragraphs((article,)):
+    for index, text, spans in body_paragraphs(article) if body is None else body:
         if not _INNER_CAPITAL.search(text):
             continue  # no name in the paragraph: nothing to tie a statement to (one C-speed scan)
         tagged = themes.get((article_id, index))
         on_themes = frozenset(tagged) if tagged else _NONE
-        for _, _, sentence in sentence_texts(text):
+        for _, _, sentence in spans:
             if not _INNER_CAPITAL.search(sentence):
                 continue  # every rule that links two claims needs a shared name or near-identical wording
             words, pairs, names = claim_terms(sentence, fold)
@@ -182,8 +191,10 @@ def _dates_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 class _Scorer:
-    def __init__(self, claims: Sequence[Claim]) -> None:
-        df = Counter(chain.from_iterable([c.words for c in claims]))  # one C-speed count
+    def __init__(self, claims: Sequence[Claim], df: Counter[str] | None = None) -> None:
+        """``df`` is the number of ``claims`` each word is in, when the caller has counted it (``None``: counted here)."""
+        if df is None:
+            df = Counter(chain.from_iterable([c.words for c in claims]))  # one C-speed count
         n = len(claims) + 1
         self.idf = {w: math.log(n / (k + 0.5)) + 0.1 for w, k in df.items()}
 
@@ -211,16 +222,9 @@ class _Scorer:
         return overlap >= 0.6 and fuzz.token_set_ratio(a.text, b.text) >= 90
 
 
-def _candidate_pairs(claims: Sequence[Claim]) -> set[tuple[int, int]]:
-    """Pairs of claims of different articles worth scoring.
-
-    A key shared by few claims (a rare phrase, a counted thing, a date)
-    makes all its pairs candidates. In a larger bucket each claim is paired
-    with a few hubs only, and such a pair is kept only when a second key
-    also joins it: one common phrase alone says little.
-    """
-    buckets: dict[str, list[int]] = defaultdict(list)
-    for i, c in enumerate(claims):
+def _fill_buckets(buckets: dict[str, list[int]], claims: Iterable[Claim], first: int) -> None:
+    """Add each of ``claims`` (numbered from ``first``) to the bucket of each of its keys."""
+    for i, c in enumerate(claims, first):
         for p in c.pairs:
             buckets[p].append(i)
         for f in c.figures:
@@ -228,6 +232,20 @@ def _candidate_pairs(claims: Sequence[Claim]) -> set[tuple[int, int]]:
         for d in c.dates:
             if len(d) > 4:  # a year alone is too coarse to bucket on
                 buckets["@" + d].append(i)
+
+
+def _candidate_pairs(claims: Sequence[Claim], buckets: Mapping[str, list[int]] | None = None) -> set[tuple[int, int]]:
+    """Pairs of claims of different articles worth scoring.
+
+    A key shared by few claims (a rare phrase, a counted thing, a date)
+    makes all its pairs candidates. In a larger bucket each claim is paired
+    with a few hubs only, and such a pair is kept only when a second key
+    also joins it: one common phrase alone says little. ``buckets`` are the
+    claims' buckets when the caller has filled them (``None``: filled here).
+    """
+    if buckets is None:
+        buckets = defaultdict(list)
+        _fill_buckets(buckets, claims, 0)
     strong: set[tuple[int, int]] = set()
     weak: dict[tuple[int, int], int] = defaultdict(int)
     generic = max(GENERIC_MIN, int(GENERIC_SHARE * len(claims)))
@@ -297,7 +315,36 @@ def link_claims(
 
 def link(claims: Sequence[Claim]) -> list[int]:
     """For each claim, the id of the statement it reports (claims linked as one share it): the cross-article half."""
-    scorer = _Scorer(claims)
+    linker = ClaimLinker()
+    linker.add(claims)
+    return linker.statements()
+
+
+class ClaimLinker:
+    """``link`` one article at a time: ``add`` each article's claims in order, then ``statements``.
+
+    What does not need every claim (counting words, filling the buckets) is
+    done as the claims come, so that work overlaps whatever else the caller
+    waits for (worker processes still reading articles).
+    """
+
+    def __init__(self) -> None:
+        self.claims: list[Claim] = []
+        self._buckets: defaultdict[str, list[int]] = defaultdict(list)
+        self._df: Counter[str] = Counter()
+
+    def add(self, claims: Sequence[Claim]) -> None:
+        """The claims of the next article (or of several, in order)."""
+        self._df.update(chain.from_iterable([c.words for c in claims]))
+        _fill_buckets(self._buckets, claims, len(self.claims))
+        self.claims.extend(claims)
+
+    def statements(self) -> list[int]:
+        """For each claim added, in order, the id of the statement it reports; call it once, after the last ``add``."""
+        return _link(self.claims, _Scorer(self.claims, self._df), _candidate_pairs(self.claims, self._buckets))
+
+
+def _link(claims: Sequence[Claim], scorer: _Scorer, candidates: set[tuple[int, int]]) -> list[int]:
     parent = list(range(len(claims)))
 
     def find(i: int) -> int:
@@ -306,7 +353,7 @@ def link(claims: Sequence[Claim]) -> list[int]:
             i = parent[i]
         return i
 
-    for a, b in sorted(_candidate_pairs(claims)):
+    for a, b in sorted(candidates):
         ra, rb = find(a), find(b)
         if ra != rb and scorer.same_statement(claims[a], claims[b]):
             parent[max(ra, rb)] = min(ra, rb)

@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 
 from briefpack.analysis.claimwords import normalise_word
-from briefpack.analysis.sentences import paragraphs, sentence_texts
+from briefpack.analysis.sentences import Paragraph, body_paragraphs
 from briefpack.model.article import Article
 from briefpack.model.findings import FigureClaim, SourceRef
 
@@ -173,13 +173,16 @@ def article_figures(article: Article) -> list[FigureClaim]:
     return out
 
 
-def figure_rows(article: Article) -> list[tuple[str, float | None, str, str, int]]:
-    """``article_figures`` as plain ``(value, number, counts, sentence, block index)`` rows, cheap to send between processes."""
+def figure_rows(article: Article, body: Sequence[Paragraph] | None = None) -> list[tuple[str, float | None, str, str, int]]:
+    """``article_figures`` as plain ``(value, number, counts, sentence, block index)`` rows, cheap to send between processes.
+
+    ``body`` is ``body_paragraphs(article)`` when the caller has it (``None``: read here).
+    """
     out = []
-    for _, index, text in paragraphs((article,)):
+    for index, text, spans in body_paragraphs(article) if body is None else body:
         if not _ANY_DIGIT.search(text) and "s of" not in text:
-            continue  # most paragraphs have no figure: skip the sentence split
-        for _, _, sentence in sentence_texts(text):
+            continue  # most paragraphs have no figure: one scan and done
+        for _, _, sentence in spans:
             if "s of" not in sentence and not _ANY_DIGIT.search(sentence):
                 continue  # the same two tests per sentence: most sentences of such a paragraph have no figure
             for value, number, counts, _, _ in find_figures(sentence):

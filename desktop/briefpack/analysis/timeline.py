@@ -1,10 +1,13 @@
 """Dated events: dates found in sentences, resolved at the precision the text gives, merged across sources.
 
 One precompiled pattern finds date expressions. Absolute ones ("September
-13, 2023", "March 2024", "in 2024") resolve on their own. Ones that need
-the article's own date ("in June", "on Thursday", "last year", "this
-month") resolve against ``Article.published`` and are dropped when the
-article has none: a date is never guessed. Ones that count from the
+13, 2023", "March 2024", "in 2024") resolve on their own; a year is any
+of 1000 to 2099 where the context shows one (a month, a preposition such as
+"in" or "since", "the year"), never a number that counts ("by 1500
+soldiers", "1,850"). Ones that need the article's own date ("in June",
+"on Thursday", "last year", "this month") resolve against
+``Article.published`` and are dropped when the article has none: a date is
+never guessed. Ones that count from the
 previous event ("Two months later", "the following year") resolve against
 the last date resolved earlier in the same article, at the coarser of the
 two precisions ("Two months later" after "September 13, 2023" is
@@ -26,7 +29,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from briefpack.analysis.sentences import paragraphs, sentence_texts
+from briefpack.analysis.sentences import Paragraph, body_paragraphs
 from briefpack.model.article import Article
 from briefpack.model.findings import SourceRef, TimelineEvent
 
@@ -37,7 +40,17 @@ _MONTH_NAMES = {name.lower(): n for n, name in enumerate(calendar.month_name) if
 _MONTH_NAMES.update({name.lower(): n for n, name in enumerate(calendar.month_abbr) if name})
 _MONTH_NAMES["sept"] = 9
 _M = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)"
-_Y = r"(?:1[89]\d\d|20\d\d)(?![\d\-])"
+# A year from 1000 to 2099; read as one only where the context says so (a month, a preposition, "the year").
+_Y = r"(?:1\d\d\d|20\d\d)(?![\d\-])"
+# After "in 1850" a lower-case word that is neither one of these nor a verb form in -ing or -ed ("in 2024
+# hitting a high") makes the number a count ("by 1500 soldiers").
+_AFTER_YEAR = (
+    r"(?:the|a|an|and|or|but|nor|to|was|were|is|are|had|has|have|will|would|could|when|while|as|at|in|on|of|for"
+    r"|with|by|after|before|since|until|during|that|which|who|it|its|his|her|their|there|then|this|these|those"
+    r"|they|we|he|she|i|you|one|both|all|most|many|some|more|not|no|so|if|because|though|although|than|where"
+    r"|up|out|over|under|about|around|through|into|against|between|among|amid|despite|per|via|said|says|our|my|your"
+    r"|alone|onwards?|respectively|already|again|too|also|only|[a-z]+(?:ing|ed))\b"
+)
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _COUNT = r"(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
 # A month or day-and-month that a year follows is read by the longer alternatives, not as a bare month.
@@ -51,11 +64,11 @@ _DATES = re.compile(
     rf"""
     \b(?P<md_m>{_M})\s+(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<md_y>{_Y})
   | \b(?P<dm_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_m>{_M}),?\s+(?P<dm_y>{_Y})
-  | \b(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b
+  | \b(?P<iso_y>(?:1\d|20)\d\d)-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b
   | \b(?P<my_m>{_M}),?\s+(?P<my_y>{_Y})
   | \b(?P<dx_m>{_M})\s+(?P<dx_d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d)(?<!\d{{3}})
   | \b(?P<mx_pre>[Ii]n|[Ss]ince|[Bb]y|[Dd]uring|[Uu]ntil|[Ff]rom|[Oo]f|[Ee]arly|[Ll]ate|[Mm]id-?|[Tt]hrough|[Tt]o|[Ll]ast|[Tt]his)\s+(?P<mx_m>{_M})\b{_NO_YEAR}
-  | \b(?P<y_pre>than\s+in|[Ii]n|[Ss]ince|[Bb]y|[Dd]uring|[Uu]ntil|[Ff]rom|[Oo]f|[Ee]arly|[Ll]ate|[Mm]id-?|[Tt]hroughout|[Bb]efore|[Aa]fter)\s+(?P<y_y>{_Y})
+  | \b(?P<y_pre>than\s+in|[Ii]n|[Ss]ince|[Bb]y|[Dd]uring|[Uu]ntil|[Ff]rom|[Oo]f|[Ee]arly|[Ll]ate|[Mm]id-?|[Tt]hroughout|[Bb]efore|[Aa]fter|[Tt]he\s+year)\s+(?P<y_y>{_Y})(?!\s+(?!{_AFTER_YEAR})[a-z])
   | \b(?P<rel_which>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<rel_unit>year|month)\b
   | \b(?P<wd_pre>[Oo]n|[Ll]ast)\s+(?P<wd>{_WEEKDAY})\b
   | \b(?P<yday>[Yy]esterday)\b
@@ -75,7 +88,7 @@ _DATES = re.compile(
 _TRIGGER = re.compile(
     r"[JFMASONDTWY12ymwd](?<!\w\w)(?:anuary|ebruary|arch|pril|une|uly|ugust|eptember|ctober|ovember|ecember"
     r"|an\.|eb\.|ar\.|pr\.|un\.|ul\.|ug\.|ept?\.|ct\.|ov\.|ec\.|onday|uesday|ednesday|hursday|riday"
-    r"|aturday|unday|esterday|[09]\d\d|(?<=y)ear|(?<=m)onth|(?<=w)eek|(?<=[Md])ay)"
+    r"|aturday|unday|esterday|(?<=1)\d\d\d|(?<=2)0\d\d|(?<=y)ear|(?<=m)onth|(?<=w)eek|(?<=[Md])ay)"
 )
 # A date expression starts at most two words before its trigger ("than in 2023", "the following month").
 
@@ -290,16 +303,18 @@ def article_dated_sentences(article: Article) -> list[DatedSentence]:
     return out
 
 
-def dated_rows(article: Article) -> list[tuple[str, str, str, int]]:
-    """``article_dated_sentences`` as plain ``(date, precision, sentence, block index)`` rows, cheap to send between processes."""
+def dated_rows(article: Article, body: Sequence[Paragraph] | None = None) -> list[tuple[str, str, str, int]]:
+    """``article_dated_sentences`` as plain ``(date, precision, sentence, block index)`` rows, cheap to send between processes.
+
+    ``body`` is ``body_paragraphs(article)`` when the caller has it (``None``: read here).
+    """
     out: list[tuple[str, str, str, int]] = []
     previous: tuple[str, str] | None = None
     published = article.published
-    for _, index, text in paragraphs((article,)):
+    for index, text, spans in body_paragraphs(article) if body is None else body:
         matches = list(_date_matches(text))
         if not matches:
             continue  # most paragraphs: one scan and done
-        spans = sentence_texts(text)
         seen: set[tuple[int, str]] = set()
         for m in matches:
             got = _resolve(m, published, previous)

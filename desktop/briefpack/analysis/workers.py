@@ -8,7 +8,8 @@ forked, so they inherit the articles instead of receiving them pickled, and
 the calling process works on the first chunk itself rather than sitting
 idle, so two workers use one child; ``iter_articles`` hands the calling
 process's own results over before it waits for the children, so the
-caller's merging overlaps their work. Elsewhere (no safe fork), and for
+caller's merging overlaps their work, and when it has nothing to merge it
+takes over the children's last parts that no child has started yet. Elsewhere (no safe fork), and for
 ``workers`` of 1 or tiny inputs, everything runs in the calling process. Forking a
 process that runs other threads is unsafe for them, which is why callers
 opt in with ``workers`` rather than getting it by default.
@@ -112,12 +113,35 @@ def _forked(
                 parts += [(a + (b - a) * n // pieces, a + (b - a) * (n + 1) // pieces) for n in range(pieces)]
             futures = [(start, stop, pool.submit(_run_chunk, start, stop, pack)) for start, stop in parts]
             yield from (fn(item, *extra) for item in articles[bounds[0] : bounds[1]])
-            for start, stop, future in futures:
-                got = future.result()
-                if unpack is not None:
-                    got = [unpack(packed, item) for packed, item in zip(got, articles[start:stop])]
-                yield from got
+            yield from _collect(fn, articles, extra, unpack, futures)
     finally:
         _JOB = None
+
+
+def _collect(fn: Callable[..., T], articles: Sequence[Any], extra: tuple[Any, ...], unpack, futures: list) -> Generator[T, None, None]:
+    """The children's parts, in order; while the next one is not ready, this process reads the last parts no child has started.
+
+    A part is dispatched to a child only when the child is nearly free, so
+    the parts not yet dispatched can be cancelled and read here instead:
+    the two processes then finish together, whatever the machine's other
+    load or a misjudged split, rather than this one waiting idle.
+    """
+    stolen: dict[int, list[T]] = {}
+    back = len(futures) - 1  # the last part that may still be taken over
+    for k, (start, stop, future) in enumerate(futures):
+        while k < back and not future.done():
+            b_start, b_stop, b_future = futures[back]
+            if not b_future.cancel():
+                back = k  # a child has it, so it has every part before it too: nothing more to take
+                break
+            stolen[back] = [fn(item, *extra) for item in articles[b_start:b_stop]]
+            back -= 1
+        if k in stolen:
+            yield from stolen.pop(k)
+            continue
+        got = future.result()
+        if unpack is not None:
+            got = [unpack(packed, item) for packed, item in zip(got, articles[start:stop])]
+        yield from got
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from briefpack.analysis.corroboration import HUBS, _candidate_pairs, build_claims, find_corroborations
+from briefpack.analysis.claim_links import HUBS, _candidate_pairs
+from briefpack.analysis.corroboration import build_claims, find_corroborations
 from briefpack.analysis.figures import extract_figures
 from briefpack.analysis.timeline import dated_sentences
 from analysis_articles import article, seed_articles

@@ -215,6 +215,8 @@ def dateline_date(line: str, language: str | None | Callable[[], str | None] = N
     The result is ``None`` when the line has no complete date
     (day, month and year), only a relative one, or dateparser cannot read it.
     """
+    if _DIGIT_RUN.search(line) is None:
+        return None  # most short lines hold no digit: one simple scan spares them the year pattern's look-behind
     line = _undouble(line)
     if not _HAS_YEAR.search(line) or len(_DIGIT_RUN.findall(line)) < 2:
         # A complete date needs a day besides the year: a line with one run of

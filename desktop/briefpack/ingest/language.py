@@ -16,6 +16,8 @@ from collections import Counter
 
 from babel.languages import get_official_languages
 
+from briefpack.ingest.nonascii import blank_non_ascii, non_ascii_chars
+
 # The commonest function words per language. Small on purpose: they only
 # need to outvote each other on a paragraph or two.
 STOP_WORDS: dict[str, frozenset[str]] = {
@@ -54,12 +56,11 @@ _ANY_STOP_WORD = frozenset().union(*STOP_WORDS.values())
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _ASCII_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 # A word character outside ASCII: a letter or digit ``_WORD`` may read (or must split at).
 _NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")
-# For ``_ascii_words``: every byte but an ASCII letter or apostrophe becomes a space.
+# For ``_ascii_words``: an ASCII letter becomes its lower case, an apostrophe stays, every other byte a space.
 _LETTERS_AND_APOSTROPHES = bytes(
-    b if chr(b).isascii() and (chr(b).isalpha() or b == ord("'")) else 32 for b in range(256)
+    ord(chr(b).lower()) if chr(b).isascii() and (chr(b).isalpha() or b == ord("'")) else 32 for b in range(256)
 )
 
 # Country-code domains sold worldwide as generic names: their country says
@@ -84,26 +85,26 @@ def _words(text: str) -> list[str]:
     # finds the same words twice as fast; only the apostrophe inside a word may
     # differ, and no stop word has one.
     plain = text.replace("’", "'")
-    if not plain.isascii() and _NON_ASCII_WORD_CHAR.search(plain) is None:
+    if not plain.isascii() and _NON_ASCII_WORD_CHAR.search(non_ascii_chars(plain)) is None:
         # Non-ASCII characters that are no letters or digits ("©", "—", "“") part words as a space
         # does: without them the ASCII path reads the same words.
-        plain = _NON_ASCII.sub(" ", plain)
+        plain = blank_non_ascii(plain)
     if plain.isascii():
-        plain = plain.lower()
         if len(plain) <= _FINDALL_CHARS:
             return _ascii_words(plain)[:_MAX_WORDS]
-        return [m.group(0) for m in itertools.islice(_ASCII_WORD.finditer(plain), _MAX_WORDS)]
+        return [m.group(0) for m in itertools.islice(_ASCII_WORD.finditer(plain.lower()), _MAX_WORDS)]
     if len(text) <= _FINDALL_CHARS:
         return [w.lower() for w in _WORD.findall(text)[:_MAX_WORDS]]
     return [m.group(0).lower() for m in itertools.islice(_WORD.finditer(text), _MAX_WORDS)]
 
 
 def _ascii_words(plain: str) -> list[str]:
-    """``_ASCII_WORD.findall(plain)`` for lower-cased ASCII text, three times faster.
+    """``_ASCII_WORD.findall(plain.lower())`` for ASCII text, three times faster.
 
-    Every byte but a letter or an apostrophe becomes a space and the text is
-    split: no word spans a space, so only the rare chunk holding an
-    apostrophe ("russia's", "'tis", "rock'n'roll") needs the pattern.
+    One byte translation lowers the letters and makes every other byte but an
+    apostrophe a space; the text is then split: no word spans a space, so only
+    the rare chunk holding an apostrophe ("russia's", "'tis", "rock'n'roll")
+    needs the pattern.
     """
     chunks = plain.encode("ascii").translate(_LETTERS_AND_APOSTROPHES).decode("ascii").split()
     if "'" not in plain:

@@ -12,6 +12,8 @@ case); ``OUTLET_AFTER_SLASH`` finds the outlet that ends a sign-off line;
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -52,6 +54,10 @@ _MAX_OUTLET_NAME_WORDS = 3
 # The name part of a domain: "tuoitrenews" in "https://tuoitrenews.vn/…" or "www.nknews.org".
 _DOMAIN_LABEL = re.compile(r"(?<![\w.@-])(?:www\.)?([a-z0-9-]{3,})\.[a-z]{2,}(?:\.[a-z]{2})?(?![\w-])")
 _PUNCTUATION = ".,;:!?()[]\"'’”»|/"
+# An outlet word whose first letter is a capital ("News", "TIMES"): what a name before an outlet
+# word needs. Case is ignored after the first letter as ``str.lower`` ignores it (the pattern's case
+# folding also lets the Kelvin sign stand for "k", as ``lower`` does).
+_CAPITALISED_OUTLET_WORD = re.compile("|".join(w[0].upper() + "(?i:" + w[1:] + ")" for w in sorted(OUTLET_WORDS)))
 
 
 def outlet_key(name: str) -> str:
@@ -66,14 +72,25 @@ def outlet_names(texts: Iterable[str]) -> frozenset[str]:
     and a domain made of a name and an outlet word ("tuoitrenews.vn" gives "tuoitre"). A bare line
     holding such a name ("Tuoi Tre" under the headline) names the outlet, not its author.
     """
+    texts = list(texts)  # read twice: as one page, then line by line
+    page = "\n".join(texts)
+    lowered_page = page.lower()
+    # Substring and pattern tests in C over the whole page pick the few lines worth the scans
+    # below. A domain label counts only when it ends in an outlet word, so its line holds that
+    # word and a dot ("tuoitrenews.vn"); a name before an outlet word needs that word capitalised.
+    dotted = [w + "." for w in OUTLET_WORDS if w + "." in lowered_page]
+    starts = list(itertools.accumulate((len(text) + 1 for text in texts), initial=0))
+    capitalised = {bisect.bisect_right(starts, m.start()) - 1 for m in _CAPITALISED_OUTLET_WORD.finditer(page)}
     found: set[str] = set()
-    for text in texts:
+    for index, text in enumerate(texts):
+        if index not in capitalised and not dotted:
+            continue
         lowered = text.lower()
-        if "." in lowered:
+        if dotted and any(d in lowered for d in dotted):
             for label in _DOMAIN_LABEL.findall(lowered):
                 found.update(label[: -len(w)] for w in OUTLET_WORDS if label.endswith(w) and len(label) >= len(w) + 2)
-        if not any(w.strip(_PUNCTUATION) in OUTLET_WORDS for w in lowered.split()):
-            continue  # most lines name no outlet: one split spares them the scan below
+        if index not in capitalised or not any(w.strip(_PUNCTUATION) in OUTLET_WORDS for w in lowered.split()):
+            continue
         run: list[str] = []
         for token in _WORD_SPAN.findall(text):
             if token.lower().rstrip(".") in OUTLET_WORDS and token[0].isupper() and run:

@@ -34,12 +34,13 @@ from briefpack.ingest.dump.patterns import (
 )
 from briefpack.ingest.legal import is_legal_notice
 from briefpack.ingest.names import byline_names, personal_names
+from briefpack.ingest.nonascii import blank_non_ascii, non_ascii_chars
 from briefpack.ingest.outlets import outlet_names
 
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«(["
 _WORD = re.compile(r"[^\W\d_]+")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_LETTER = re.compile(r"[^\W\d_]")  # a character ``_WORD`` reads as part of a word
 _NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")  # a letter or digit outside ASCII
 # Every byte but an ASCII letter becomes a space.
 _ASCII_LETTERS = bytes(b if chr(b).isascii() and chr(b).isalpha() else 32 for b in range(256))
@@ -199,25 +200,40 @@ def _starts_capitalised(text: str) -> bool:
 
 
 class _Vocabulary:
-    """``lowercase_vocabulary(lines)``, built on the first membership test: only lines that look like names ask."""
+    """Membership in ``lowercase_vocabulary(lines)``, answered word by word: only lines that look like names ask.
 
-    __slots__ = ("_lines", "_words", "_outlets")
+    A page is asked about a handful of words, so each is looked up in the page's
+    text (a substring search, then a look at the characters around each hit)
+    rather than the whole page split into words first.
+    """
+
+    __slots__ = ("_lines", "_text", "_outlets")
 
     def __init__(self, lines: list[Line]) -> None:
         self._lines = lines
-        self._words: frozenset[str] | None = None
+        self._text: str | None = None
         self._outlets: frozenset[str] | None = None
 
     def is_outlet(self, name: str) -> bool:
         """True when the page prints the name keyed ``name`` as an outlet's ("tuoitre" for "Tuoi Tre News")."""
-        if self._outlets is None:  # built on first use, as the vocabulary is
+        if self._outlets is None:  # built on first use
             self._outlets = outlet_names(line.text for line in self._lines)
         return name in self._outlets
 
     def __contains__(self, word: object) -> bool:
-        if self._words is None:
-            self._words = lowercase_vocabulary(self._lines)
-        return word in self._words
+        # In the vocabulary: a lower-case word of letters that stands somewhere with no letter either side.
+        if not isinstance(word, str) or not word.islower() or _WORD.fullmatch(word) is None:
+            return False
+        if self._text is None:
+            self._text = "\n".join(line.text for line in self._lines)
+        text, size = self._text, len(word)
+        start = text.find(word)
+        while start != -1:
+            end = start + size
+            if (start == 0 or _LETTER.match(text, start - 1) is None) and _LETTER.match(text, end) is None:
+                return True
+            start = text.find(word, start + 1)
+        return False
 
 
 def lowercase_vocabulary(lines: list[Line]) -> frozenset[str]:
@@ -232,8 +248,8 @@ def lowercase_vocabulary(lines: list[Line]) -> frozenset[str]:
         if one_byte is not None and not one_byte.translate(None, _NOT_LATIN1_WORD_CHAR):
             # No letter outside ASCII: those characters only part words, as the spaces the translation gives them do.
             return frozenset(filter(str.islower, one_byte.translate(_ASCII_LETTERS).decode("ascii").split()))
-        if one_byte is None and _NON_ASCII_WORD_CHAR.search(text) is None:
-            text = _NON_ASCII.sub(" ", text)  # no letter outside ASCII: those characters only part words
+        if one_byte is None and _NON_ASCII_WORD_CHAR.search(non_ascii_chars(text)) is None:
+            text = blank_non_ascii(text)  # no letter outside ASCII: those characters only part words
     if text.isascii():
         # Letters kept, all else a space, then a split: the words ``_WORD`` finds, several times faster.
         return frozenset(filter(str.islower, text.encode("ascii").translate(_ASCII_LETTERS).decode("ascii").split()))

@@ -2,7 +2,8 @@
 
 Each job is a generator that yields ``Progress(done, total, label)`` after
 every unit of work and returns its result (``StopIteration.value``). A job
-checks its ``CancelToken`` between units and stops early when it is set, so
+checks its ``CancelToken`` between units and stops early when it is set (both
+from ``model.progress``, light enough for a window to load first), so
 the GUI can run it on a worker thread with a Cancel button, and the CLI can
 simply drain it with ``run_to_end``. Jobs never touch widgets.
 """
@@ -10,7 +11,6 @@ simply drain it with ``run_to_end``. Jobs never touch widgets.
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from collections.abc import Generator, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,31 +28,11 @@ from briefpack.model.article import Article
 from briefpack.model.brief import Brief
 from briefpack.model.findings import Findings
 from briefpack.model.notice import Notice
+from briefpack.model.progress import CancelToken, Progress  # here for the jobs' callers as well
 from briefpack.model.selection import BriefSettings, Selection
 from briefpack.model.theme import Taxonomy, ThemeTag
 from briefpack.render import RENDERERS, render
 from briefpack.store import Project
-
-
-@dataclass(frozen=True, slots=True)
-class Progress:
-    done: int
-    total: int
-    label: str
-
-
-class CancelToken:
-    """Set from any thread to ask a running job to stop at its next unit of work."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        self._event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
 
 
 def run_to_end(job: Generator[Progress, None, object], on_progress=None):

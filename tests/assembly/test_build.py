@@ -58,6 +58,20 @@ def test_analyst_can_drop_and_add_passages():
     assert texts(picked) == {"military": ["Artillery fired.", "Clinics reopened."]}
 
 
+def test_candidates_computed_already_pick_the_same_and_are_left_as_they_were():
+    from briefpack.assembly.pick import candidate_passages
+
+    dropped = PickedPassage("military", Passage.whole_block(A, 2)).key
+    added = PickedPassage("military", Passage.whole_block(A, 3))
+    selection = Selection(theme_ids=("military", "diplomacy"), dropped=frozenset({dropped}), added=(added,))
+    candidates = candidate_passages([A, B], TAGS, selection)
+    before = {theme: list(items) for theme, items in candidates.items()}
+    given = pick_passages([A, B], (), selection, candidates=candidates)  # no tags: the candidates stand for them
+    assert given == pick_passages([A, B], TAGS, selection)
+    assert texts(given) == {"military": ["Artillery fired.", "Clinics reopened."], "diplomacy": ["Envoys met in Moscow.", "Talks went on."]}
+    assert candidates == before, "the caller's candidates are not changed"
+
+
 def test_brief_has_title_block_summary_placeholder_theme_sections_and_sources():
     settings = BriefSettings(title="Test brief", author="Analyst", marking="SECRET", date=dt.date(2026, 2, 3))
     brief, notices = build_brief([A, B], TAGS, TAXONOMY, Selection(theme_ids=("diplomacy",)), settings, load_template("situation-brief"))

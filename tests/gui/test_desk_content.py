@@ -58,3 +58,53 @@ def test_an_appended_version_counts_like_a_fresh_one_and_says_what_it_added():
         assert grown.themes_of(a.id) == fresh.themes_of(a.id)
         assert grown.by_id[a.id] is a
     assert old.count("military", articles[2].id) == 0, "the older version is left as it was"
+
+
+def _lazy(articles, tags, reads: list[str]) -> DeskContent:
+    """A version given each article's tags on request (as a session gives the project's), noting which it read."""
+    grouped: dict = {}
+    for t in tags:
+        grouped.setdefault(t.article_id, []).append(t)
+
+    def tags_of_one(article_id):
+        reads.append(article_id)
+        return grouped.get(article_id, [])
+
+    return DeskContent(articles, tags_of=tags_of_one, per_article=DeskContent(articles, tags)._per_article)
+
+
+def test_a_version_read_lazily_reads_only_the_tags_asked_for():
+    articles = desk_articles()
+    tags = tags_of(articles)
+    eager = DeskContent(articles, tags)
+    reads: list[str] = []
+    lazy = _lazy(articles, tags, reads)
+    assert lazy.largest() == eager.largest() and lazy.themes_of(articles[1].id) == eager.themes_of(articles[1].id)
+    assert reads == [], "counting reads no tag"
+    assert lazy.tags_for(articles[1].id) == eager.tags_for(articles[1].id) == tuple(t for t in tags if t.article_id == articles[1].id)
+    assert reads == [articles[1].id]
+    assert lazy.tags_for("no-such-article") == () == eager.tags_for("no-such-article")
+
+    # The picked tags: those of the chosen sources that have a paragraph of a chosen theme, nobody else's.
+    from briefpack.model.selection import Selection
+
+    chosen = Selection(theme_ids=("diplomacy",), source_ids=(articles[0].id, articles[2].id))
+    reads.clear()
+    picked = lazy.picked_tags(chosen)
+    assert picked == eager.picked_tags(chosen) == [t for t in tags if t.article_id in {articles[0].id, articles[2].id}]
+    assert set(reads) == {articles[0].id, articles[2].id}
+    assert lazy.picked_tags(Selection()) == []
+
+    assert lazy.tags == eager.tags  # the whole tuple, built on first use
+
+
+def test_an_appended_lazy_version_reads_the_new_tags_it_was_given():
+    articles = desk_articles()
+    tags = tags_of(articles)
+    reads: list[str] = []
+    old = _lazy(articles[:2], [t for t in tags if t.article_id in {a.id for a in articles[:2]}], reads)
+    new_tags = [t for t in tags if t.article_id in {a.id for a in articles[2:]}]
+    grown = old.appended(articles[2:], new_tags)
+    assert reads == [] and "tags" not in grown.__dict__
+    assert grown.tags == DeskContent(articles, tags).tags
+    assert grown.themes_of(articles[3].id) == DeskContent(articles, tags).themes_of(articles[3].id)

@@ -135,3 +135,22 @@ def test_preview_follows_changes_on_the_real_thread_pool(qtbot, sample_path, ans
     qtbot.waitUntil(lambda: "Flights and tourism grow." in window.preview.text(), timeout=30_000)
     assert label in window.preview.text()
     qtbot.waitUntil(lambda: not window.runner.busy, timeout=30_000)
+
+
+def test_opening_reads_the_tags_of_the_article_shown_not_every_tag(qtbot, sample_path, answers):
+    """The panels count from the packed tags; only the reader's article and the picked passages' sources are decoded."""
+    class IdlePool:  # jobs (the preview's snapshot) never start: what the window itself reads on opening is left
+        def start(self, work) -> None:
+            pass
+
+        def waitForDone(self, msecs: int = -1) -> bool:  # noqa: N802 - the ThreadPool protocol's name
+            return True
+
+    window = make_window(qtbot, sample_path, pool=IdlePool())
+    content = window.session.content
+    assert "tags" not in content.__dict__, "opening built every tag"
+    shown = window.reader.article
+    assert shown is not None and window.reader._tags == [t for t in window.session.project.tags_for(shown.id)]
+    picked = window.session.picked_tags()
+    assert {t.article_id for t in picked} <= set(window.session.selection.source_ids or [a.id for a in content.articles])
+    assert window.passages.tree.topLevelItemCount() == len(window.session.selection.theme_ids)

@@ -112,3 +112,37 @@ def test_tags_of_a_replaced_or_removed_article_follow_it(tmp_path):
     assert opened.tags() == make_tags(articles[0]) + make_tags(articles[2])
     opened.save()
     assert Project.open(path).tags() == make_tags(articles[0]) + make_tags(articles[2])
+
+
+def _counted_from_tags(project: Project) -> dict[str, dict[str, int]]:
+    """The paragraph counts worked out the long way, from every decoded tag."""
+    counts: dict[str, dict[str, int]] = {}
+    for article in project.articles:
+        for tag in project.tags_for(article.id):
+            if 0 <= tag.block_index < len(article.blocks) and article.blocks[tag.block_index].kind.value == "paragraph":
+                themes = counts.setdefault(article.id, {})
+                themes[tag.theme_id] = themes.get(tag.theme_id, 0) + 1
+    return counts
+
+
+def test_paragraph_counts_match_the_tags_packed_or_decoded(tmp_path):
+    path = tmp_path / "p.briefpack"
+    project = Project.new(path)
+    articles = [make_article(n) for n in range(4)]
+    project.add_articles([(a, make_tags(a)) for a in articles])
+    project.save()
+
+    opened = Project.open(path)
+    counts = opened.paragraph_counts()  # every article's tags still packed
+    assert counts == {a.id: {"economy_trade": 1, "diplomacy": 1, "sanctions": 1} for a in articles}
+    assert list(counts) == [a.id for a in articles]  # project order
+    # Set in this session (held decoded): a heading's tag is not a paragraph's, two tags of one theme count twice.
+    opened.set_tags(articles[1].id, [ThemeTag(articles[1].id, 0, "health", ("a",), 1.0),
+                                     ThemeTag(articles[1].id, 2, "health", ("a",), 1.0),
+                                     ThemeTag(articles[1].id, 3, "health", ("b",), 1.0)])
+    opened.set_tags(articles[2].id, [ThemeTag(articles[2].id, 0, "health", ("a",), 1.0)])
+    opened.tags_for(articles[3].id)  # decoded on request, now held decoded
+    counts = opened.paragraph_counts()
+    assert counts[articles[1].id] == {"health": 2} and articles[2].id not in counts
+    assert list(counts) == [articles[0].id, articles[1].id, articles[3].id]
+    assert counts == _counted_from_tags(opened)

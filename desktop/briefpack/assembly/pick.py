@@ -69,16 +69,22 @@ def candidate_counts(
 
 
 def pick_passages(
-    articles: Sequence[Article], tags: Iterable[ThemeTag], selection: Selection
+    articles: Sequence[Article],
+    tags: Iterable[ThemeTag],
+    selection: Selection,
+    *,
+    candidates: dict[str, list[PickedPassage]] | None = None,
 ) -> dict[str, list[PickedPassage]]:
     """The passages of the brief by theme, in the order the brief shows them.
 
     Candidates not dropped, then the analyst's additions (in the order they
     were added); additions for a theme that is not chosen are left out (the
     analyst removed the theme). Then ``apply_order`` puts the analyst's order
-    of the section first.
+    of the section first. ``candidates``: what ``candidate_passages`` gave
+    for these arguments, when the caller has it already (not changed here);
+    ``None`` computes it.
     """
-    picked = candidate_passages(articles, tags, selection)
+    picked = dict(candidates) if candidates is not None else candidate_passages(articles, tags, selection)
     for theme_id, items in picked.items():
         picked[theme_id] = [p for p in items if p.key not in selection.dropped]
     for added in selection.added:

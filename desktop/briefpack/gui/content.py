@@ -10,22 +10,33 @@ the next version from this one by counting the new tags alone, and keeps a
 link back (``base``, ``added``) so a panel that shows this version can add
 the new rows instead of rebuilding every row. Counted as the brief picks
 passages (``assembly.pick``): tags of paragraph blocks (not headings) that
-exist. No Qt here; build and read it on the UI thread.
+exist. A version read from a project is given those counts
+(``Project.paragraph_counts``) and a way to read one article's tags
+(``tags_of``) instead of the tags themselves: building some 40,000
+``ThemeTag`` objects is most of what opening a large project would cost,
+and the desk needs only the tags of the article being read
+(``tags_for``) and of the passages a selection picks (``picked_tags``);
+``tags`` builds the whole tuple on first use. No Qt here; build and read it
+on the UI thread.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
 
 from briefpack.collector import gc_paused
 from briefpack.model.article import Article, BlockKind
+from briefpack.model.selection import Selection
 from briefpack.model.theme import ThemeTag
 
 
 class DeskContent:
     """The articles (project order) and tags of one version of the project, and what is counted from them.
 
+    Give either ``tags`` (every tag, article by article) or ``tags_of`` (an
+    article id → that article's tags, read when asked; pass ``per_article``,
+    the paragraph counts, with it, or the first count reads every tag).
     ``base`` is the version this one was made from by appending ``added``
     articles (``None``, and ``added`` empty, for a version read whole).
     Treat every returned collection as read-only.
@@ -34,14 +45,19 @@ class DeskContent:
     def __init__(
         self,
         articles: Sequence[Article],
-        tags: Sequence[ThemeTag],
+        tags: Sequence[ThemeTag] | None = None,
         *,
+        tags_of: Callable[[str], Sequence[ThemeTag]] | None = None,
         base: DeskContent | None = None,
         added: Sequence[Article] = (),
         per_article: dict[str, dict[str, int]] | None = None,
     ) -> None:
+        if (tags is None) == (tags_of is None):
+            raise TypeError("give either tags or tags_of")
         self.articles: tuple[Article, ...] = tuple(articles)
-        self.tags: tuple[ThemeTag, ...] = tuple(tags)
+        if tags is not None:
+            self.__dict__["tags"] = tuple(tags)  # seeds the cached property
+        self._tags_of = tags_of
         self.base = base
         self.added: tuple[Article, ...] = tuple(added)
         self.by_id: dict[str, Article] = base.by_id | {a.id: a for a in added} if base is not None else {a.id: a for a in self.articles}
@@ -57,7 +73,46 @@ class DeskContent:
         if "_per_article" in self.__dict__:  # counted already: count only the new tags (they touch only new articles)
             per_article = dict(self._per_article)
             _count_into(per_article, {a.id: a for a in added}, new_tags)
-        return DeskContent(self.articles + added, self.tags + new_tags, base=self, added=added, per_article=per_article)
+        if "tags" in self.__dict__:
+            return DeskContent(self.articles + added, self.tags + new_tags, base=self, added=added, per_article=per_article)
+        # This version's tags were never all read: neither are the next one's.
+        new_of = _grouped(new_tags)
+        return DeskContent(
+            self.articles + added, tags_of=lambda article_id: new_of.get(article_id) or self.tags_for(article_id),
+            base=self, added=added, per_article=per_article,
+        )
+
+    @cached_property
+    def tags(self) -> tuple[ThemeTag, ...]:
+        """Every tag, article by article in project order (read on first use when the version was given ``tags_of``)."""
+        tags_of = self._tags_of
+        with gc_paused():  # tens of thousands of small objects
+            return tuple(tag for article in self.articles for tag in tags_of(article.id))
+
+    def tags_for(self, article_id: str) -> tuple[ThemeTag, ...]:
+        """The tags of one article (empty for an article this version does not have or that has none)."""
+        if article_id not in self.by_id:
+            return ()
+        if self._tags_of is not None:
+            return tuple(self._tags_of(article_id))
+        return self._tags_by_article.get(article_id, ())
+
+    def picked_tags(self, selection: Selection) -> list[ThemeTag]:
+        """The tags of the sources the selection covers that have a paragraph of a chosen theme: all ``assembly.pick`` needs.
+
+        Only those articles' tags are read, so a selection of a few sources
+        in a large project costs a few sources' worth.
+        """
+        themes = set(selection.theme_ids)
+        if not themes:
+            return []
+        wanted = set(selection.source_ids)
+        per_article = self._per_article
+        out: list[ThemeTag] = []
+        for article in self.articles:
+            if (not wanted or article.id in wanted) and not themes.isdisjoint(per_article.get(article.id, ())):
+                out.extend(self.tags_for(article.id))
+        return out
 
     def extends(self, other: DeskContent | None) -> bool:
         """``True`` when this version is ``other`` with articles appended (and nothing else changed)."""
@@ -92,6 +147,10 @@ class DeskContent:
         return per_article
 
     @cached_property
+    def _tags_by_article(self) -> dict[str, tuple[ThemeTag, ...]]:
+        return _grouped(self.tags)
+
+    @cached_property
     def _by_theme(self) -> dict[str, dict[str, int]]:
         by_theme: dict[str, dict[str, int]] = {}
         for article_id, themes in self._per_article.items():
@@ -101,6 +160,14 @@ class DeskContent:
                     found = by_theme[theme_id] = {}
                 found[article_id] = n
         return by_theme
+
+
+def _grouped(tags: Iterable[ThemeTag]) -> dict[str, tuple[ThemeTag, ...]]:
+    """Tags by article id, each article's in their given order."""
+    grouped: dict[str, list[ThemeTag]] = {}
+    for tag in tags:
+        grouped.setdefault(tag.article_id, []).append(tag)
+    return {article_id: tuple(found) for article_id, found in grouped.items()}
 
 
 def _count_into(per_article: dict[str, dict[str, int]], by_id: dict[str, Article], tags: Iterable[ThemeTag]) -> None:

@@ -71,7 +71,7 @@ class FindingsAnalyzer(QObject):
             return None
         chosen = set(chosen_source_ids(s.selection, [a.id for a in s.articles]))
         articles = tuple(a for a in s.articles if a.id in chosen)
-        tags = tuple(t for t in s.tags if t.article_id in chosen)
+        tags = tuple(t for a in articles for t in s.tags_for(a.id))  # only the chosen sources' tags are read
         return FindingsInputs(articles, tags, tuple(sorted(s.reliability().items())))
 
     def refresh_now(self) -> None:

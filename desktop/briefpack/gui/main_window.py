@@ -11,17 +11,19 @@ the open session's undo stack through a ``QUndoGroup``. Paste
 (Ctrl+Shift+V) and drops of files, folders or text (``intake.DropImporter``)
 go through the same import. Only opening and saving the project file run on
 the UI thread (recovery copies are written on the job runner). Once the
-window is first shown, the modules its jobs need are loaded, and the open
-project's themes compiled for marking evidence, on a background thread
-(``worker.load_jobs_in_background``), so the first paint waits for neither.
+sources table has first painted, the modules its jobs need are loaded, and
+the open project's themes compiled for marking evidence, on a background
+thread (``worker.load_jobs_in_background``), so the first paint waits for
+neither, nor shares the interpreter with them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QLabel, QMainWindow, QSplitter, QTabWidget, QToolButton, QVBoxLayout, QWidget,
@@ -191,14 +193,14 @@ class MainWindow(QMainWindow):
     def _read_source(self, article_id: str, theme_id: str | None = None) -> None:
         s = self.session
         if s is not None:
-            self.reader.show_article(s.article(article_id), s.tags, s.taxonomy, s.reliability(), focus=theme_id)
+            self.reader.show_article(s.article(article_id), s.tags_for(article_id), s.taxonomy, s.reliability(), focus=theme_id)
 
     def _refresh_desk(self, s: ProjectSession, content_changed: bool = True) -> None:
+        # The panels count from ``content`` and read no tag: ``s.tags`` would build every one of them.
         self.sources.show_sources(
-            s.articles, s.selection, tags=s.tags, taxonomy=s.taxonomy, reliability=s.reliability(), search=s.search,
-            content=s.content,
+            s.articles, s.selection, taxonomy=s.taxonomy, reliability=s.reliability(), search=s.search, content=s.content,
         )
-        self.coverage.show_coverage(s.taxonomy, s.articles, s.tags, s.selection, content=s.content)
+        self.coverage.show_coverage(s.taxonomy, s.articles, (), s.selection, content=s.content)
         if not content_changed and self.reader.article is not None:
             return  # the reader shows an article's themes, which a new selection does not change
         current = self.reader.article.id if self.reader.article is not None else self.sources.current_id()
@@ -206,7 +208,7 @@ class MainWindow(QMainWindow):
             current = None  # the source is gone (another project was opened)
         if current is None and s.articles:
             current = s.articles[0].id
-        self.reader.show_article(s.article(current) if current else None, s.tags, s.taxonomy, s.reliability())
+        self.reader.show_article(s.article(current) if current else None, s.tags_for(current) if current else (), s.taxonomy, s.reliability())
 
     # ----------------------------------------------------------- project
 
@@ -262,8 +264,8 @@ class MainWindow(QMainWindow):
             return
         self._shown = s.selection
         self._refresh_desk(s, content_changed)
-        self.themes.show_themes(s.taxonomy, s.articles, s.tags, s.selection, content=s.content)
-        self.passages.show_passages(s.taxonomy, s.articles, s.tags, s.selection)
+        self.themes.show_themes(s.taxonomy, s.articles, (), s.selection, content=s.content)  # counted from content, as above
+        self.passages.show_passages(s.taxonomy, s.articles, (), s.selection, candidates=s.candidates())  # candidates stand for the tags
         self._update_counts()
         self.previewer.schedule()
 
@@ -396,10 +398,11 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._preloaded:
             self._preloaded = True
-            # After the events queued now (the first paint among them), not before them.
-            QTimer.singleShot(0, self._preload)
+            # After the sources table's first paint: the imports would hold the interpreter the paint needs.
+            self._preload_gate = AfterFirstPaint(self.sources.table.viewport(), self._preload, PRELOAD_LATEST_MS, self)
 
     def _preload(self) -> None:
+        self._preload_gate = None
         taxonomy = self.session.taxonomy if self.session is not None else None
         # compile_taxonomy remembers its result by taxonomy: the passages' and reader's first marks then cost nothing.
         load_jobs_in_background(None if taxonomy is None else lambda: compile_taxonomy(taxonomy))
@@ -417,3 +420,28 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.session.close()  # drop the working copy now rather than at interpreter exit
         event.accept()
+
+
+# Should the sources table not paint (hidden), the job modules load this long after the window shows.
+PRELOAD_LATEST_MS = 1000
+
+
+class AfterFirstPaint(QObject):
+    """Calls ``then`` once, from the event loop, after ``widget`` has first painted, or ``latest_ms`` after now if it has not."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None], latest_ms: int, parent: QObject) -> None:
+        super().__init__(parent)
+        self._widget, self._then, self._done = widget, then, False
+        widget.installEventFilter(self)
+        QTimer.singleShot(latest_ms, self, self._fire)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint and not self._done:
+            QTimer.singleShot(0, self, self._fire)  # after this paint, not inside it
+        return False
+
+    def _fire(self) -> None:
+        if not self._done:
+            self._done = True
+            self._widget.removeEventFilter(self)
+            self._then()

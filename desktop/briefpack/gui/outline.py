@@ -250,7 +250,8 @@ class OutlinePanel(QWidget):
             if not self.tree.topLevelItem(n).isExpanded()
         }
         scroll = self.tree.verticalScrollBar().value()
-        self._picked_by_theme = pick_passages(s.articles, s.tags, s.selection) if s is not None else {}
+        # The session's candidates (computed once per change, shared with the passages list) stand for the tags.
+        self._picked_by_theme = pick_passages(s.articles, (), s.selection, candidates=s.candidates()) if s is not None else {}
         self._picked = {p.key: p for items in self._picked_by_theme.values() for p in items}
         self._sections = {}
         self.tree.blockSignals(True)

@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from briefpack.assembly.build import paragraph_number
+from briefpack.assembly.sections.context import paragraph_number
 from briefpack.assembly.pick import candidate_passages
 from briefpack.model.article import Article
 from briefpack.model.passage import Passage
@@ -132,12 +132,18 @@ class PassageTreePanel(QWidget):
     # ------------------------------------------------------------ filling
 
     def show_passages(
-        self, taxonomy: Taxonomy, articles: Sequence[Article], tags: Sequence[ThemeTag], selection: Selection
+        self, taxonomy: Taxonomy, articles: Sequence[Article], tags: Sequence[ThemeTag], selection: Selection,
+        *, candidates: dict[str, list[PickedPassage]] | None = None,
     ) -> None:
-        """Refill from the selection, keeping expanded themes, scroll place and the current passage."""
+        """Refill from the selection, keeping expanded themes, scroll place and the current passage.
+
+        ``candidates``: ``candidate_passages`` of these arguments when the caller has them already (not changed here).
+        """
         self._articles = {a.id: a for a in articles}
         self._taxonomy, self._theme_ids = taxonomy, selection.theme_ids
-        groups = candidate_passages(articles, tags, selection)
+        if candidates is None:
+            candidates = candidate_passages(articles, tags, selection)
+        groups = {theme_id: list(items) for theme_id, items in candidates.items()}  # copies: additions are appended below
         listed = {p.key for members in groups.values() for p in members}
         for added in selection.added:
             if added.theme_id in groups and added.key not in listed:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from briefpack.jobs import CancelToken
+    from briefpack.model.progress import CancelToken
 
 PDFIUM_LOCK = threading.Lock()
 MIN_WIDTH_PX, MAX_WIDTH_PX = 200, 2400

@@ -30,7 +30,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from briefpack.jobs import CancelToken
+    from briefpack.model.progress import CancelToken
 
 POLL_SECONDS = 0.05
 # Loaded once by the fork server, so each child starts with the core ready.

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from briefpack.gui.worker import Job
 
 if TYPE_CHECKING:
-    from briefpack.jobs import Progress
+    from briefpack.model.progress import Progress
 
 # Progress shown at most this often: a window-modal dialog runs the event loop on every update, and a thousand
 # files report a thousand times.

@@ -25,8 +25,9 @@ from PySide6.QtGui import QUndoStack
 
 from briefpack.analysis import theme_edits as te
 from briefpack.analysis.taxonomy import load_taxonomy
+from briefpack.assembly.pick import candidate_passages
 from briefpack.model.article import Article
-from briefpack.model.selection import BriefSettings, Selection
+from briefpack.model.selection import BriefSettings, PickedPassage, Selection
 from briefpack.model.theme import Taxonomy, ThemeTag
 from briefpack.store import Project
 from briefpack.store.corrections import check as check_correction
@@ -64,6 +65,8 @@ class ProjectSession(QObject):
         # The project file does not carry a taxonomy of its own (yet), so every
         # project is read with the default one unless the caller passes another.
         self.taxonomy = taxonomy if taxonomy is not None else load_taxonomy(None)  # as jobs.default_taxonomy
+        # The shipped defaults when the session started from them: the project's own themes build on them without reading them again.
+        self.shipped_taxonomy: Taxonomy | None = self.taxonomy if taxonomy is None else None
         # Changes not on the undo stack (a project upgraded on opening, a restored recovery copy) keep it dirty.
         self._unsaved_outside_stack = bool(project.dirty)
         self._dirty = self._unsaved_outside_stack
@@ -74,6 +77,7 @@ class ProjectSession(QObject):
         # Warnings from the last import (near duplicates), for the import results dialog.
         self.import_notices: list = []
         self._closed = False
+        self._candidates: tuple[tuple[DeskContent, Selection], dict[str, list[PickedPassage]]] | None = None
         self._reload_content()
 
     # ------------------------------------------------------------ reading
@@ -84,7 +88,26 @@ class ProjectSession(QObject):
 
     @property
     def tags(self) -> tuple[ThemeTag, ...]:
+        """Every tag (built on first use: prefer ``tags_for`` or ``picked_tags``, which read only what they need)."""
         return self.content.tags
+
+    def tags_for(self, article_id: str) -> tuple[ThemeTag, ...]:
+        """The tags of one article, as this version of the content has them."""
+        return self.content.tags_for(article_id)
+
+    def picked_tags(self) -> list[ThemeTag]:
+        """The tags ``assembly.pick`` needs for the current selection (those of chosen sources with a chosen theme)."""
+        return self.content.picked_tags(self.selection)
+
+    def candidates(self) -> dict[str, list[PickedPassage]]:
+        """``assembly.pick.candidate_passages`` for the current content and selection, computed once per change of either.
+
+        The passages list and the outline both show them; treat the lists as read-only.
+        """
+        key = (self.content, self.selection)
+        if self._candidates is None or self._candidates[0] != key:
+            self._candidates = (key, candidate_passages(self.content.articles, self.picked_tags(), self.selection))
+        return self._candidates[1]
 
     @property
     def selection(self) -> Selection:
@@ -329,7 +352,8 @@ class ProjectSession(QObject):
     # ------------------------------------------------------------ private
 
     def _reload_content(self) -> None:
-        self.content = DeskContent(self.project.articles, self.project.tags())
+        # Counts from the packed tags, and each article's tags read when asked: no ThemeTag built for the other 40,000.
+        self.content = DeskContent(self.project.articles, tags_of=self.project.tags_for, per_article=self.project.paragraph_counts())
         self._reliability = self.project.reliability()
 
     def _append_content(self, added: Sequence[Article]) -> None:

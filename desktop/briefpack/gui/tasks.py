@@ -95,7 +95,7 @@ class ExportOutcome:
 
 def preview_job(inputs: BriefInputs, width_px: int, cancel: CancelToken) -> Generator[Progress, None, PreviewResult | None]:
     """Compose the brief, write it as a PDF and draw its pages ``width_px`` wide, in a child process; ``None`` when cancelled."""
-    from briefpack.jobs import Progress
+    from briefpack.model.progress import Progress
 
     yield Progress(0, 1, "Composing the brief and writing the PDF")
     return run_in_process(make_preview, (inputs, width_px), cancel)
@@ -188,7 +188,7 @@ class FindingsInputs:
 
 def findings_job(inputs: FindingsInputs, cancel: CancelToken) -> Generator[Progress, None, Findings | None]:
     """The findings (entities, timeline, figures, corroboration) of the chosen sources, in a child process; ``None`` when cancelled."""
-    from briefpack.jobs import Progress
+    from briefpack.model.progress import Progress
 
     yield Progress(0, 1, "Analysing the sources")
     if cancel.cancelled:

@@ -19,7 +19,8 @@ from briefpack.model.theme import Taxonomy
 
 def use_project_themes(session) -> tuple[Notice, ...]:
     """Give ``session`` its project's own taxonomy (defaults plus overrides); the notices say what no longer applied."""
-    taxonomy, notices = te.project_taxonomy_with_notices(session.project)
+    # The session's copy of the shipped defaults, when it has one: reading them again costs a tenth of a second.
+    taxonomy, notices = te.project_taxonomy_with_notices(session.project, getattr(session, "shipped_taxonomy", None))
     session.taxonomy = taxonomy
     return notices
 

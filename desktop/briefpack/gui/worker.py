@@ -11,7 +11,8 @@ arrives meanwhile cancel it and queue exactly one more, so the latest state
 always wins. The pool is injectable: tests pass ``ImmediateThreadPool`` so a
 job runs to its end inside ``submit`` and tests need no waiting.
 ``briefpack.jobs`` (which brings in the whole import pipeline) is loaded
-when the first job is made, not with the window; ``load_jobs_in_background``
+when the first job runs, not with the window (tokens and progress come from
+the light ``model.progress``); ``load_jobs_in_background``
 loads it on a plain thread once the window has been painted, so that first
 job does not wait for it on the UI thread.
 """
@@ -28,7 +29,7 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, Slot
 from shiboken6 import isValid
 
 if TYPE_CHECKING:
-    from briefpack.jobs import CancelToken, Progress
+    from briefpack.model.progress import CancelToken, Progress
 
 JobFactory = Callable[["CancelToken"], "Generator[Progress, None, Any] | Any"]
 
@@ -58,7 +59,7 @@ def load_jobs_in_background(then: Callable[[], object] | None = None) -> threadi
 
 
 def new_cancel_token() -> CancelToken:
-    from briefpack.jobs import CancelToken
+    from briefpack.model.progress import CancelToken
 
     return CancelToken()
 

@@ -18,13 +18,17 @@ import sqlite3
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
-
-from briefpack.analysis.duplicates import NEAR_THRESHOLD, PERMUTATIONS, Fingerprint, fingerprint, similarity
 from briefpack.model.article import Article
 from briefpack.model.theme import ThemeTag
 from briefpack.store import grouping, rows
+
+if TYPE_CHECKING:
+    from briefpack.analysis.duplicates import Fingerprint
+
+# ``analysis.duplicates`` and numpy are imported where a batch is checked, not here: opening a
+# project loads this module, and those two cost more to load than a window needs to open.
 
 ADDED = "added"
 SAME_FILE = "same-file"  # the same bytes: the article id is already in the project
@@ -88,6 +92,10 @@ def check(conn: sqlite3.Connection, fp: Fingerprint, known: bool) -> Added:
 
 def similarities(signature: bytes, others: Sequence[bytes]) -> list[float]:
     """``duplicates.similarity`` of ``signature`` with each of ``others``, in one numpy comparison."""
+    import numpy as np
+
+    from briefpack.analysis.duplicates import PERMUTATIONS, similarity
+
     if len(others) == 1:
         return [similarity(signature, others[0])]
     mine = np.frombuffer(signature, dtype="<u4")
@@ -151,6 +159,8 @@ class _Seen:
         if not candidates:
             return []
         scores = similarities(fp.signature, signatures)
+        from briefpack.analysis.duplicates import NEAR_THRESHOLD
+
         scored = [(article_id, score) for article_id, score in zip(candidates, scores) if score >= NEAR_THRESHOLD]
         return sorted(scored, key=lambda m: -m[1])
 
@@ -188,6 +198,8 @@ def insert_batch(
     A ``None`` fingerprint is computed here. Returns one ``Added`` per item
     and the tags of each added article as ``checked_tags`` gives them.
     """
+    from briefpack.analysis.duplicates import fingerprint
+
     prints = [fp if fp is not None else fingerprint(article) for article, _, fp in items]
     for (article, _, _), fp in zip(items, prints):
         if fp.article_id != article.id:

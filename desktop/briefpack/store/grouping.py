@@ -14,8 +14,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from briefpack.analysis.duplicates import NEAR_THRESHOLD, Fingerprint, band_keys, similarity
+if TYPE_CHECKING:
+    from briefpack.analysis.duplicates import Fingerprint
+
+# ``analysis.duplicates`` (and numpy with it) is imported in the functions that compare: opening a project needs neither.
 
 # Near-duplicate candidates verified per article, most shared bands first.
 MAX_CANDIDATES = 64
@@ -52,6 +56,8 @@ def near_matches(conn: sqlite3.Connection, fp: Fingerprint) -> list[tuple[str, f
         (*keys, fp.article_id, MAX_CANDIDATES),
     ).fetchall()
     assert fp.signature is not None  # band keys exist only for a signature
+    from briefpack.analysis.duplicates import NEAR_THRESHOLD, similarity
+
     scored = [(article_id, similarity(fp.signature, sig)) for article_id, sig in candidates if sig is not None]
     return sorted((m for m in scored if m[1] >= NEAR_THRESHOLD), key=lambda m: -m[1])
 
@@ -80,6 +86,8 @@ def forget(conn: sqlite3.Connection, article_id: str) -> None:
         return
     signature, group = row
     if signature is not None:
+        from briefpack.analysis.duplicates import band_keys
+
         keys = band_keys(signature)
         conn.execute(
             f"DELETE FROM band_keys WHERE article_id = ? AND key IN ({','.join('?' * len(keys))})", (article_id, *keys)

@@ -14,8 +14,8 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from briefpack.analysis.duplicates import Fingerprint, fingerprint
 from briefpack.model.article import Article
 from briefpack.model.theme import ThemeTag
 from briefpack.store import adding, corrections, grouping, query, rows
@@ -25,6 +25,9 @@ from briefpack.store.query import Filters
 from briefpack.store.schema import transaction
 from briefpack.store.search import BlockIndex, parse_query, scan
 from briefpack.store.tagcache import TagCache
+
+if TYPE_CHECKING:
+    from briefpack.analysis.duplicates import Fingerprint
 
 GRADES = ("A", "B", "C", "D", "E", "F")
 
@@ -52,6 +55,8 @@ class LibraryMixin:
     def check_duplicate(self, article: Article, fp: Fingerprint | None = None) -> Added:
         """What ``add_articles`` would do with ``article``, without adding it (``fp`` ``None``: computed here)."""
         db = self._reader()
+        from briefpack.analysis.duplicates import fingerprint  # here: opening a project does not need it (nor numpy)
+
         fp = fp if fp is not None else fingerprint(article)
         return adding.check(db, fp, article.id in self._articles)
 
@@ -79,6 +84,8 @@ class LibraryMixin:
             db.execute(rows.CONTENTS_INSERT, contents)
             if self._index is not None:
                 self._index.reindex(db, position)  # its position is indexed already: the pending ones are above it
+            from briefpack.analysis.duplicates import fingerprint
+
             fp = fingerprint(article)
             grouping.write_fingerprint(db, fp)
             grouping.join_group(db, article.id, grouping.near_matches(db, fp))

@@ -16,8 +16,6 @@ import itertools
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
-import numpy as np
-
 from briefpack.store.schema import BLOCK_BITS, FTS_TABLE
 from briefpack.store.search import Term, fts_expression
 
@@ -39,6 +37,8 @@ class Membership:
 
         ``positions`` gives each article's position by id.
         """
+        import numpy as np  # on the first text search, not when a project opens
+
         cursor = conn.execute(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?", (fts_expression(terms),))
         rowids = np.fromiter(itertools.chain.from_iterable(cursor), dtype=np.int64)
         if not len(rowids):

@@ -19,10 +19,10 @@ import json
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefpack.collector import gc_paused
 from briefpack import __version__
-from briefpack.analysis.duplicates import Fingerprint
 from briefpack.model.article import Article
 from briefpack.model.selection import BriefSettings, Selection
 from briefpack.model.theme import ThemeTag
@@ -37,6 +37,9 @@ from briefpack.store.membership import Membership
 from briefpack.store.schema import transaction
 from briefpack.store.search import STALE_KEY, BlockIndex, parse_query, scan
 from briefpack.store.tagcache import TagCache
+
+if TYPE_CHECKING:
+    from briefpack.analysis.duplicates import Fingerprint
 
 # Meta keys the project itself uses; get_meta/set_meta cannot reach them.
 RESERVED_META = frozenset({"selection", "settings", STALE_KEY})
@@ -333,6 +336,18 @@ class Project(LibraryMixin):
     def tags_for(self, article_id: str) -> list[ThemeTag]:
         """The tags of one article; empty when it has none or the project has no such article."""
         return list(self._tags.get(article_id))
+
+    def paragraph_counts(self) -> dict[str, dict[str, int]]:
+        """Article id → theme id → how many of the article's paragraphs are tagged with the theme, in project order.
+
+        What a window shows on opening (theme chips, coverage), counted from
+        the packed tags without building a ``ThemeTag`` for each: ``tags_for``
+        gives the tags of an article when they are read. Tags of headings or
+        of blocks the article does not have are not counted; an article with
+        no counted tag has no entry.
+        """
+        with gc_paused():  # one small dict per article in a large library
+            return self._tags.paragraph_counts(self._articles)
 
     # ------------------------------------------------------------ selection, settings, meta
 

@@ -142,7 +142,7 @@ def read_theme_members(conn: sqlite3.Connection) -> dict[str, set[str]]:
         "SELECT a.id, c.themes FROM contents c JOIN articles a ON a.position = c.position WHERE c.themes IS NOT NULL"
     ).fetchall()
     members: dict[str, set[str]] = {}
-    for (article_id, _), themes in zip(found, _loads_many([raw for _, raw in found])):
+    for (article_id, _), themes in zip(found, loads_many([raw for _, raw in found])):
         for theme_id in themes:
             members.setdefault(theme_id, set()).add(article_id)
     return members
@@ -160,7 +160,7 @@ def read_articles(conn: sqlite3.Connection) -> tuple[dict[str, Article], dict[st
     stray = conn.execute("SELECT COUNT(*) FROM contents").fetchone()[0] - len(rows)
     if stray or any(row[3] is None for row in rows):
         raise ValueError("the contents rows do not match the articles one to one")
-    metas = _loads_many([row[2] for row in rows])
+    metas = loads_many([row[2] for row in rows])
     kinds = _KINDS
     loads = json.loads  # one parse per body: for texts this long, faster than one parse of them all joined
     articles: dict[str, Article] = {}
@@ -211,7 +211,7 @@ def unpack_tags(article_id: str, raw: str, shared: dict) -> list[ThemeTag]:
     return out
 
 
-def _loads_many(raws: list[str]) -> list:
+def loads_many(raws: list[str]) -> list:
     """Decode many JSON texts at once: one parse of a joined array is several times faster than one per text."""
     values = json.loads("[" + ",".join(raws) + "]")
     if len(values) != len(raws):  # a damaged text like '1],[2' can change the count

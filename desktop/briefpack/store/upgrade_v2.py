@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from typing import TYPE_CHECKING
 
-from briefpack.analysis.duplicates import Fingerprint, fingerprint, group_duplicates
 from briefpack.model.article import Article, Block, BlockKind, Provenance
+
+if TYPE_CHECKING:
+    from briefpack.analysis.duplicates import Fingerprint
 
 NOTE = "duplicate groups, metadata corrections, reliability grades, indexed filters"
 
@@ -56,6 +59,8 @@ def apply(conn: sqlite3.Connection) -> None:
     for statement in DDL:
         conn.execute(statement)
     conn.execute("UPDATE articles SET language = json_extract(json, '$.language')")
+    from briefpack.analysis.duplicates import fingerprint, group_duplicates  # only an old file needs them
+
     prints = [fingerprint(article) for article in _bodies(conn)]
     for fp in prints:
         _write(conn, fp)

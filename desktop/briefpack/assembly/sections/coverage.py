@@ -11,13 +11,15 @@ PNG is byte-for-byte reproducible for the same counts.
 from __future__ import annotations
 
 import io
-
-from PIL import Image, ImageDraw, ImageFont
+from typing import TYPE_CHECKING
 
 from briefpack.assembly.sections.context import SectionContext, heading, placeholder
 from briefpack.assembly.templates import Section
 from briefpack.model.brief import Block, Figure, Table, Text
 from briefpack.paths import FONTS_DIR
+
+if TYPE_CHECKING:
+    from PIL import ImageFont
 
 CELL = 28
 MIN_CELL = 6
@@ -65,6 +67,8 @@ def coverage(section: Section, ctx: SectionContext) -> list[Block]:
 
 
 def _font(size: int) -> ImageFont.ImageFont | ImageFont.FreeTypeFont:
+    from PIL import ImageFont
+
     try:
         return ImageFont.truetype(str(FONTS_DIR / "NotoSans-Regular.ttf"), size)
     except OSError:  # a stripped install without the fonts: Pillow's own font still draws
@@ -82,6 +86,8 @@ def draw_heatmap(rows: list[str], columns: list[str], counts: list[list[int]]) -
     Columns narrow (down to ``MIN_CELL``) as they grow in number, so a hundred sources still fit a
     page's width; then only every fifth or tenth column is named and the counts are left to the table.
     """
+    from PIL import Image, ImageDraw  # here, not at import: the window lists section kinds long before it draws a chart
+
     s = SCALE
     cell = max(MIN_CELL, min(CELL, MAX_GRID_WIDTH // max(len(columns), 1)))
     every = 1 if cell >= 24 else 5 if cell >= 10 else 10

@@ -16,7 +16,6 @@ from collections import Counter
 
 from briefpack.assembly.sections.context import SectionContext, heading, paragraphs
 from briefpack.assembly.templates import Section
-from briefpack.citations.provenance import language_name
 from briefpack.model.article import Article
 from briefpack.model.brief import Block, Cite, Para, Table, Text
 
@@ -62,6 +61,8 @@ def source_facts(ctx: SectionContext) -> str:
         parts.append(f"; {undated} give{'s' if undated == 1 else ''} no date." if undated else ".")
     else:
         parts.append(" None of them gives a date.")
+    from briefpack.citations.provenance import language_name  # here: the citations package is not needed to list section kinds
+
     translated = Counter(language_name(a.original_language) for a in articles if a.original_language)
     if translated:
         langs = ", ".join(f"{lang} ({count})" if len(translated) > 1 else lang for lang, count in sorted(translated.items()))
@@ -96,6 +97,8 @@ def _descriptor(number: int, article: Article, ctx: SectionContext):
     kind += f", {article.published.isoformat()}" if article.published else ", undated"
     if article.authors:
         kind += f", by {', '.join(article.authors)}"
+    from briefpack.citations.provenance import language_name
+
     original = language_name(article.original_language)
     if original:
         kind += f"; translated from {original}"

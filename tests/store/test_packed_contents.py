@@ -14,6 +14,16 @@ from briefpack.model.theme import ThemeTag
 from briefpack.store import Project, rows
 
 
+def saved_project(tmp_path, count: int) -> tuple:
+    """A project of ``count`` tagged articles saved to ``tmp_path``: (its path, the articles)."""
+    path = tmp_path / "p.briefpack"
+    project = Project.new(path)
+    articles = [make_article(n) for n in range(count)]
+    project.add_articles([(a, make_tags(a)) for a in articles])
+    project.save()
+    return path, articles
+
+
 @pytest.mark.parametrize("article", [make_article(1), bare_article(2)], ids=["full", "bare"])
 def test_meta_json_is_to_json_without_blocks(article):
     expected = article.to_json()
@@ -59,11 +69,7 @@ def test_each_article_lists_its_themes_for_theme_filters(tmp_path):
 
 
 def test_a_saved_file_is_read_in_place_until_the_first_change(tmp_path):
-    path = tmp_path / "p.briefpack"
-    project = Project.new(path)
-    articles = [make_article(n) for n in range(4)]
-    project.add_articles([(a, make_tags(a)) for a in articles])
-    project.save()
+    path, articles = saved_project(tmp_path, 4)
 
     opened = Project.open(path)
     assert not opened._db.copied
@@ -101,11 +107,7 @@ def test_an_unchanged_opened_project_saves_and_writes_recovery_copies(tmp_path):
 
 
 def test_tags_of_a_replaced_or_removed_article_follow_it(tmp_path):
-    path = tmp_path / "p.briefpack"
-    project = Project.new(path)
-    articles = [make_article(n) for n in range(3)]
-    project.add_articles([(a, make_tags(a)) for a in articles])
-    project.save()
+    path, articles = saved_project(tmp_path, 3)
     opened = Project.open(path)
     opened.replace_article(articles[0].with_changes(title="Re-parsed"))  # same body: tags kept
     opened.remove_article(articles[1].id)
@@ -126,11 +128,7 @@ def _counted_from_tags(project: Project) -> dict[str, dict[str, int]]:
 
 
 def test_paragraph_counts_match_the_tags_packed_or_decoded(tmp_path):
-    path = tmp_path / "p.briefpack"
-    project = Project.new(path)
-    articles = [make_article(n) for n in range(4)]
-    project.add_articles([(a, make_tags(a)) for a in articles])
-    project.save()
+    path, articles = saved_project(tmp_path, 4)
 
     opened = Project.open(path)
     counts = opened.paragraph_counts()  # every article's tags still packed

@@ -46,3 +46,35 @@ def test_a_big_import_is_stored_in_slices_between_turns_of_the_event_loop(qtbot,
     assert window.session.content.extends(shown), "the import's articles were appended, not the project read again"
     window.session.undo_stack.undo()
     assert len(window.session.articles) == before, "one undo takes the whole import back"
+
+
+def test_a_big_import_is_indexed_for_search_in_bounded_steps(qtbot, sample_path, answers, tmp_path, monkeypatch):
+    from briefpack.store import search
+
+    window = make_window(qtbot, sample_path)
+    window.importer.show_results = False
+    monkeypatch.setattr(importing, "STORE_SLICE", 10)
+    monkeypatch.setattr(importing, "INDEX_STEP_BLOCKS", 12)
+    window.session.project.search("harbour")  # index the sample project first, so only the import is counted
+    indexed: list[int] = []
+    real = search.index_articles
+
+    def counting(conn, after, upto):
+        indexed.append(
+            conn.execute(
+                "SELECT COALESCE(SUM(json_array_length(blocks)), 0) FROM contents WHERE position > ? AND position <= ?",
+                (after, upto),
+            ).fetchone()[0]
+        )
+        return real(conn, after, upto)
+
+    monkeypatch.setattr(search, "index_articles", counting)
+    folder = tmp_path / "dumps"
+    write_dumps(folder, 35)
+    window.import_inputs([folder])
+    qtbot.waitUntil(lambda: not window.importer.running, timeout=10_000)
+    most_per_article = max(len(a.blocks) for a in window.session.project.articles)
+    assert len(indexed) >= 3 and all(0 < blocks <= max(12, most_per_article) for blocks in indexed)
+    count = len(indexed)
+    assert len(window.session.project.search("ferries")) == 35
+    assert len(indexed) == count, "the import left nothing for the search to index"

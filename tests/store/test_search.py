@@ -148,3 +148,52 @@ def test_a_file_changed_without_fts5_gets_its_index_rebuilt(tmp_path, monkeypatc
     assert again.get_meta(search.STALE_KEY) is None
     again.save()
     assert not Project.open(path)._index._rebuild  # the rebuilt index was saved and is trusted again
+
+
+def test_a_bounded_index_step_indexes_about_step_blocks_per_add_and_catches_up(monkeypatch):
+    project = Project.new()
+    project.index_step_blocks = 7  # each test article holds 3 blocks: a heading, a standfirst, one paragraph
+    indexed: list[int] = []  # blocks each indexing statement took in
+    real = search.index_articles
+
+    def counting(conn, after, upto):
+        blocks = conn.execute(
+            "SELECT COALESCE(SUM(json_array_length(blocks)), 0) FROM contents WHERE position > ? AND position <= ?",
+            (after, upto),
+        ).fetchone()[0]
+        indexed.append(blocks)
+        return real(conn, after, upto)
+
+    monkeypatch.setattr(search, "index_articles", counting)
+    articles = [make_article(n, [f"unique{n} shared word"]) for n in range(40)]
+    for start in range(0, 40, 5):  # 15 blocks per add, more than one step takes
+        before = len(indexed)
+        project.add_articles([(a, []) for a in articles[start : start + 5]])
+        assert len(indexed) - before <= 1 and all(0 < b <= 7 for b in indexed[before:])
+        if start == 10:
+            project.remove_article(articles[12].id)  # removed while still pending
+    assert sum(indexed) < 40 * 3, "the adds left a backlog for the catch-up steps"
+    steps = 0
+    while project.index_step():
+        steps += 1
+        assert steps < 40
+    assert all(b <= 7 for b in indexed)
+    assert sum(indexed) == 39 * 3, "every stored block indexed exactly once"
+    count = len(indexed)
+    assert len(project.search("shared")) == 39
+    assert len(indexed) == count, "search found nothing left to index"
+    assert project.search("unique12") == [] and project.search("unique39") == [(articles[39].id, 2)]
+    assert [project.search(f"unique{n}") for n in range(40)] == [
+        [] if n == 12 else [(articles[n].id, 2)] for n in range(40)
+    ]
+
+
+def test_without_a_step_adds_index_in_large_batches(monkeypatch):
+    monkeypatch.setattr(search, "INDEX_BATCH", 20)
+    project = Project.new()
+    statements: list[tuple[int, int]] = []
+    real = search.index_articles
+    monkeypatch.setattr(search, "index_articles", lambda c, a, u: statements.append((a, u)) or real(c, a, u))
+    project.add_articles([(make_article(n, [f"unique{n} shared word"]), []) for n in range(10)])  # 30 blocks
+    assert statements == [(-1, 9)]
+    assert len(project.search("shared")) == 10

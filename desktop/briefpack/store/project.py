@@ -234,7 +234,8 @@ class Project(LibraryMixin):
         by article id (from ``analysis.duplicates.fingerprint``, e.g. computed
         in worker processes) saves computing them here; missing ones are
         computed. Raises ``ValueError`` for a tag of another article or of a
-        missing block, adding nothing. The search index catches up in bulk.
+        missing block, adding nothing. The search index catches up in bulk
+        (in bounded steps when ``index_step_blocks`` is set).
         """
         db = self._live()
         prints = fingerprints or {}
@@ -245,14 +246,14 @@ class Project(LibraryMixin):
         with gc_paused(), transaction(db):
             results, tags_of = adding.insert_batch(db, batch, self._next_position, known)
         added = {r.article_id for r in results if r.added}
-        blocks = 0
+        sizes: list[tuple[int, int]] = []
         position = self._next_position
         for article, _, _ in batch:
             if article.id in added:
                 self._articles[article.id] = article
                 self._positions[article.id] = position
+                sizes.append((position, len(article.blocks)))
                 position += 1
-                blocks += len(article.blocks)
                 self._tags.set(article.id, tags_of[article.id])
         self._next_position = position
         if added:
@@ -260,7 +261,7 @@ class Project(LibraryMixin):
             self._articles_view = None
             self._dirty = True
             if self._index is not None:
-                self._index.added(blocks)  # after the commit: indexing must never be rolled back on its own
+                self._index.added(sizes)  # after the commit: indexing must never be rolled back on its own
         return results
 
     def remove_article(self, article_id: str) -> bool:
@@ -401,6 +402,25 @@ class Project(LibraryMixin):
             rows.write_meta(db, key, raw)
 
     # ------------------------------------------------------------ search
+
+    @property
+    def index_step_blocks(self) -> int | None:
+        """At most about this many blocks are indexed for search per add (``None``, the default: large batches).
+
+        An owner whose thread must not stall (the window) sets it and calls
+        ``index_step`` between turns until it returns ``False``; large batches
+        cost less in all, so batch work leaves it unset.
+        """
+        return self._index.step_blocks if self._index is not None else None
+
+    @index_step_blocks.setter
+    def index_step_blocks(self, blocks: int | None) -> None:
+        if self._index is not None:
+            self._index.step_blocks = blocks
+
+    def index_step(self) -> bool:
+        """Index the next ``index_step_blocks`` pending blocks for search (all of them when unset); ``True`` while more remain."""
+        return self._index.step() if self._index is not None else False
 
     def search(self, query: str, limit: int | None = None) -> list[tuple[str, int]]:
         """The (article id, block index) of every block that holds all words and ``"phrases"`` of ``query``.

@@ -6,7 +6,10 @@ word it begins. Queries are parsed here and rebuilt as FTS5 syntax, so no
 user input can cause an FTS5 syntax error, and the scan fallback applies the
 same rules. The FTS5 index is kept up to date in bulk: new blocks are indexed
 once enough have piled up (and before any search or save), because FTS5
-indexes one large batch faster than many small ones. The index is
+indexes one large batch faster than many small ones. An owner that must
+bound the time of each call (the window's UI thread) sets ``step_blocks``:
+then each add indexes at most about that many blocks, and ``step`` indexes
+the rest a bounded part at a time. The index is
 contentless: it holds terms only, and the text it needs to forget a
 block comes from the article's packed body.
 """
@@ -16,7 +19,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from briefpack.model.article import Article
@@ -95,12 +98,49 @@ class BlockIndex:
         self._indexed_upto = indexed_upto
         self._rebuild = rebuild
         self._pending_blocks = 0
+        # (position, block count) of the articles added since the last flush, in position order.
+        self._pending: list[tuple[int, int]] = []
+        # None: index in INDEX_BATCH-sized batches; a number: index at most about that many blocks per call.
+        self.step_blocks: int | None = None
 
-    def added(self, blocks: int) -> None:
-        """``blocks`` new blocks were committed; indexes them all once enough are pending."""
-        self._pending_blocks += blocks
-        if not self._rebuild and self._pending_blocks >= INDEX_BATCH:
+    def added(self, sizes: Sequence[tuple[int, int]]) -> None:
+        """Articles at these (position, block count) were committed; indexes once enough blocks are pending.
+
+        Without ``step_blocks`` everything pending is indexed once
+        ``INDEX_BATCH`` blocks are; with it, one ``step`` runs once
+        ``step_blocks`` are, so no call indexes much more than that.
+        """
+        self._pending.extend(sizes)
+        self._pending_blocks += sum(count for _, count in sizes)
+        if self._rebuild:
+            return
+        if self.step_blocks is None:
+            if self._pending_blocks >= INDEX_BATCH:
+                self.flush()
+        elif self._pending_blocks >= self.step_blocks:
+            self.step()
+
+    def step(self) -> bool:
+        """Index the next pending articles holding about ``step_blocks`` blocks (at least one article); ``True`` while more remain.
+
+        Without ``step_blocks``, or when the pending articles are not known
+        (a rebuild, or articles left unindexed by an earlier session), it flushes everything.
+        """
+        if self.step_blocks is None or self._rebuild or not self._pending:
             self.flush()
+            return False
+        count = taken = 0
+        while taken < len(self._pending) and (taken == 0 or count + self._pending[taken][1] <= self.step_blocks):
+            count += self._pending[taken][1]
+            taken += 1
+        upto = self._pending[taken - 1][0]
+        if upto > self._indexed_upto:
+            self._indexed_upto = index_articles(self._db.writer(), self._indexed_upto, upto)
+        del self._pending[:taken]
+        self._pending_blocks -= count
+        if not self._pending:
+            self.flush()  # cheap when nothing is left; catches articles this index was not told of
+        return bool(self._pending)
 
     def forget(self, conn: sqlite3.Connection, position: int) -> None:
         if not self._rebuild and position <= self._indexed_upto:
@@ -123,6 +163,7 @@ class BlockIndex:
             if top > self._indexed_upto:
                 self._indexed_upto = index_articles(self._db.writer(), self._indexed_upto, top)
         self._pending_blocks = 0
+        self._pending.clear()
 
     def find(self, terms: list[Term], limit: int | None) -> list[tuple[str, int]]:
         self.flush()

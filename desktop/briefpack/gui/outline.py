@@ -9,7 +9,8 @@ source list …) as read-only rows. Items are reordered within their section
 by dragging them or with Move up / Move down (Alt+Up, Alt+Down); Leave out
 (Delete) drops one; passages dragged in from the passage picker are placed
 in the theme section they are dropped on, at the drop position (the tree
-and its drops are in ``gui.outline_tree``). Every change is computed by a
+and its drops are in ``gui.outline_tree``, what each row shows in
+``gui.outline_rows``). Every change is computed by a
 pure function of ``gui.edits`` from the session's current ``Selection`` or
 ``BriefSettings`` and handed to the session (``set_selection`` /
 ``set_settings``), the only writer; the tree is then rebuilt from the
@@ -20,9 +21,7 @@ only restyle the rows they touch instead of rebuilding the tree.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import replace
-from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -30,18 +29,17 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QHeaderView, QLabel, QSplitter, QStackedWidget, QToolButton, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from briefpack.assembly import TemplateError, available_templates, load_template
+from briefpack.assembly import TemplateError
 from briefpack.assembly.pick import pick_passages
 from briefpack.assembly.sections import SECTION_KINDS
 from briefpack.assembly.sections.context import paragraph_number
 from briefpack.assembly.sections.written import text_layout, title_and_hint
-from briefpack.assembly.templates import Template
-from briefpack.model.selection import NOT_JUDGED, PickedPassage
+from briefpack.model.selection import PickedPassage
 
-from briefpack.gui import edits
+from briefpack.gui import edits, outline_rows
 from briefpack.gui.outline_editors import ItemEditor, SectionTextEditor
 from briefpack.gui.outline_tree import EMPTY, GENERATED, ITEM, KEY_ROLE, ROW_ROLE, THEME, WRITTEN, OutlineTreeWidget
-from briefpack.gui.passages import first_words, source_label
+from briefpack.gui.passages import source_label
 
 # The row kinds and roles are the tree's; named here too so callers need one import.
 __all__ = ["EMPTY", "GENERATED", "ITEM", "KEY_ROLE", "ROW_ROLE", "THEME", "WRITTEN", "OutlinePanel"]
@@ -283,12 +281,12 @@ class OutlinePanel(QWidget):
             row = self.row(ITEM, key)
             picked = self._picked.get(key)
             if row is not None and picked is not None:
-                self._dress_item(row, s, picked)
+                outline_rows.dress_item(row, s, picked)
         if settings.sections != s.settings.sections:
             for key in self._sections:
                 row = self.row(WRITTEN, key)
                 if row is not None:
-                    self._dress_written(row, s, key)
+                    outline_rows.dress_written(row, s, key, self.palette().placeholderText())
         self._show_editor(self.tree.currentItem())  # as a rebuild does: the editors follow edits made elsewhere
         self._update_summary()
         return True
@@ -307,9 +305,9 @@ class OutlinePanel(QWidget):
 
     def _fill(self, s, collapsed: set) -> None:
         try:
-            template = _template(s.settings.template)
+            template = outline_rows.template(s.settings.template)
         except TemplateError as exc:
-            self.tree.addTopLevelItem(self._plain_row(EMPTY, f"The template cannot be read: {exc}"))
+            self.tree.addTopLevelItem(self._hint_row(EMPTY, f"The template cannot be read: {exc}"))
             return
         for section in template.sections:
             kind = SECTION_KINDS.get(section.kind)
@@ -319,7 +317,7 @@ class OutlinePanel(QWidget):
                 self._add_written(s, section)
             else:
                 title = section.title or section.kind.replace("_", " ").capitalize()
-                row = self._plain_row(GENERATED, f"{title} (generated)")
+                row = self._hint_row(GENERATED, f"{title} (generated)")
                 row.setData(0, KEY_ROLE, f"{section.kind}:{title}")
                 row.setToolTip(0, f"{title}: {kind.description if kind else section.kind}, made from the sources.")
                 self.tree.addTopLevelItem(row)
@@ -331,18 +329,13 @@ class OutlinePanel(QWidget):
         row.setData(0, ROW_ROLE, WRITTEN)
         row.setData(0, KEY_ROLE, key)
         row.setToolTip(0, f"{title}: written by the analyst. Select it to edit its text.")
-        self._dress_written(row, s, key)
+        outline_rows.dress_written(row, s, key, self.palette().placeholderText())
         self._sections[key] = (title, hint, text_layout(section.kind))
         self.tree.addTopLevelItem(row)
 
-    def _dress_written(self, row: QTreeWidgetItem, s, key: str) -> None:
-        written = bool(edits.section_text(s.settings, key).strip())
-        row.setText(1, "written" if written else "to write")
-        row.setData(1, Qt.ItemDataRole.ForegroundRole, None if written else self.palette().placeholderText())
-
     def _fill_themes(self, s, collapsed: set) -> None:
         if not s.selection.theme_ids:
-            self.tree.addTopLevelItem(self._plain_row(EMPTY, "Theme sections: check a theme on the left to add one."))
+            self.tree.addTopLevelItem(self._hint_row(EMPTY, "Theme sections: check a theme on the left to add one."))
             return
         for theme_id in s.selection.theme_ids:
             theme = s.taxonomy.get(theme_id)
@@ -358,47 +351,13 @@ class OutlinePanel(QWidget):
             section.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled)
             self.tree.addTopLevelItem(section)
             for picked in items:
-                section.addChild(self._item_row(s, picked))
+                section.addChild(outline_rows.item_row(s, picked))
             if not items:
-                section.addChild(self._plain_row(EMPTY, "No passages: drag one here from the Passages tab."))
+                section.addChild(self._hint_row(EMPTY, "No passages: drag one here from the Passages tab."))
             section.setExpanded(theme_id not in collapsed)
 
-    def _item_row(self, s, picked: PickedPassage) -> QTreeWidgetItem:
-        article = s.article(picked.passage.article_id)
-        row = QTreeWidgetItem(["", source_label(article) if article else picked.passage.article_id, ""])
-        row.setData(0, ROW_ROLE, ITEM)
-        row.setData(0, KEY_ROLE, picked.key)
-        row.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled)
-        row.setToolTip(1, article.display_title if article else "")
-        self._dress_item(row, s, picked)
-        return row
-
-    def _dress_item(self, row: QTreeWidgetItem, s, picked: PickedPassage) -> None:
-        """Write an item's treatment into its row: quote or paraphrase, grade and note marks, tooltips."""
-        treatment = s.selection.treatment(picked.key)
-        if treatment.paraphrased:
-            text = first_words(treatment.paraphrase)
-        else:
-            text = f"“{first_words(picked.passage.text)}”"
-        marks = [str(treatment.grade)] if treatment.grade != NOT_JUDGED else []
-        if treatment.note.strip():
-            marks.append("note")
-        row.setText(0, text)
-        row.setText(2, ", ".join(marks))
-        used = "Paraphrased" if treatment.paraphrased else "Quoted"
-        row.setToolTip(0, f"{used}: {treatment.paraphrase if treatment.paraphrased else picked.passage.text}")
-        row.setToolTip(2, f"Analyst's note: {treatment.note}" if treatment.note.strip() else "")
-        font = row.font(0)
-        font.setItalic(treatment.paraphrased)
-        row.setFont(0, font)
-
-    def _plain_row(self, kind: str, text: str) -> QTreeWidgetItem:
-        row = QTreeWidgetItem([text, "", ""])
-        row.setData(0, ROW_ROLE, kind)
-        row.setFlags(Qt.ItemFlag.ItemIsEnabled | (Qt.ItemFlag.ItemIsSelectable if kind == GENERATED else Qt.ItemFlag.NoItemFlags))
-        row.setForeground(0, self.palette().placeholderText())
-        row.setFirstColumnSpanned(True)
-        return row
+    def _hint_row(self, kind: str, text: str) -> QTreeWidgetItem:
+        return outline_rows.plain_row(kind, text, self.palette().placeholderText())
 
     def _select_row(self, kind: str, key: str) -> bool:
         row = self.row(kind, key)
@@ -431,7 +390,7 @@ class OutlinePanel(QWidget):
             self.editors.setCurrentWidget(self.section_editor)
         else:
             self.flush()
-            self.info.setText(_info_text(kind, row))
+            self.info.setText(outline_rows.info_text(kind, row))
             self.editors.setCurrentWidget(self.info)
 
     def _show_item(self, key: str) -> None:
@@ -451,26 +410,3 @@ class OutlinePanel(QWidget):
             "or drag a passage in from the Passages tab"
             if self._session is not None else "No project open"
         )
-
-
-def _info_text(kind: str | None, row: QTreeWidgetItem | None) -> str:
-    if kind == GENERATED:
-        return f"{row.text(0)}: made from the sources and the analysis when the brief is composed; nothing to write here."
-    if kind == THEME:
-        return "A theme section. Select one of its items to choose quote or paraphrase, add a note or grade it."
-    return "Select an item to choose quote or paraphrase, add a note or grade it; select a written section to write it."
-
-
-@functools.lru_cache(maxsize=16)
-def _template_at(name: str, _stamp: float) -> Template:
-    return load_template(name)
-
-
-def _template(name: str) -> Template:
-    """The template by name or path, read again only when its file changed (the outline refreshes on every edit)."""
-    path = Path(name) if name.endswith(".toml") else available_templates().get(name)
-    try:
-        stamp = path.stat().st_mtime if path is not None else 0.0
-    except OSError:
-        stamp = 0.0
-    return _template_at(name, stamp)

@@ -9,12 +9,15 @@ process exited 0, the sample holds every seed with its themes tagged, and
 the PNG has the window's size and is not blank. It also checks the bundle
 carries the metadata of every distribution the About dialog lists. Exit
 status 0 means every check passed. Before that, the bundled command line
-builds the seeds into a PDF and a Word file (``briefpack build``).
+builds the seeds into a PDF and a Word file (``briefpack build``), and
+imports a batch large enough to be read in worker processes, which in a
+bundle start the bundle's own executable again (``briefpack import``).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -33,6 +36,8 @@ from briefpack import __version__  # noqa: E402
 WINDOW_SIZE = (1280, 800)  # gui.app.SCREENSHOT_SIZE
 MIN_COLOURS = 64  # a window with tables, text and a preview has thousands; a blank or failed one a handful
 TIMEOUT_S = 300
+# More than import_pool.MIN_FILES_FOR_WORKERS, so the import runs in worker processes.
+BATCH_FILES = 240
 
 
 def distinct_colours(image: QImage, step: int = 4) -> int:
@@ -75,6 +80,60 @@ def check_export(program: Path, home: Path, env: dict[str, str]) -> list[str]:
     return []
 
 
+def write_batch(folder: Path, count: int) -> None:
+    """``count`` short, distinct page dumps: each its own headline, date, byline and paragraphs."""
+    folder.mkdir(parents=True)
+    for n in range(count):
+        paragraphs = "\n\n".join(
+            f"Paragraph {p} of report {n}: officials counted {n * 7 + p} lorries at crossing {n % 13} on day {p}."
+            for p in range(4))
+        text = f"Report {n}: border crossing {n % 13} reopens\n\nPublished : 2025-03-{n % 28 + 1:02d}\n\nBy Field Desk\n\n{paragraphs}\n"
+        (folder / f"report {n:03d}.txt").write_text(text, encoding="utf-8")
+
+
+def worker_processes(root: int) -> set[int]:
+    """The pids, under process ``root``, of the workers a fork server started (Linux: read from /proc)."""
+    parents: dict[int, int] = {}
+    commands: dict[int, bytes] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            commands[int(entry.name)] = (entry / "cmdline").read_bytes()
+        except OSError:  # the process ended meanwhile
+            continue
+        parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    servers = {pid for pid, parent in parents.items() if parent == root and b"multiprocessing.forkserver" in commands[pid]}
+    return {pid for pid, parent in parents.items() if parent in servers}
+
+
+def check_batch_import(program: Path, home: Path, env: dict[str, str]) -> list[str]:
+    """The bundled command line imports a batch in worker processes (seen in /proc on Linux): every file imported."""
+    folder = home / "batch"
+    write_batch(folder, BATCH_FILES)
+    command = [str(program), "import", str(folder), "--project", str(home / "batch.briefpack"), "--json"]
+    started = time.monotonic()
+    workers: set[int] = set()
+    with subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
+        while process.poll() is None and time.monotonic() - started < TIMEOUT_S and sys.platform.startswith("linux"):
+            workers |= worker_processes(process.pid)
+            time.sleep(0.02)
+        stdout, stderr = process.communicate(timeout=TIMEOUT_S)
+    print(f"batch import run: exit {process.returncode} after {time.monotonic() - started:.1f} s wall clock, "
+          f"{len(workers)} worker processes seen")
+    if process.returncode != 0:
+        return [f"the bundled 'briefpack import' of {BATCH_FILES} files failed (exit {process.returncode}): {stderr[-2000:]}"]
+    problems = []
+    if sys.platform.startswith("linux") and not workers:
+        problems.append("the bundled 'briefpack import' read its batch without worker processes")
+    statuses = [item["status"] for item in json.loads(stdout)]
+    imported = sum(status.startswith("imported") for status in statuses)
+    if len(statuses) != BATCH_FILES or imported != BATCH_FILES:
+        problems.append(f"the bundled 'briefpack import' gave {len(statuses)} statuses, {imported} imported, of {BATCH_FILES} files")
+    return problems
+
+
 def check_metadata(internal: Path) -> list[str]:
     """Every distribution the About dialog lists has its metadata in the bundle, where importlib.metadata reads it."""
     from importlib import metadata
@@ -97,6 +156,7 @@ def check(program: Path, screenshot: Path) -> list[str]:
         if version.returncode != 0 or version.stdout.strip() != f"briefpack {__version__}":
             problems.append(f"--version said {version.stdout.strip()!r} (exit {version.returncode}): {version.stderr[-500:]}")
         problems += check_export(program, Path(home), env)
+        problems += check_batch_import(program, Path(home), env)
         screenshot.unlink(missing_ok=True)
         started = time.monotonic()
         shot = run(program, "--screenshot", str(screenshot), env=env)

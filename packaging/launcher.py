@@ -9,6 +9,7 @@ builds it from ``packaging/briefpack.spec``.
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 
 from briefpack.cli import COMMANDS
@@ -26,4 +27,7 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
+    # A worker process of the import or the preview starts this executable again; in it, this call
+    # runs the worker's code (PyInstaller's hook extends it to the fork server on Linux) and exits.
+    multiprocessing.freeze_support()
     sys.exit(main(sys.argv[1:]))

@@ -102,7 +102,8 @@ def test_a_name_before_a_slash_and_the_outlet_is_a_byline_anywhere():
 
 
 def test_furniture_of_real_pages():
-    from briefpack.ingest.dump.patterns import caption_credit, is_furniture
+    from briefpack.ingest.dump.credits import caption_credit
+    from briefpack.ingest.dump.patterns import is_furniture
 
     for line in ("Advertising", "Skip links", "Skip next section Explore DW", "Read moreUkraine fires missiles",
                  "(FRANCE 24 with AFP)", "dz/ach/gil", "rc/sms (Reuters, AFP, dpa)", "list of 3 items",

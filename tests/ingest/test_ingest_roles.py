@@ -101,7 +101,7 @@ def test_lines_starting_with_a_text_browser_link_are_navigation():
 
 
 def test_a_caption_ending_in_a_bare_agency_name_is_a_caption():
-    from briefpack.ingest.dump.patterns import caption_credit
+    from briefpack.ingest.dump.credits import caption_credit
 
     caption = "North Koreans attend a mass rally at Kim Il Sung Square in Pyongyang on Oct. 18. Yonhap"
     assert caption_credit(caption) == "Yonhap"

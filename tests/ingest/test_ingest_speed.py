@@ -21,7 +21,7 @@ import pytest
 
 from briefpack.ingest import dates, language, legal
 from briefpack.ingest.caseless import UNSAFE_CHARS, caseless
-from briefpack.ingest.dump import patterns
+from briefpack.ingest.dump import credits, patterns
 
 DESKTOP = Path(__file__).resolve().parents[2] / "desktop"
 
@@ -58,6 +58,9 @@ _NOTICES = [
     "Texts on this site are used with permission; see the terms of service and the applicable law in Poland now.",
     "Wszelkie prawa zastrzeżone. Kopiowanie i reproduction of the articles is forbidden without written permission.",
     "Все права защищены. Любое копирование и reproduction материалов запрещено без согласия редакции сайта.",
+    "The views expressed in this article are the author's own and do not necessarily reflect our editorial stance.",
+    "THE INSTITUTE DOES NOT TAKE SPECIFIC POLICY POSITIONS; ALL VIEWS EXPRESSED ARE SOLELY THOSE OF THE AUTHOR(S).",
+    "Opinions, findings and conclusions expressed here are the writer’s own and are not the institution's view.",
 ]
 
 
@@ -72,7 +75,9 @@ def test_legal_notice_shortcut_agrees_with_the_ignorecase_pattern(text):
     ["Sign up for our newsletter", "SUBSCRIBE TO OUR NEWSLETTER", "We use cookıes", "Become a member today",
      "Reuters staff contributed to this report.", "Tags: Russia, Korea", "#Korea #Russia", "Photo 3 of 8",
      "reporter@example.com", "5 min read", "Updated 3 hours ago", "Facebook Twitter LinkedIn Email",
-     "Facebook and the rest", "The newsletter, he said, was closed.", "ſign up for our newsletter"],
+     "Facebook and the rest", "The newsletter, he said, was closed.", "ſign up for our newsletter",
+     "Normal text sizeLarger text size", "Try unlimited access", "Only $1 for 4 weeks", "NewsBringing you the latest",
+     "Log in, register or subscribe to save articles for later."],
 )
 def test_furniture_shortcuts_agree_with_the_separate_patterns(line):
     key = patterns._key(line)
@@ -82,6 +87,7 @@ def test_furniture_shortcuts_agree_with_the_separate_patterns(line):
         or bool(tokens and all(t in patterns._SOCIAL for t in tokens))
         or (len(line.split()) <= patterns._MAX_PROMPT_WORDS and bool(patterns._PROMPTS.search(line)))
         or bool(patterns._CONTRIBUTED.fullmatch(key))
+        or bool(patterns._TEXT_SIZE.fullmatch(key))
         or any(p.fullmatch(key) for p in patterns._FURNITURE_PATTERNS)
     )
     assert patterns.is_furniture(line) == slow
@@ -204,8 +210,8 @@ def test_recognisers_given_the_word_count_answer_as_without_it():
         words = len(line.split())
         assert patterns.is_furniture(line, words=words) == patterns.is_furniture(line), line
         assert patterns.is_prompt(line, words=words) == patterns.is_prompt(line), line
-        assert patterns.is_credit_line(line, words=words) == patterns.is_credit_line(line), line
-        assert patterns.caption_credit(line, words=words) == patterns.caption_credit(line), line
+        assert credits.is_credit_line(line, words=words) == credits.is_credit_line(line), line
+        assert credits.caption_credit(line, words=words) == credits.caption_credit(line), line
 
 
 def test_cues_read_on_demand_are_what_the_recognisers_give():
@@ -219,12 +225,13 @@ def test_cues_read_on_demand_are_what_the_recognisers_give():
     for f, following in zip(features, [*texts[1:], None]):
         assert f.source == patterns.source_line(f.text)
         assert f.copyright == patterns.copyright_line(f.text)
-        assert f.credit_line == patterns.is_credit_line(f.text)
-        assert f.caption_credit == patterns.caption_credit(f.text)
+        assert f.credit_line == credits.is_credit_line(f.text)
+        assert f.caption_credit == credits.caption_credit(f.text)
         assert f.legal == legal.is_legal_notice(f.text)
         assert f.crumbs == patterns.breadcrumb(f.text, DumpOptions().max_category_words)
         assert f.glued_label == patterns.glued_prefix(f.text, following or "", 3, 30)
-        assert f.date == (dates.dateline_date(f.text, "en") if f.words <= 12 else None)
+        cued = f.words <= 20 and dates.opens_with_date_cue(f.text)
+        assert f.date == (dates.dateline_date(f.text, "en") if f.words <= 12 or cued else None)
     # A record's cue is read once and kept.
     assert features[0].__dict__.get("source", "absent") == features[0].source
 

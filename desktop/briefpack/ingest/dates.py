@@ -10,7 +10,9 @@ October). All-numeric dates are read here, not by dateparser: dotted ones
 are day first everywhere they are used, slashed ones only when a part above
 12 settles the order. A date printed twice and glued when copied ("21 Nov 202421 Nov
 2024") is read once. Dates inside body sentences are events, not the publication date,
-so callers pass only short lines.
+so callers pass only short lines, or longer ones that open as a dateline
+(``opens_with_date_cue``); ``dates_revision`` tells a revision's date ("Last
+updated …"), which the first publication's goes before.
 """
 
 from __future__ import annotations
@@ -44,6 +46,37 @@ _DATE_SHAPES = re.compile(
     rf"\b(?:\d{{1,2}}\.?\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}){_YEAR_END}",
     re.IGNORECASE,
 )
+# A line that dates a revision, not the first publication: "Last updated: …", "Edited Nov 22, 2024".
+_REVISION = re.compile(
+    r"^\W*(?:last |latest )?(?:updated|update|modified|edited|revised|aktualizacja|zaktualizowano|cập nhật"
+    r"|обновлено|aktualisiert|mis à jour|actualizado)\b",
+    re.IGNORECASE,
+)
+# Where a dateline's word may stand: at the start of the line or of a part after a bar.
+_CUE_PLACE = re.compile(r"\|\s*")
+# The start of a line that opens with a complete date: "Thursday, 21 November 2024 6:32 PM …".
+_LEADING_DATE = re.compile(
+    r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+)?"
+    rf"(?:\d{{1,2}}\.?\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}})",
+    re.IGNORECASE,
+)
+
+
+def opens_with_date_cue(line: str) -> bool:
+    """True when ``line``, or a part of it after a bar, opens with a dateline's word ("Posted", "Updated:",
+    "Opublikowano"), or the line opens with a complete date ("Thursday, 21 November 2024 …")."""
+    if _CUE.match(line) is not None or _LEADING_DATE.match(line) is not None:
+        return True
+    # Sliced: the pattern's "^" holds at the string's start only, not at a ``pos`` given to ``match``.
+    return "|" in line and any(_CUE.match(line[m.end() :]) for m in _CUE_PLACE.finditer(line))
+
+
+def dates_revision(line: str) -> bool:
+    """True when ``line`` opens as the date of a revision ("Updated 21 Nov 2024"), which the date of first
+    publication, where the page prints one too, goes before."""
+    return _REVISION.match(line) is not None
+
+
 # All-numeric dates: ISO (year first), or day and month in some order, then the year.
 _ISO = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d-])")
 _NUMERIC = re.compile(

@@ -1,8 +1,9 @@
 """Legal notices in page dumps: recognising them and reading the rights holder out of them.
 
 News sites append copyright and reuse notices ("Downloading, reproduction …
-requires prior consent from X, the owner of this website"). They are not
-body text, but they name who holds the rights. ``is_legal_notice`` spots
+requires prior consent from X, the owner of this website") and think tanks
+and opinion pages disclaimers ("The views expressed … do not necessarily
+reflect …"). They are not body text, but they name who holds the rights. ``is_legal_notice`` spots
 them by their vocabulary; ``rights_holder`` finds the organisation they
 name, preferring the one described as the owner of the site; and
 ``abbreviate_legal_form`` writes company forms the way citations do
@@ -57,7 +58,11 @@ _CUES = re.compile(
     r"|terms of (?:use|service)|intellectual property|text and data mining|machine learning"
     r"|permitted use|applicable law|used with (?:the )?permission|wszelkie prawa zastrzeżone|все права защищены"
     # citation rules of agencies in Ukraine and Russia: "When citing … a hyperlink … is mandatory"
-    r"|when citing|hyperlinks? (?:to|not)|(?:is|are) (?:mandatory|obligatory)",
+    r"|when citing|hyperlinks? (?:to|not)|(?:is|are) (?:mandatory|obligatory)"
+    # disclaimers under opinion and think-tank pieces: "The views expressed … are solely those of the author"
+    r"|(?:views|opinions)(?:,? [a-z]+,?){0,4} expressed|(?:solely|only|entirely) (?:those|the views) of the author"
+    r"|do(?:es)? not necessarily (?:reflect|represent)"
+    r"|(?:not|no) take (?:specific |institutional )?(?:policy )?positions",
     re.IGNORECASE,
 )
 # The same pattern without IGNORECASE, for lower-cased text (``caseless``).
@@ -67,7 +72,8 @@ _CUE_HINTS = (
     "all rights reserved", "copyright", "reproduc", "redistribut", "republish", "prior ", "without ",
     "owner of this ", "terms of ", "intellectual property", "text and data mining", "machine learning",
     "permitted use", "applicable law", "used with ", "wszelkie prawa zastrzeżone", "все права защищены",
-    "when citing", "hyperlink", "mandatory", "obligatory",
+    "when citing", "hyperlink", "mandatory", "obligatory", " expressed", " of the author", "necessarily ",
+    " positions",
 )
 _OWNER = re.compile(r"\bowner of this (?:web ?site|site|portal|service|page)\b", re.IGNORECASE)
 _CONSENT_FROM = re.compile(r"\bconsent (?:from|of|by) (?P<name>[^,;:()]{2,120})", re.IGNORECASE)
@@ -86,10 +92,20 @@ _RESERVED = re.compile(r"\ball rights reserved\b.*$", re.IGNORECASE)
 _RESERVED_LINE = re.compile(r"(?:©.*)?all rights reserved\.?", re.IGNORECASE)
 
 
-def is_legal_notice(text: str, *, min_words: int = 12, words: int | None = None) -> bool:
+def cue_hints(page: str) -> tuple[str, ...]:
+    """The literal cue hints ``page`` holds: the only ones a line of it can hold, so the only ones
+    ``is_legal_notice`` need look for in its lines (all of them when ``caseless`` refuses the page)."""
+    lowered = caseless(page)
+    return _CUE_HINTS if lowered is None else tuple(filter(lowered.__contains__, _CUE_HINTS))
+
+
+def is_legal_notice(
+    text: str, *, min_words: int = 12, words: int | None = None, hints: tuple[str, ...] = _CUE_HINTS
+) -> bool:
     """True when ``text`` reads like a copyright or reuse notice rather than news.
 
-    ``words`` is ``len(text.split())`` when the caller has counted already.
+    ``words`` is ``len(text.split())`` when the caller has counted already; ``hints`` is
+    ``cue_hints(page)`` for a line of ``page``, which spares each line most substring tests.
     """
     if (len(text.split()) if words is None else words) < min_words:
         # The pattern only matches a line that ends with "reserved": a test on the last
@@ -105,7 +121,7 @@ def is_legal_notice(text: str, *, min_words: int = 12, words: int | None = None)
     # Most paragraphs hold no cue at all: a substring test rules them out
     # before any regex runs; the cue pattern is all lower case, so it reads
     # the lowered text without IGNORECASE and finds the same matches.
-    if not any(map(lowered.__contains__, _CUE_HINTS)):
+    if not any(map(lowered.__contains__, hints)):
         return False
     return len({m.group(0)[:8] for m in _PLAIN_CUES.finditer(lowered)}) >= 2
 

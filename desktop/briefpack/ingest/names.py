@@ -8,15 +8,15 @@ decides whether a bare line is nothing but personal names, which the dump
 reader accepts as a byline only where layout makes it likely (near the top
 or next to a caption). Lines of capitalised words that are section labels
 ("All News", "Middle East"), outlets ("Rodong Sinmun"), day names ("Thứ
-Sáu") or places are not names: a country or region, a city of two words or
-more ("Hong Kong"), a place-name opener or closer ("New Delhi", "Jeju
-Island"), and a compass point's initial before the rest of a country's
-name ("N. Korea", "S. Africa"), which is a section label or a dateline,
-never a person. A one-word country that is also a given name ("Chad",
-"Jordan", "Georgia", "Israel", by the census list in ``resources/names``)
-opens a person's name when something other than a country follows it ("By
-Jordan Peterson"); a name the page also prints as an outlet's ("Tuoi Tre"
-beside "Tuoi Tre News" or tuoitrenews.vn) is the outlet. Names in
+Sáu"), topics ("Israel Hamas War") or places (``places.is_place``: "N.
+Korea", "Hong Kong") are not names. A country that is also a given name
+opens a person's name ("By Jordan Peterson"), but a bare line of it is a
+topic ("Israel Hamas") when the page prints the country elsewhere on its
+own. Bylines glued when copied ("ByRachel WhitworthCommunity Reporter"),
+with a role before the name ("By state political reporter X") or ending a
+dated line ("Posted on … by X") are read too. A name the page also prints
+as an outlet's ("Tuoi Tre" beside "Tuoi Tre News" or tuoitrenews.vn) or a
+site's domain ("KSL.com") is the outlet. Names in
 capitals are written in title case, Korean given names the Korean way
 ("KIM JI-HYE" → "Kim Ji-hye").
 """
@@ -28,14 +28,10 @@ from collections.abc import Callable, Container
 from functools import lru_cache
 
 from babel import Locale
-from babel.core import get_global
 
 from briefpack.ingest.language import STOP_WORDS
 from briefpack.ingest.outlets import OUTLET_AFTER_SLASH, is_outlet_name, outlet_key
-from briefpack.paths import RESOURCES_DIR
-
-# Given names (US Census 1990, public domain), one a line: see ``_given_names``.
-GIVEN_NAMES_FILE = RESOURCES_DIR / "names" / "given-names.txt"
+from briefpack.ingest.places import is_place, place_key, territories
 
 # Lower-case words that may sit inside a personal name.
 _PARTICLES = frozenset(
@@ -44,6 +40,8 @@ _PARTICLES = frozenset(
 _ROLE = re.compile(
     r"\b(?:reporter|correspondent|editor|journalist|writer|staff|contributor|columnist|analyst"
     r"|photographer|producer|author|newsroom|desk|bureau|team|redakcja|redaktor|dziennikarz"
+    # the posts under an academic's or an analyst's name: "Senior Lecturer in …", "Research Fellow"
+    r"|lecturer|professor|fellow|researcher|scientist|economist|director"
     r"|phóng viên|корреспондент|редакция)s?\b",
     re.IGNORECASE,
 )
@@ -57,7 +55,7 @@ _BY = re.compile(
 )
 # Between a byline's names and what follows them: a bar, a dash, a bullet, or the semicolon
 # before the editors ("Reporting by X; Editing by Y").
-_SEGMENT = re.compile(r"\s+[|·•—–-]\s+|\s*\|\s*|\s*;\s*")
+_SEGMENT = re.compile(r"\s+[|·•—–/-]\s+|\s*\|\s*|\s*;\s*")
 _AND_SPLIT = re.compile(r"\s*,?\s+(?:and|&|und|et|i|y|và|и)\s+")
 _COMMA_SPLIT = re.compile(r"\s*,\s*")
 # What follows the names: a place ("in Kyiv"), a date ("on 2 April 2025")
@@ -87,27 +85,13 @@ _NOT_NAME_WORDS = frozenset(
     ministry government assembly parliament congress senate council committee commission embassy
     army navy command forces party institute university foundation nations union rights issue issues
     control check picks journalism estate watch today images pictures downloads download available
-    bookmark save listen follow copy link read later podcast podcasts donate newsletters events""".split()
+    bookmark save listen follow copy link read later podcast podcasts donate newsletters events
+    digital edition editions premium subscription subscriptions coverage release releases statements
+    briefings speeches""".split()
 )
-# Words that make a line of two words or more a place: they open a place name ("New Delhi",
-# "San Francisco", "St. Petersburg", "Fort Worth") or close one ("Jeju Island", "Korean
-# Peninsula", "Gangwon Province"), and never stand there in a person's name.
-_PLACE_OPENERS = frozenset("new san santa são sao saint st ste port fort ciudad mount lake cape las los rio".split())
-_PLACE_CLOSERS = frozenset(
-    """city island islands peninsula province prefecture oblast krai region county district territory
-    strait straits sea gulf coast valley river zone basin delta plateau""".split()
-)
-# A compass point as a lone initial: "N. Korea" is North Korea, "S. Sudan" South Sudan.
-_COMPASS = {
-    "n": ("north", "northern"), "s": ("south", "southern"), "e": ("east", "eastern"),
-    "w": ("west", "western"), "c": ("central",), "ne": ("northeast",), "nw": ("northwest",),
-    "se": ("southeast",), "sw": ("southwest",),
-}
-# Countries and blocs news copy abbreviates ("U.S.", "DPRK"); keys without dots. Other dotted
-# initials stay a person's ("J.R. Smith"): most two-letter country codes are initials too.
-_PLACE_ABBREVIATIONS = frozenset("us usa uk uae eu un ussr prc dprk rok drc".split())
-# An initial: "N.", "N", "S.E.".
-_INITIAL = re.compile(r"(?:[^\W\d_]\.)+|[^\W\d_]")
+# Words that make a line a topic tag ("Israel Hamas War", "Ukraine Crisis"), never part of a byline. Kept
+# apart from ``_NOT_NAME_WORDS``, which also tells menus from headlines, where these words are news.
+_TOPIC_WORDS = frozenset("war wars conflict crisis ceasefire truce invasion election elections".split())
 
 
 @lru_cache(maxsize=1)
@@ -128,54 +112,10 @@ _MAX_NAME_TOKENS = 4
 _MAX_EXPLICIT_TOKENS = 5
 
 
-def _place_key(words: list[str]) -> str:
-    """Words as a place-name key: lower case, without dots and apostrophes ("St. John’s" → "st johns")."""
-    return " ".join(w.lower().replace(".", "").replace("’", "").replace("'", "") for w in words).strip()
-
-
-@lru_cache(maxsize=1)
-def _territories() -> frozenset[str]:
-    """English names of countries and regions: "North Korea" is a place, not a person."""
-    return frozenset(_place_key(name.split()) for name in Locale("en").territories.values())
-
-
-@lru_cache(maxsize=1)
-def _places() -> frozenset[str]:
-    """Countries, regions and the cities of the time-zone database ("Phnom Penh", "New York", "Hong Kong").
-
-    Both come with Babel: the zone IDs name a city each ("Asia/Ho_Chi_Minh"), and
-    their English exemplar names and the old zone IDs ("Asia/Saigon") add the
-    spellings news copy uses.
-    """
-    zones = [*get_global("zone_territories"), *get_global("zone_aliases")]
-    cities = {_place_key(zone.rsplit("/", 1)[-1].replace("_", " ").split()) for zone in zones}
-    exemplars = (zone.get("city", "") for zone in Locale("en").time_zones.values())
-    cities.update(_place_key(name.split(",")[0].split()) for name in exemplars if name)
-    return _territories() | frozenset(c for c in cities if c)
-
-
-@lru_cache(maxsize=1)
-def _given_names() -> frozenset[str]:
-    """Given names in lower case; empty when the list is missing (then no country reads as a name)."""
-    try:
-        text = GIVEN_NAMES_FILE.read_text(encoding="utf-8")
-    except OSError:
-        return frozenset()
-    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
-
-
-def _given_name_first(keys: list[str]) -> bool:
-    """True when the first word is a given name and some word after it is no country ("Chad Smith").
-
-    One-word cities do not count against it: they are surnames as often ("Israel Mendoza").
-    """
-    return len(keys) >= 2 and keys[0] in _given_names() and any(k not in _territories() for k in keys[1:])
-
-
 def _is_label(words: list[str]) -> bool:
-    """True when the words are a section label or a day or month name rather than a person."""
+    """True when the words are a section label, a topic or a day or month name rather than a person."""
     lowered = [w.lower().strip(".,") for w in words]
-    if any(w in _NOT_NAME_WORDS for w in lowered):
+    if any(w in _NOT_NAME_WORDS or w in _TOPIC_WORDS for w in lowered):
         return True
     return " ".join(lowered) in _calendar_words()
 
@@ -184,7 +124,7 @@ def reads_as_navigation(text: str) -> bool:
     """True when most words of ``text`` (stop words aside) are section-label words or countries: a menu or
     a section's name ("Home News Sport Business Video", "Ministry of Foreign Affairs of Japan"), not a headline."""
     words = [w for w in (t.lower().strip(".,:;|&") for t in text.split()) if w and w not in STOP_WORDS["en"]]
-    labels = sum(w in _NOT_NAME_WORDS or w in _territories() for w in words)
+    labels = sum(w in _NOT_NAME_WORDS or w in territories() for w in words)
     return len(words) >= 2 and labels * 3 >= len(words) * 2
 
 
@@ -197,40 +137,6 @@ def _is_brand(words: list[str]) -> bool:
     if len(words) < 2 or not (words[0].isupper() and 2 <= len(words[0]) <= 5 and words[0].isalpha()):
         return False
     return any(not w.isupper() for w in words[1:])
-
-
-def _abbreviates_place(word: str) -> bool:
-    """True for "U.S.", "U.N." or "DPRK", not for "Un" in "Kim Jong Un" or "UN" in "KIM JONG UN"."""
-    if "." not in word and not (word.isupper() and len(word) >= 3):
-        return False
-    return word.lower().replace(".", "") in _PLACE_ABBREVIATIONS
-
-
-def _is_place(words: list[str]) -> bool:
-    """True when the words name or abbreviate a place rather than a person.
-
-    A country or region name anywhere in them ("North Korea"), a city name
-    of two words or more ("Hong Kong"); a place-name opener or closer ("New Delhi", "Jeju Island"); a
-    compass point's initial before the rest of a country's name ("N. Korea", "S. Africa"); or a
-    country's abbreviation ("U.S. Congress").
-    """
-    places, keys = _places(), [_place_key([w]) for w in words]
-    if any(map(_abbreviates_place, words)):
-        return True
-    if any(" ".join(keys[i : i + n]) in places for n in (2, 3, 4) for i in range(len(keys) - n + 1)):
-        return True
-    if len(keys) >= 2 and (keys[0] in _PLACE_OPENERS or keys[-1] in _PLACE_CLOSERS):
-        return True
-    # One word alone is a place only when it is a country's name: many one-word cities
-    # ("Sofia", "Davis", "Victoria") are people's names too. So are a few countries
-    # ("Chad", "Jordan", "Georgia"): a given name first, then a word that is no country, is a person.
-    if any(k in _territories() for k in keys) and not _given_name_first(keys):
-        return True
-    # Only a compass point makes an initial part of a place: "T. Cook" and "J. Marshall" are people,
-    # though the Cook and Marshall Islands are countries.
-    if len(keys) < 2 or not _INITIAL.fullmatch(words[0]):
-        return False
-    return any(" ".join([point, *keys[1:]]) in places for point in _COMPASS.get(keys[0], ()))
 
 
 def _capitalised(token: str) -> bool:
@@ -281,9 +187,62 @@ def _as_name(piece: str, *, min_tokens: int, max_tokens: int, vouched: bool = Fa
     checked = core[:-1] if vouched and len(core) >= 2 and core[-1].lower() in _NAME_SYLLABLES else core
     # An initial ("A.", "I.") is no stop word, whatever letter it is.
     checked = [w for w in checked if not _INITIAL_WORD.fullmatch(w)]
-    if any(w.lower().rstrip(".") in STOP_WORDS["en"] for w in checked) or _is_place(words) or _is_label(words):
+    if any(w.lower().rstrip(".") in STOP_WORDS["en"] for w in checked) or is_place(words) or _is_label(words):
         return None
     return " ".join(_title_case(w) for w in words)
+
+
+# Copied pages glue the label, the name and the role that the page set apart: "ByRachel
+# WhitworthCommunity Reporter". A "By" glued to a capital, and a word glued to a closing role of
+# capitalised words, are set apart again ("McDonald" has one lower-case letter before its capital).
+_GLUED_BY = re.compile(r"^(?:By|BY)(?=[A-Z][a-z])")
+_GLUED_ROLE = re.compile(r"(?<=[a-z]{2})(?=(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+$)")
+# A role between the label and the name: "By state political reporter Lucy Robinson", "By Chief
+# Correspondent Kim Ji-hye".
+_ROLE_BEFORE_NAME = re.compile(
+    r"^(?:[\w-]+\s+){0,3}?(?:reporter|correspondent|editor|journalist|writer|columnist|analyst|producer)s?\s+"
+    r"(?=(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
+# The outlet in brackets after the names: "Yvette Tanamal (The Jakarta Post)".
+_OUTLET_IN_BRACKETS = re.compile(r"\s*\((?P<outlet>[^()]{2,40})\)$")
+# A dated line that ends with its author: "Posted on November 21, 2024 by Margaret Holloway".
+_TRAILING_BY = re.compile(r"\s(?:by|By|BY)\s+(?P<names>[^\d|]+)$")
+
+
+def _unglue_by(line: str) -> str:
+    """``line`` with a "By" label that copying glued to the name set apart ("ByRachel" → "By Rachel")."""
+    # The slices first: nearly every line fails them before the pattern runs.
+    if line[2:3].isupper() and line[3:4].islower() and line[:2] in ("By", "BY"):
+        return _GLUED_BY.sub("By ", line)
+    return line
+
+
+def _unglue_role(line: str) -> str:
+    """``line`` with a closing role that copying glued to the name set apart ("WhitworthCommunity Reporter")."""
+    match = _ROLE.search(line)
+    if match is None or match.end() != len(line.rstrip(" .")):
+        return line  # the role closes the line, or there is nothing to set apart
+    # The glue is in the word before the role's words: "WhitworthCommunity Reporter".
+    glued = _GLUED_ROLE.search(line)
+    if glued is None or not _ROLE.search(line, glued.start()):
+        return line
+    return f"{line[: glued.start()]} | {line[glued.start() :]}"
+
+
+def reads_as_post(line: str) -> bool:
+    """True when ``line`` is a newsroom or academic post ("Senior Lecturer in Politics, University of
+    Leeds"): a role word, and no lower-case word but stop words and roles, so a sentence that names
+    a role ("Analysts in Seoul confirmed …") is none."""
+    if _ROLE.search(line) is None:
+        return False
+    lowered = (w.strip(",.;:()") for w in line.split() if w[:1].islower())
+    return all(w in STOP_WORDS["en"] or _ROLE.fullmatch(w) for w in lowered)
+
+
+def opens_with_byline_label(line: str) -> bool:
+    """True when ``line`` opens with a byline's label ("By", "Written by", "Author:")."""
+    return _BY.match(line) is not None
 
 
 def _without_email(line: str) -> str:
@@ -306,16 +265,24 @@ def byline_names(line: str, *, dated: bool = False) -> tuple[str, ...] | None:
     "X, 21 May 2024", "X / The Daily Tribune"); ``dated`` tells that the caller found a complete date on the line. A label followed by no
     readable name gives ``None`` too, so "By the end of the year" is prose.
     """
-    line = " ".join(_without_email(line).split())
+    line = _unglue_by(" ".join(_without_email(line).split()))
     label = _BY.match(line)
+    if label is None and dated:
+        signed = _TRAILING_BY.search(line)
+        if signed is not None:
+            return personal_names(signed["names"], vouched=True) or None
     outlet = OUTLET_AFTER_SLASH.search(line) if label is None and " / " in line else None
+    if outlet is None and label is None and line.endswith(")"):
+        outlet = _OUTLET_IN_BRACKETS.search(line)
+        outlet = outlet if outlet is not None and is_outlet_name(outlet["outlet"]) else None
     if outlet is not None:
         line = line[: outlet.start()]  # "Thanh Hai / Tuoi Tre News": the names, then the outlet
     # Without a label or a date a byline needs a role word; the pieces below are cut
     # at spaces and punctuation, so a role found in one of them is found in the line.
     if label is None and outlet is None and not dated and not _ROLE.search(line):
         return None
-    rest = line[label.end() :] if label else line
+    line = _unglue_role(line)
+    rest = _ROLE_BEFORE_NAME.sub("", line[label.end() :], count=1) if label else line
     segments = [s for s in _SEGMENT.split(rest) if s.strip()]
     if not segments:
         return None
@@ -346,6 +313,7 @@ def personal_names(
     is_outlet: Callable[[str], bool] | None = None,
     *,
     vouched: bool = False,
+    prints_apart: Callable[[str, str], bool] | None = None,
 ) -> tuple[str, ...]:
     """The names when ``line`` is nothing but one or more personal names ("X", "X and Y"), else ``()``.
 
@@ -354,7 +322,8 @@ def personal_names(
     not a name. ``is_outlet`` tells, by its ``outlet_key``, a name the page also
     prints as an outlet's (see ``outlet_names``); ``None`` means no name is. ``vouched`` says the
     layout marks the line as names (a sign-off "X / Outlet"), so a name may end
-    in a syllable that is an English stop word ("Ngoc An").
+    in a syllable that is an English stop word ("Ngoc An"). ``prints_apart(word, name)`` tells
+    whether the page prints ``word`` elsewhere without the rest of ``name``; ``None`` means never.
     """
     line = " ".join(_without_email(line).split())
     # The first name starts the line: a line whose first word (up to a space
@@ -369,7 +338,8 @@ def personal_names(
     names: list[str] = []
     for piece in pieces:
         name = _as_name(piece, min_tokens=2, max_tokens=_MAX_NAME_TOKENS, vouched=vouched)
-        if name is None:
+        # A role under a name is no name ("Agriculture Correspondent"); asked last, of the few pieces that pass.
+        if name is None or _ROLE.search(piece) is not None:
             return ()
         words = [w.lower() for w in piece.split() if w.lower() not in _PARTICLES]
         if sum(w in lowercase_words for w in words) * 2 > len(words):
@@ -377,4 +347,14 @@ def personal_names(
         names.append(name)
     if is_outlet is not None and any(is_outlet(outlet_key(piece)) for piece in pieces):
         return ()
+    if prints_apart is not None and any(_country_apart(piece, prints_apart) for piece in pieces):
+        return ()
     return tuple(names)
+
+
+def _country_apart(piece: str, prints_apart: Callable[[str, str], bool]) -> bool:
+    """True when ``piece`` opens with a country that is also a given name ("Israel Hamas") and the page
+    prints that country elsewhere without the rest of the name: there it is the country, so the line
+    is a topic ("Israel Hamas" above a story about both), not a person."""
+    words = piece.split()
+    return len(words) >= 2 and place_key(words[:1]) in territories() and prints_apart(words[0], piece)

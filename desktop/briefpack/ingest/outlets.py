@@ -17,6 +17,8 @@ import itertools
 import re
 from collections.abc import Iterable
 
+from briefpack.ingest.web import bare_domain
+
 # Words that end an outlet's name: "Tuoi Tre News", "The Kyiv Independent", "Korea JoongAng Daily".
 OUTLET_WORDS = frozenset(
     """news daily times post herald online media tribune journal gazette press independent insider express
@@ -40,11 +42,14 @@ _MAX_ACRONYM = 5
 
 def is_outlet_name(piece: str) -> bool:
     """True for a news agency ("Reuters", "Kyodo News"), an outlet ending in an outlet word
-    ("The Associated Press", "ASSOCIATED PRESS") or a lone short acronym ("AFP"): never a person."""
+    ("The Associated Press", "ASSOCIATED PRESS"), a lone short acronym ("AFP") or a site's domain
+    ("KSL.com"): never a person."""
     words = piece.split()
     if not words:
         return False
     if outlet_key(piece) in _AGENCY_KEYS or words[-1].lower().strip(".,") in OUTLET_WORDS:
+        return True
+    if len(words) == 1 and "." in piece and bare_domain(piece.lower()) is not None:
         return True
     return len(words) == 1 and words[0].isupper() and words[0].isalpha() and len(words[0]) <= _MAX_ACRONYM
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 
+from briefpack.ingest.dates import dates_revision
 from briefpack.ingest.dump.features import Features
 from briefpack.ingest.dump.options import DumpOptions
 from briefpack.ingest.dump.roles import Role
@@ -93,10 +94,17 @@ def _rights_holder(lines: Classified) -> str | None:
 
 
 def _published(lines: Classified) -> dt.date | None:
-    dated = _with_role(lines, Role.DATELINE, Role.BYLINE, Role.CATEGORY, Role.FURNITURE)
+    # "Last updated: 21 Nov" above "First published: 18 Nov": the first publication is the date, and a
+    # revision's date serves when the page gives no other. Lines are read in order and only until a
+    # first publication date is found: a line's date costs a parse.
+    revised = None
+    for f in _with_role(lines, Role.DATELINE, Role.BYLINE, Role.CATEGORY, Role.FURNITURE):
+        if f.date is not None:
+            if not dates_revision(f.text):
+                return f.date
+            revised = revised or f.date
     # A source line may print the date too ("Source: Xinhua | 2024-11-21 18:45:30"): used when no other line does.
-    sourced = _with_role(lines, Role.SOURCE)
-    return next((f.date for f in dated if f.date), None) or next((f.date for f in sourced if f.date), None)
+    return revised or next((f.date for f in _with_role(lines, Role.SOURCE) if f.date), None)
 
 
 def _title(lines: Classified, blocks: tuple[Block, ...], options: DumpOptions) -> tuple[str | None, bool]:

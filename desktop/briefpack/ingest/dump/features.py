@@ -17,28 +17,30 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from briefpack.ingest.dates import dateline_date
+from briefpack.ingest.dates import dateline_date, opens_with_date_cue
 from briefpack.ingest.dump.lines import Line
 from briefpack.ingest.dump.options import DumpOptions
+from briefpack.ingest.dump.credits import caption_credit, is_credit_line
 from briefpack.ingest.dump.patterns import (
     CopyrightRef,
     SourceRef,
     breadcrumb,
-    caption_credit,
     copyright_line,
     glued_prefix,
-    is_credit_line,
     is_furniture,
     opens_teasers,
     source_line,
 )
-from briefpack.ingest.legal import is_legal_notice
-from briefpack.ingest.names import byline_names, personal_names
+from briefpack.ingest.legal import cue_hints, is_legal_notice
+from briefpack.ingest.names import byline_names, opens_with_byline_label, personal_names
 from briefpack.ingest.nonascii import blank_non_ascii, non_ascii_chars
 from briefpack.ingest.outlets import outlet_names
 
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«(["
+# The mark agencies end a story with, after its last sentence: "… interests. -0-" (KCNA), "-30-".
+_END_MARKS = ("-0-", "-30-")
+_END_MARK = re.compile(r"\s*(?:-0-|-30-)$")
 _WORD = re.compile(r"[^\W\d_]+")
 _LETTER = re.compile(r"[^\W\d_]")  # a character ``_WORD`` reads as part of a word
 _NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")  # a letter or digit outside ASCII
@@ -138,7 +140,7 @@ class Features:
 
     @_cached
     def legal(self) -> bool:
-        return is_legal_notice(self.text, words=self.words)
+        return is_legal_notice(self.text, words=self.words, hints=self.page.vocabulary.legal_hints())
 
     @_cached
     def credit_line(self) -> bool:
@@ -159,12 +161,22 @@ class Features:
     @_cached
     def date(self) -> dt.date | None:
         page = self.page
-        return dateline_date(self.text, page.language) if self.words <= page.options.max_dateline_words else None
+        options = page.options
+        if self.words <= options.max_dateline_words:
+            return dateline_date(self.text, page.language)
+        # A dateline that says so may print the first date and the last update ("Posted Thu 21 Nov 2024 at
+        # 5:32am, updated …"); a longer line without the cue is a headline or a caption that names a day.
+        if self.words <= options.max_cued_dateline_words and opens_with_date_cue(self.text):
+            return dateline_date(self.text, page.language)
+        return None
 
     @_cached
     def _may_be_byline(self) -> bool:
         # Names are read only on a line the other cues leave open: a line they settle keeps its role
         # whatever names it holds, and names are the costliest cue of a short line.
+        options = self.page.options
+        if self.words > options.max_cued_dateline_words:
+            return False
         settled = (
             self.furniture
             or self.legal
@@ -173,7 +185,10 @@ class Features:
             or self.copyright is not None
             or (self.link and not self.prose)
         )
-        return self.words <= self.page.options.max_byline_words and not settled
+        if settled:
+            return False
+        # A labelled byline may carry the outlet and the date: "By X, KSL.com | Posted - Nov. 21, 2024 at 4:12 p.m.".
+        return self.words <= options.max_byline_words or opens_with_byline_label(self.text)
 
     @_cached
     def byline(self) -> tuple[str, ...] | None:
@@ -186,11 +201,14 @@ class Features:
         if not self._may_be_byline:
             return ()
         vocabulary = self.page.vocabulary
-        return personal_names(self.text, vocabulary, vocabulary.is_outlet)
+        return personal_names(self.text, vocabulary, vocabulary.is_outlet, prints_apart=vocabulary.prints_apart)
 
 
 def _ending(text: str) -> str:
+    """The character that ends ``text``, closing quotes and brackets and an agency's end mark ("-0-") aside."""
     stripped = text.rstrip(_CLOSERS)
+    if stripped.endswith(_END_MARKS):
+        stripped = _END_MARK.sub("", stripped).rstrip(_CLOSERS)
     return stripped[-1:] if stripped else ""
 
 
@@ -200,19 +218,35 @@ def _starts_capitalised(text: str) -> bool:
 
 
 class _Vocabulary:
-    """Membership in ``lowercase_vocabulary(lines)``, answered word by word: only lines that look like names ask.
+    """What the cues of a page's lines ask of the whole page: membership in ``lowercase_vocabulary(lines)``,
+    answered word by word (only lines that look like names ask), the outlets it names, the legal cue
+    hints it holds.
 
     A page is asked about a handful of words, so each is looked up in the page's
     text (a substring search, then a look at the characters around each hit)
     rather than the whole page split into words first.
     """
 
-    __slots__ = ("_lines", "_text", "_outlets")
+    __slots__ = ("_lines", "_text", "_lowered", "_outlets", "_legal_hints")
 
     def __init__(self, lines: list[Line]) -> None:
         self._lines = lines
         self._text: str | None = None
+        self._lowered: str | None = None
+        self._legal_hints: tuple[str, ...] | None = None
         self._outlets: frozenset[str] | None = None
+
+    def legal_hints(self) -> tuple[str, ...]:
+        """``cue_hints`` of the page's text, found on first use: a handful of scans of the page in place
+        of a scan per hint for every line."""
+        if self._legal_hints is None:
+            self._legal_hints = cue_hints(self._joined())
+        return self._legal_hints
+
+    def _joined(self) -> str:
+        if self._text is None:
+            self._text = "\n".join(line.text for line in self._lines)
+        return self._text
 
     def is_outlet(self, name: str) -> bool:
         """True when the page prints the name keyed ``name`` as an outlet's ("tuoitre" for "Tuoi Tre News")."""
@@ -220,13 +254,23 @@ class _Vocabulary:
             self._outlets = outlet_names(line.text for line in self._lines)
         return name in self._outlets
 
+    def prints_apart(self, word: str, name: str) -> bool:
+        """True when the page prints ``word`` (in any case, as a whole word) more often than ``name``."""
+        if self._lowered is None:
+            self._lowered = self._joined().casefold()
+        text = self._lowered
+
+        def count(phrase: str) -> int:
+            pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, phrase.casefold().split())) + r"(?!\w)"
+            return len(re.findall(pattern, text))
+
+        return count(word) > count(name)
+
     def __contains__(self, word: object) -> bool:
         # In the vocabulary: a lower-case word of letters that stands somewhere with no letter either side.
         if not isinstance(word, str) or not word.islower() or _WORD.fullmatch(word) is None:
             return False
-        if self._text is None:
-            self._text = "\n".join(line.text for line in self._lines)
-        text, size = self._text, len(word)
+        text, size = self._joined(), len(word)
         start = text.find(word)
         while start != -1:
             end = start + size

@@ -28,6 +28,8 @@ class DumpOptions:
     # Bylines and datelines are short lines; anything longer is prose.
     max_byline_words: int = 12
     max_dateline_words: int = 12
+    # ... unless it opens with "Posted", "Updated" …: such a dateline may print the first date and the last update.
+    max_cued_dateline_words: int = 20
     # A caption longer than this is a paragraph, whatever follows it.
     max_caption_words: int = 60
     # A bare name line counts as a byline up to this many paragraphs into the body.

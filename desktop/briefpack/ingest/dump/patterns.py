@@ -1,7 +1,8 @@
-"""Recognisers for single lines of page furniture, credits, captions, sources and copyright footers.
+"""Recognisers for single lines of page furniture, prompts, sources, copyright footers and breadcrumbs.
 
 Each function looks at one line's text only and answers one question ("is
-this a share row?", "which credit does this caption name?"); the layout
+this a share row?", "which URL does this source line give?"; picture
+credits have ``credits``); the layout
 questions (where the line stands, what is around it) belong to the role
 classifier. The vocabularies are tables, so a new site's furniture is one
 more entry rather than one more branch.
@@ -29,7 +30,8 @@ SECTION_OPENERS = _phrases(
     |see also|more on this story|recommended|most read|most popular|trending|you may also like
     |more from this author|more stories|latest news|top stories|czytaj także|czytaj też
     |zobacz także|zobacz też|polecamy|xem thêm|tin liên quan|читайте также|weitere artikel
-    |mehr zum thema|lire aussi|explore more on these topics|more on this topic|more about"""
+    |mehr zum thema|lire aussi|explore more on these topics|more on this topic|more about|keep reading
+    |read next|up next|more from|don't miss|editor's picks|must read|in this news|related topics"""
 )
 
 # Whole lines that are page furniture (compared in lower case, without
@@ -44,23 +46,27 @@ FURNITURE_LINES = SECTION_OPENERS | _phrases(
     |show comments|loading|close|accept|accept all|cookie settings|more|video|watch
     |photo gallery|gallery|photos|audio|play|open in app|download the app|reklama|komentarze
     |udostępnij|bình luận|chia sẻ|реклама|комментарии|поделиться|anzeige|publicité|keywords|tags
-    |topics|reuse this content|(end)|end|your email address will not be published"""
+    |topics|reuse this content|(end)|end|your email address will not be published|bookmark|save
+    |saved|follow us on|like this|like loading|search keywords|key words"""
 )
 
 _SOCIAL = frozenset(
-    "facebook twitter x linkedin whatsapp telegram email e-mail mail print reddit pinterest copy link "
+    "facebook twitter x linkedin whatsapp telegram email e-mail mail mailto print reddit pinterest copy link "
     "share messenger viber vk vkontakte zalo line threads bluesky mastodon flipboard pocket tumblr "
     "instagram youtube tiktok sms".split()
 )
 _FURNITURE_PATTERNS = (
     # counters: "Comment (0)", "Comments: 12", "12 comments", "3 shares"
     re.compile(r"(?:comments?|replies|responses|reactions|shares?|likes?|views?|votes?)\s*[:(]?\s*\d+\s*\)?", re.I),
-    re.compile(r"\d+\s*(?:comments?|replies|shares?|likes?|views?|votes?)", re.I),
+    re.compile(r"\d+(?:[.,]\d+)?[km]?\s*(?:comments?|replies|shares?|likes?|views?|votes?|followers?|claps?)", re.I),
     # "5 min read", "Reading time: 4 minutes"
-    re.compile(r"(?:reading time\s*:?\s*)?\d+\s*(?:min(?:ute)?s?|m)\.?(?:\s*read)?", re.I),
+    re.compile(
+        r"(?:(?:estimated )?read(?:ing)? time\s*:?\s*)?\d+(?:\s*[-–]\s*\d+)?\s*(?:min(?:ute)?s?|m)\.?(?:\s*read)?", re.I
+    ),
     # relative timestamps carry no date: "3 hours ago", "Updated 5 minutes ago"
     re.compile(
-        r"(?:(?:updated|published|posted)\s*:?\s*)?(?:an?|\d+)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago",
+        r"(?:(?:this (?:article |story |page )?was )?(?:updated|published|posted)\s*:?\s*)?(?:an?|\d+)\s+"
+        r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago",
         re.I,
     ),
     # labelled lists of links: "Tags: Russia, North Korea"
@@ -90,6 +96,9 @@ _FURNITURE_PATTERNS = (
     # screen-reader labels of inline teaser lists: "list of 3 items", "list 1 of 3", "end of list"
     re.compile(r"list (?:of \d+ items?|\d+ of \d+)|end of list", re.I),
     re.compile(r"click here to .{0,50}", re.I),
+    # ad labels with their text ("TEXT AD: Call …", "Sponsored: …") and the notes that break the text for one
+    re.compile(r"(?:text )?(?:ad|advert|advertisement|sponsored)\s*:.*", re.I),
+    re.compile(r"(?:article|story|text) continues (?:below|after (?:this |the )?(?:advertisement|advert|ad))", re.I),
     # a time alone, as live blogs stamp their entries: "12.40 GMT", "9:05 a.m. ET"
     re.compile(r"\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4}(?:[+-]\d{1,2})?)?", re.I),
     # a line that is only an e-mail address (the reporter's, under agency copy)
@@ -105,83 +114,75 @@ _FURNITURE_LOWER = (
     if any(map(str.isupper, re.sub(r"\\.", "", _FURNITURE_PATTERN.pattern)))
     else re.compile(_FURNITURE_PATTERN.pattern)
 )
+# Text size controls, glued when copied: "Normal text sizeLarger text sizeVery large text size". Apart from
+# the patterns above: its backtracking would cost every line, and few lines hold "text size".
+_TEXT_SIZE = re.compile(r"(?:[a-z ]{0,20}text size){1,5}")
 # The words of a share row, between spaces, bars, bullets, slashes and commas.
 _ROW_TOKEN = re.compile(r"[^\s|·•/,]+")
 # Consent banners and newsletter, app or membership prompts: phrases a
 # short line is built around. Each is specific ("we use cookies", not
 # "cookies"), so a news sentence about cookie rules or newsletters stays body.
 _PROMPTS = re.compile(
-    r"\b(?:(?:we|this (?:web)?site|our (?:web)?site) uses?(?: [a-z]+){0,3} cookies|our use of cookies|accept (?:all )?cookies"
+    r"(?:\b(?:(?:we|this (?:web)?site|our (?:web)?site) uses?(?: [a-z]+){0,3} cookies|our use of cookies|accept (?:all )?cookies"
     r"|sign up (?:for|to) (?:our|the|a)\b|subscribe (?:to|for) (?:our|the)\b|(?:our|the) newsletter"
     r"|newsletter sign[- ]?up|(?:delivered |straight )?(?:to|in) your inbox"
-    r"|(?:support|fund|back) (?:our|independent|quality) journalism|become a (?:member|subscriber|patron)"
+    r"|(?:support|fund|back) (?:our|independent|quality|[\w.-]+(?: [\w.-]+)?['’]s?) journalism"
+    r"|become a (?:member|subscriber|patron)"
     r"|download (?:our|the) app"
     # reader-support and subscription appeals, in the second person news copy does not use:
     # "We've been working hard to bring you …", "Have a news tip?", "Thank you for reading"
     r"|to bring you|subscription options"
     r"|(?:have|got) a news tip|we rely on (?:our )?(?:readers|members|subscribers)|join our community"
-    r"|thanks? (?:you )?for reading)\b",
+    r"|thanks? (?:you )?for reading"
+    # paywall offers beside a teaser: "Subscribe to unlock this article", "Try unlimited access",
+    # "Cancel anytime", "Only $1 for 4 weeks", "Check whether you already have access …"
+    r"|subscribe (?:now )?to (?:unlock|continue|read)|try (?:unlimited|full|premium) (?:digital )?access"
+    r"|(?:complete|essential|full|unlimited|premium) digital access"
+    r"|cancel any ?time|(?:explore|see) (?:more|our|all)(?: full range of)? (?:offers|subscriptions|plans)"
+    r"|already (?:have access|a subscriber)|terms (?:&|and) conditions apply|why subscribe"
+    r"|(?:log ?in|sign ?in|register|subscribe)(?:,? (?:or |and )?(?:log ?in|sign ?in|register|subscribe))+ to"
+    r"|we['’]ll send you|(?:get|receive|turn on) (?:breaking )?(?:news )?(?:alerts|notifications)"
+    r"|(?:web ?site|app) (?:can|may) (?:also )?be accessed|alternate addresses"
+    r"|plans currently available|(?:only )?[$£€]\s?\d+(?:\.\d\d)? (?:for|per|a) (?:\d+ )?(?:weeks?|months?|year))"
+    # comment policies and republishing offers: "Comments will be moderated.", "Republish our articles for free"
+    r"|comments (?:will be|are) moderated|republish (?:our|this) (?:articles?|stor(?:y|ies))"
+    # a site's tagline, often glued to a menu label when copied (so no word boundary before it):
+    # "NewsBringing you the latest news …"
+    r"|bringing you the (?:latest|best))\b",
     re.I,
 )
-# A literal each alternative of ``_PROMPTS`` contains: a line without any is no prompt.
-_PROMPT_HINTS = (
-    "cookies", "sign up ", "subscribe ", "newsletter", "your inbox", "journalism", "become a ", "download ",
-    "bring you", "subscri", "news tip", "rely on", "community", "for reading",
+# A word (a run of letters, in lower case) each alternative of ``_PROMPTS`` holds, and the strings that
+# stand in for a word where an alternative has none (a price; a tagline glued to the word before it):
+# a line with neither is no prompt. One set test on the line's words costs less than a test per string.
+_PROMPT_WORDS = frozenset(
+    """cookies sign signin log login register subscribe subscription subscriptions subscriber newsletter inbox
+    journalism become download bring tip rely community reading access cancel offers plans conditions send
+    alerts notifications accessed addresses moderated republish""".split()
 )
-_MAX_PROMPT_WORDS = 40
+_PROMPT_WORDS_ASCII = frozenset(w.encode("ascii") for w in _PROMPT_WORDS)
+_PROMPT_STRINGS = ("$", "£", "€", "bringing you")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+# Every byte but an ASCII letter becomes a space: an ASCII line's words are then its letter runs.
+_ASCII_LETTERS = bytes(b if chr(b).isascii() and chr(b).isalpha() else 32 for b in range(256))
+
+
+def _has_prompt_word(lowered: str) -> bool:
+    """True when ``lowered`` holds one of ``_PROMPT_WORDS`` as a run of letters, or one of ``_PROMPT_STRINGS``."""
+    if lowered.isascii():  # a byte translation and a split find the letter runs several times faster
+        words = lowered.encode("ascii").translate(_ASCII_LETTERS).split()
+        found = not _PROMPT_WORDS_ASCII.isdisjoint(words)
+    else:
+        found = not _PROMPT_WORDS.isdisjoint(_LETTER_RUN.findall(lowered))
+    return found or any(map(lowered.__contains__, _PROMPT_STRINGS))
+_MAX_PROMPT_WORDS = 50
 # "Associated Press writer X contributed to this report." and its kin.
 _CONTRIBUTED = re.compile(
     r".{0,160}\b(?:contributed (?:to )?(?:this|the) (?:report|story|article)|contributed reporting)\.?", re.I
 )
 
-# Labels that start a line crediting the pictures: "Images source: © …",
-# "Photo: Reuters", "Źródło zdjęć: © …", "Ảnh: TTXVN".
-_CREDIT_LINE = re.compile(
-    r"(?:(?:images?|photos?|photographs?|pictures?|graphics?|illustrations?|videos?)\s*"
-    r"(?:source|sources|credits?|by)?|credits?|źródło zdjęć|źródło zdjęcia|fot\.?|foto|ảnh|nguồn ảnh"
-    r"|фото|bild|bildquelle)\s*[:.]\s*\S.*",
-    re.IGNORECASE,
-)
-_MAX_CREDIT_WORDS = 20
-
-# A credit printed at the end of a caption: "… (Source: Sputnik) |",
-# "… (Photo: AFP)". "(Source: X)" without the trailing bar also ends many
-# body paragraphs, so it makes a caption only with the bar.
-_CAPTION_CREDIT = re.compile(
-    r"\((?P<label>source|photo|photograph|image|picture|credit|foto|fot\.|ảnh|nguồn|фото|источник|źródło)"
-    r"\s*:\s*(?P<credit>[^()]{1,80})\)\s*(?P<bar>\|)?\s*$",
-    re.IGNORECASE,
-)
-# After a caption's last sentence: "(Yonhap)", "(AP Photo/X)", "(Xinhua/X)",
-# "Photo: VNA", "Photo by VnExpress/X". The bracketed form holds one to four
-# capitalised words (an agency), or a photographer after a slash.
-_TRAILING_CREDIT = re.compile(
-    r"(?:(?<=[.!?”\"’])\s+(?:\|\s*)?|\s+\|\s*)(?:\((?P<credit>(?:[A-Z][\w&'.-]*\s?){1,4}(?:/[^()/]{2,60})?)\)"
-    # "Photo: X", "Photo by X", "| Photo Credit: X" (The Hindu and others set the credit off with a bar)
-    r"|(?i:photo|photograph|image|picture|ảnh)s?(?:\s+(?i:credits?))?(?:\s+(?i:by)|\s*:)\s*(?P<credit2>\S.{1,60}))\s*\|?\s*$"
-)
-# Agencies and picture desks whose bare name ends a caption without brackets ("… on Oct. 18. Yonhap").
-# Unbracketed, a capitalised word after a sentence could be anything, so only these names count.
-PHOTO_AGENCIES = _phrases(
-    """Yonhap|Newsis|News1|AFP|AP|Reuters|EPA|EPA-EFE|EFE|Xinhua|TASS|RIA Novosti|Sputnik|Kyodo|Kyodo News
-    |Jiji|Jiji Press|KCNA|VNA|TTXVN|Getty Images|Bloomberg|AAP|dpa|ANSA|ANI|PTI|UPI|Anadolu|Bernama
-    |Antara|Shutterstock|NurPhoto|Zuma Press|PAP|CTK|Ukrinform|Interfax"""
-)
-_BARE_AGENCY = re.compile(
-    r"(?<=[.!?”\"’])\s+(?P<credit>(?:"
-    + "|".join(sorted(map(re.escape, PHOTO_AGENCIES), key=len, reverse=True))
-    + r")(?:\s+Photo)?(?:/[^()/.]{2,60})?)\s*\|?\s*$"
-)
-# A bare credit ends a caption, which says what the picture shows in a few words first.
-_MIN_BARE_CAPTION_WORDS = 4
-# The words the unbracketed form of ``_TRAILING_CREDIT`` starts with ("photo" also starts "photograph").
-_PHOTO_WORD = re.compile(r"photo|image|picture|ảnh", re.IGNORECASE)
-# A body paragraph may end with "(AFP)" too; captions with such a bare credit are short.
-_MAX_TRAILING_CREDIT_WORDS = 40
-_PHOTO_LABELS = frozenset({"photo", "photograph", "image", "picture", "foto", "fot.", "ảnh", "фото"})
-
 _SOURCE_LABEL = re.compile(
-    r"(?:source|sources|original(?: article)?|read (?:more|the original)(?: at| on)?|via|nguồn|источник|źródło|quelle)"
+    r"(?:source|sources|original(?: article)?|read (?:more|the original)(?: at| on)?|via|nguồn|источник|źródło|quelle"
+    r"|short ?link|permalink|article (?:link|url)|link to this (?:article|story))"
     r"\s*:\s*(?P<rest>.+)",
     re.IGNORECASE,
 )
@@ -218,6 +219,8 @@ def is_furniture(text: str, *, words: int | None = None) -> bool:
         return True
     if is_prompt(text, lowered, words=words):
         return True
+    if "text size" in key and _TEXT_SIZE.fullmatch(key):
+        return True
     # The IGNORECASE pattern only runs on lines that contain its one literal (see ``caseless``).
     if (lowered is None or "contributed" in key) and _CONTRIBUTED.fullmatch(key):
         return True
@@ -233,7 +236,7 @@ def is_prompt(text: str, lowered: str | None = None, *, words: int | None = None
         return False  # a paragraph: spared the hints below, which scan the whole line
     # The literal hints first: they rule out nearly every line before a long one is split into words.
     lowered = lowered if lowered is not None else caseless(text)
-    if lowered is not None and not any(map(lowered.__contains__, _PROMPT_HINTS)):
+    if lowered is not None and not _has_prompt_word(lowered):
         return False
     if len(text.split()) > _MAX_PROMPT_WORDS:
         return False
@@ -243,60 +246,6 @@ def is_prompt(text: str, lowered: str | None = None, *, words: int | None = None
 def opens_teasers(text: str) -> bool:
     """True for headings such as "Related content" that introduce links to other articles."""
     return _key(text) in SECTION_OPENERS
-
-
-def is_credit_line(text: str, *, words: int | None = None) -> bool:
-    """True for a line that credits pictures ("Images source: © Getty Images", "Photo: Reuters").
-
-    ``words`` is ``len(text.split())`` when the caller has counted already.
-    """
-    if words is not None and words > _MAX_CREDIT_WORDS:
-        return False
-    # The pattern first: it fails at the first word of nearly every line, before a long line is split.
-    return _CREDIT_LINE.fullmatch(text) is not None and (len(text.split()) if words is None else words) <= _MAX_CREDIT_WORDS
-
-
-def caption_credit(text: str, *, words: int | None = None) -> str | None:
-    """The credit a caption line ends with ("… (Source: Sputnik) |" → "Sputnik"), or ``None``.
-
-    Besides labelled credits in brackets, a caption may end, after its last
-    sentence, with an agency credit in brackets ("… on Wednesday. (Yonhap)",
-    "(AP Photo/J. Scott Applewhite)"), a "Photo: X" / "Photo by X" credit,
-    or the bare name of a picture agency (``PHOTO_AGENCIES``: "… on Oct. 18. Yonhap").
-    ``words`` is ``len(text.split())`` when the caller has counted already.
-    """
-    # Both bracketed forms end the line with ")" (a bar and spaces aside) and a bare agency name with
-    # a letter: most lines end with a full stop, and the patterns, which have no literal start, then
-    # run only on a line naming a photo.
-    tail = text.rstrip().rstrip("|").rstrip()
-    closes = tail.endswith(")")
-    if closes:
-        match = _CAPTION_CREDIT.search(text)
-        if match is not None and match.start() > 0:
-            if match.group("bar") is not None or match.group("label").lower() in _PHOTO_LABELS:
-                return match.group("credit").strip() or None
-    elif (words is not None and words > _MAX_TRAILING_CREDIT_WORDS) or (
-        not tail[-1:].isalpha() and not _names_photo(text)
-    ):
-        return None  # either way: the checks below refuse a line this long
-    words = len(text.split()) if words is None else words
-    if words > _MAX_TRAILING_CREDIT_WORDS:
-        return None
-    trailing = _TRAILING_CREDIT.search(text)
-    if trailing is not None and trailing.start() > 0:
-        return (trailing.group("credit") or trailing.group("credit2")).strip() or None
-    bare = _BARE_AGENCY.search(text) if not closes else None
-    if bare is not None and len(text[: bare.start()].split()) >= _MIN_BARE_CAPTION_WORDS:
-        return bare.group("credit").strip()
-    return None
-
-
-def _names_photo(text: str) -> bool:
-    """True when ``text`` holds one of the words ``_PHOTO_WORD`` finds (as a substring test where ``caseless`` allows)."""
-    lowered = caseless(text)
-    if lowered is None:
-        return _PHOTO_WORD.search(text) is not None
-    return "photo" in lowered or "image" in lowered or "picture" in lowered or "ảnh" in lowered
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,14 +7,18 @@ each settling one kind of line and leaving the rest undecided (``None``):
    caption with credit, explicit byline, dateline);
 2. lines printed twice (a caption, kept once);
 3. a section label glued to the headline;
-4. the top of the page, up to the first prose: the headline, a label
-   above it, navigation (a bare name above the headline is one of these);
+4. the top of the page, up to the first prose: the headline (below the
+   site's menu; printed twice, or once more as the page's title with the
+   site's name), a label above it, navigation (a bare name above the
+   headline is one of these);
 5. bare personal names near the top or next to a caption: bylines;
-6. captions that sit right above a picture credit, and credits that are
-   really "Source:" or "©" lines next to a caption;
+6. captions that sit right above a picture credit (bare ones too:
+   "(ABC News: X)", "X/Agency"), and credits that are really "Source:" or
+   "©" lines next to a caption;
 7. teaser lists after "Related content";
-8. the end of the article (``tail``): a sign-off name, author bios,
-   footnotes;
+8. the end of the article (``tail``): comment threads, appeals for
+   support, a sign-off name, author boxes and bios, notes about the
+   outlet, footnotes;
 9. short unpunctuated lines followed by prose: headings; after the last
    prose: furniture (topic lists, links).
 
@@ -23,13 +27,15 @@ Whatever is still undecided is a body paragraph.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from briefpack.ingest.dump.features import Features
 from briefpack.ingest.dump.options import DumpOptions
+from briefpack.ingest.dump.credits import is_bare_credit
 from briefpack.ingest.dump.role import Role, Roles
 from briefpack.ingest.dump.tail import mark_tail
-from briefpack.ingest.names import reads_as_navigation
+from briefpack.ingest.names import reads_as_navigation, reads_as_post
 
 __all__ = ["Role", "classify"]
 
@@ -40,6 +46,14 @@ __all__ = ["Role", "classify"]
 _BYLINE_NEIGHBOURS = frozenset(
     {Role.CAPTION, Role.CREDIT, Role.DUPLICATE, Role.DATELINE, Role.BYLINE, Role.TITLE, Role.CATEGORY}
 )
+# A page's title prints the headline and then the site's name after one of these.
+_TITLE_SUFFIX = re.compile(r" (?:[|\-–—]|::) ")
+# This many label lines in a row make a menu.
+_MENU_RUN = 3
+_MAX_MENU_ITEM_WORDS = 3
+# What a line may still be when the picture pass looks at it: undecided, or an unpunctuated line
+# below the headline that the top pass took for a standfirst.
+_UNSETTLED = (None, Role.PARAGRAPH)
 # Lines that never interrupt the body text between a heading and its prose.
 _ASIDES = frozenset({Role.CAPTION, Role.CREDIT, Role.DUPLICATE, Role.BYLINE, Role.DATELINE, Role.FURNITURE})
 
@@ -47,7 +61,8 @@ _ASIDES = frozenset({Role.CAPTION, Role.CREDIT, Role.DUPLICATE, Role.BYLINE, Rol
 def _intrinsic(f: Features, options: DumpOptions) -> Role | None:
     """The role a line has whatever surrounds it, or ``None``."""
     if f.furniture or (f.link and not f.prose):
-        return Role.FURNITURE
+        # Furniture takes a short line in brackets, but "(Image: X)" credits a picture.
+        return Role.CREDIT if f.text[:1] == "(" and f.credit_line else Role.FURNITURE
     if f.legal:
         return Role.LEGAL
     if f.source is not None:
@@ -92,6 +107,23 @@ def _mark_glued_category(features: Sequence[Features], roles: Roles) -> None:
             return
 
 
+def _menu_end(features: Sequence[Features], roles: Roles, start: int) -> int:
+    """The index after the last run of ``_MENU_RUN`` or more label lines ("Home", "About", "Archive")
+    above the byline and the body; 0 when there is none. Share rows below a byline do not count."""
+    end = run = 0
+    for i in range(start):
+        if roles[i] in (Role.BYLINE, Role.DATELINE):
+            break
+        f = features[i]
+        if f.words <= _MAX_MENU_ITEM_WORDS and roles[i] in (None, Role.FURNITURE) and f.label_like:
+            run += 1
+            if run >= _MENU_RUN:
+                end = i + 1
+        else:
+            run = 0
+    return end
+
+
 def _mark_top(features: Sequence[Features], roles: Roles, options: DumpOptions) -> None:
     """Headline, section label and navigation among the lines above the first prose."""
     start = _body_start(features, roles)
@@ -105,11 +137,16 @@ def _mark_top(features: Sequence[Features], roles: Roles, options: DumpOptions) 
             and features[i].title_like
             and not features[i].names
         ]
+        # The site's menu stands between its name or tagline and the headline: a line above it is no headline.
+        if len(candidates) > 1:
+            after_menu = [i for i in candidates if i >= _menu_end(features, roles, start)]
+            candidates = after_menu or candidates
         if candidates:
-            # A headline printed twice is a strong cue. Otherwise the first
-            # line long enough for a headline: navigation and labels above it
-            # are shorter, an unpunctuated standfirst below it is longer.
-            doubled = [i for i in candidates if features[i].repeats_next]
+            # A headline printed twice is a strong cue, also when one copy is the page's title, with the
+            # site's name after a bar or a dash. Otherwise the first line long enough for a headline:
+            # navigation and labels above it are shorter, an unpunctuated standfirst below it is longer.
+            titled = {m.string[: m.start()] for i in candidates for m in _TITLE_SUFFIX.finditer(features[i].text)}
+            doubled = [i for i in candidates if features[i].repeats_next or features[i].text in titled]
             # A menu or a section's name is as long as a headline but made of label words.
             long_enough = [
                 i
@@ -128,28 +165,44 @@ def _mark_top(features: Sequence[Features], roles: Roles, options: DumpOptions) 
         if title is not None and i == title - 1 and f.label_like and not has_category:
             roles[i] = Role.CATEGORY
         elif title is not None and i > title and f.words >= options.min_standfirst_words:
-            roles[i] = Role.PARAGRAPH  # a standfirst printed without a full stop
+            # A standfirst printed without a full stop, unless it gives the post of the author named above it.
+            above = features[i - 1]
+            post = (roles[i - 1] is Role.BYLINE or above.names) and reads_as_post(f.text)
+            roles[i] = Role.FURNITURE if post else Role.PARAGRAPH
         else:
             roles[i] = Role.FURNITURE
 
 
 def _mark_bylines(features: Sequence[Features], roles: Roles, options: DumpOptions) -> None:
     prose_seen = 0
+    bylined = False  # a byline stands above: a bare name inside the body is then something else (a plan's name)
     for i, f in enumerate(features):
         if roles[i] is None and f.prose:
             prose_seen += 1
+        if roles[i] is Role.BYLINE:
+            bylined = True
         if roles[i] is not None or not f.names:
             continue
         neighbours = {roles[j] for j in (i - 1, i + 1) if 0 <= j < len(roles)}
-        if prose_seen < options.byline_paragraph_window or neighbours & _BYLINE_NEIGHBOURS:
+        early = prose_seen < options.byline_paragraph_window and not (prose_seen and bylined)
+        if early or neighbours & _BYLINE_NEIGHBOURS:
             roles[i] = Role.BYLINE
+            bylined = True
 
 
 def _mark_picture_lines(features: Sequence[Features], roles: Roles, options: DumpOptions) -> None:
-    # A line right above a picture credit is that picture's caption.
+    # "(ABC News: Danny Tran)" or "Jenni Evans/News24" right under a line, no blank line between,
+    # credits the picture that line captions.
+    for i, f in enumerate(features):
+        if f.blank_before or f.words > options.max_byline_words or roles[i] not in (None, Role.FURNITURE):
+            continue
+        if i and roles[i - 1] in _UNSETTLED and is_bare_credit(f.text):
+            roles[i] = Role.CREDIT
+    # A line right above a picture credit is that picture's caption (above the body, the top pass
+    # took an unpunctuated one for a standfirst).
     for i, f in enumerate(features):
         above = features[i - 1] if i else None
-        if roles[i] is Role.CREDIT and above and roles[i - 1] is None and not f.blank_before:
+        if roles[i] is Role.CREDIT and above and roles[i - 1] in _UNSETTLED and not f.blank_before:
             roles[i - 1] = Role.CAPTION if above.words <= options.max_caption_words else None
     # "Source: Getty" or "© Reuters" next to a caption credits the picture.
     for i, f in enumerate(features):

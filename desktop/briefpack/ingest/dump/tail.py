@@ -3,7 +3,10 @@
 Below the last paragraph many sites print things that read as prose but are
 not the article: a bare name signing it off (common on Vietnamese, Polish
 and Korean sites), a short biography of the author ("X is a senior fellow
-…"), and numbered notes. ``mark_tail`` settles these lines after the byline
+…"), an author box (the name again, then a bio opening with the surname),
+a note about the outlet its copyright line names ("The Associated Press is
+an independent …"), an appeal for support in the outlet's own voice,
+readers' comments, and numbered notes. ``mark_tail`` settles these lines after the byline
 pass and before headings are decided, so a footnote is kept apart from the
 body (it becomes a paragraph with the role ``footnote``) and a bio is
 furniture. Every rule here needs a cue from elsewhere on the page: the
@@ -16,6 +19,7 @@ import re
 from collections.abc import Sequence
 
 from briefpack.ingest.dump.features import Features
+from briefpack.ingest.dump.patterns import is_prompt
 from briefpack.ingest.dump.role import Role, Roles
 from briefpack.ingest.names import personal_names
 
@@ -28,8 +32,23 @@ _NOTES_HEADINGS = frozenset(
     "notes|footnotes|endnotes|references|sources|notes and references|przypisy|примечания|ghi chú".split("|")
 )
 # A bio opens with the author's name and a verb of description.
-_BIO_VERBS = re.compile(r"\s*,?\s+(?:is|was|has|writes|covers|reports|serves|works|teaches|leads|heads)\b")
+_BIO_VERBS = re.compile(
+    r"\s*,?\s+(?:is|was|has|writes|covers|reports|serves|works|teaches|leads|heads"
+    # disclosures under an academic's piece: "X receives funding from …", "X does not work for …"
+    r"|receives|received|does|holds|consults)\b"
+)
 _MAX_BIO_WORDS = 80
+# The head of a comment thread, "4 thoughts on “Title”", "12 responses to …", and a commenter's line.
+_COMMENTS_HEAD = re.compile(r"\d+\s+(?:thoughts?|comments?|responses?|replies)\s+(?:on|to)\s+\S.*", re.IGNORECASE)
+_COMMENTER = re.compile(r"\S.{0,60}\s(?:says|said|wrote|writes|commented):")
+# A thread's head and a commenter's line are short ("4 thoughts on “…”", "Liina K. says:").
+_MAX_THREAD_HEAD_WORDS = 30
+# What a comment thread's lines may have been taken for; footers and source lines keep their roles.
+_THREAD = frozenset({None, Role.PARAGRAPH, Role.HEADING, Role.BYLINE, Role.DATELINE, Role.CAPTION, Role.DUPLICATE})
+_FIRST_PERSON_PLURAL = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")  # "US" is a country
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
+# An outlet's note about itself describes what it is; "The Associated Press has learned …" is news.
+_OUTLET_VERBS = re.compile(r"(?:\s*,\s*founded|\s+(?:is (?:a|an|the|one)|was founded))\b")
 
 
 def _is_body(f: Features, role: Role | None) -> bool:
@@ -56,17 +75,75 @@ def _mark_signoff(features: Sequence[Features], roles: Roles) -> None:
             roles[last + 1] = Role.BYLINE
 
 
-def _mark_bios(features: Sequence[Features], roles: Roles) -> None:
-    authors = {n for f, r in zip(features, roles) if r is Role.BYLINE for n in (f.byline or signoff_names(f))}
-    if not authors:
-        return
-    for i, f in enumerate(features):
-        if roles[i] is not None or f.words > _MAX_BIO_WORDS:
+def _opens_bio(text: str, subjects: tuple[str, ...], verbs: re.Pattern[str] = _BIO_VERBS) -> bool:
+    """True when ``text`` opens with one of ``subjects`` and a verb of description ("X is a senior fellow …")."""
+    if not text.startswith(subjects):  # one call in C rules out nearly every line
+        return False
+    return any(text.startswith(s) and verbs.match(text, len(s)) for s in subjects)
+
+
+def _mark_bios(features: Sequence[Features], roles: Roles, first: int | None) -> None:
+    authors = tuple({n: None for f, r in zip(features, roles) if r is Role.BYLINE for n in (f.byline or signoff_names(f))})
+    if authors:
+        for i, f in enumerate(features):
+            # The startswith test first: one call in C rules out nearly every line.
+            if f.text.startswith(authors) and roles[i] is None and f.words <= _MAX_BIO_WORDS:
+                if _opens_bio(f.text, authors):
+                    roles[i] = Role.FURNITURE
+    # An author box below the article: the author's name again (often in capitals), then a bio that
+    # may open with the surname alone ("Nash covers Spain …"); a note about the outlet the page's
+    # copyright or source line below it names ("The Associated Press is an independent …"). A surname
+    # or an outlet opens many a body sentence too, so these count only in the run of lines that ends
+    # the page, read here from the bottom up.
+    boxed = {name.casefold() for name in authors}
+    surnames = tuple({name.split()[-1] for name in authors})
+    outlets: list[str] = []
+    for i in range(len(features) - 1, -1, -1):
+        f, role = features[i], roles[i]
+        if role is not None and role is not Role.PARAGRAPH:
+            outlets += _outlets(f, role)
             continue
-        for name in authors:
-            if f.text.startswith(name) and _BIO_VERBS.match(f.text, len(name)):
+        if role is None and boxed and f.text.casefold() in boxed:
+            roles[i] = Role.FURNITURE
+            continue
+        if role is None and f.prose and f.words <= _MAX_BIO_WORDS:
+            bio = _opens_bio(f.text, surnames) or _opens_bio(f.text, tuple(outlets), _OUTLET_VERBS)
+            if bio or _under_author_box(features, roles, i, first):
                 roles[i] = Role.FURNITURE
-                break
+                continue
+        if role is Role.PARAGRAPH or f.prose:
+            break  # the article's last paragraph
+
+
+def _under_author_box(features: Sequence[Features], roles: Roles, i: int, first: int | None) -> bool:
+    """True when line ``i`` stands under a byline printed again below the body ("Written by X", then
+    the author's blurb), furniture such as a follower count between them. Again: a byline above names
+    the same author, so a byline printed once, between the lead and the rest, is no author box."""
+    j = i - 1
+    while j > 0 and roles[j] is Role.FURNITURE:
+        j -= 1
+    if first is None or j <= first or roles[j] is not Role.BYLINE:
+        return False
+    names = set(_names(features[j]))
+    return any(names.intersection(_names(features[k])) for k in range(j) if roles[k] is Role.BYLINE)
+
+
+def _names(f: Features) -> tuple[str, ...]:
+    return f.byline or signoff_names(f)
+
+
+def _outlets(f: Features, role: Role) -> list[str]:
+    """The organisation a copyright footer or a source line names ("The Associated Press"), also with
+    "The" before it; empty for other lines."""
+    if role is Role.COPYRIGHT:
+        name = f.copyright.holder if f.copyright else None
+    elif role is Role.SOURCE:
+        name = f.source.name if f.source else None
+    else:
+        return []
+    if not name:
+        return []
+    return [name] if name.startswith("The ") else [name, f"The {name}"]
 
 
 def _note_number(text: str) -> int | None:
@@ -105,8 +182,39 @@ def _mark_footnotes(features: Sequence[Features], roles: Roles) -> None:
         roles[above] = Role.FURNITURE
 
 
+def _mark_thread_and_appeals(features: Sequence[Features], roles: Roles, first: int) -> None:
+    """Settle, below the body's first paragraph ``first``, readers' comments and appeals for support.
+
+    A comment thread follows the article: from a heading such as "4 thoughts on “…”", or from the first
+    "Name says:" line above a time stamp, everything but footers is the thread. Under an appeal
+    ("Support X's journalism"), a paragraph in the outlet's own voice ("At X, we believe …") is the
+    appeal's text, not the article's; above the body a prompt ("Subscribe to unlock this article")
+    stands over a paywalled page's teaser, so only prompts below its first paragraph count.
+    """
+    last = len(features) - 1
+    for i in range(first + 1, last + 1):
+        f = features[i]
+        if f.words <= _MAX_THREAD_HEAD_WORDS:  # the cheap tests first: most lines are longer
+            text = f.text
+            if text[-1:] == ":":  # a commenter's line ends with a colon
+                opens = i < last and roles[i + 1] is Role.DATELINE and _COMMENTER.fullmatch(text) is not None
+            else:  # a thread's head opens with its count
+                opens = text[:1].isdigit() and _COMMENTS_HEAD.fullmatch(text) is not None
+            if opens:
+                for j in range(i, last + 1):
+                    if roles[j] in _THREAD:
+                        roles[j] = Role.FURNITURE
+                return
+        if roles[i] is None and roles[i - 1] is Role.FURNITURE and i > first + 1 and f.prose:
+            if is_prompt(features[i - 1].text) and _FIRST_PERSON_PLURAL.search(_QUOTED.sub("", f.text)):
+                roles[i] = Role.FURNITURE
+
+
 def mark_tail(features: Sequence[Features], roles: Roles) -> None:
-    """Settle the sign-off byline, author bios and footnotes in ``roles`` (changed in place)."""
+    """Settle comment threads, appeals, the sign-off byline, author bios and footnotes in ``roles`` (changed in place)."""
+    first = next((i for i, f in enumerate(features) if _is_body(f, roles[i])), None)
+    if first is not None:
+        _mark_thread_and_appeals(features, roles, first)
     _mark_signoff(features, roles)
-    _mark_bios(features, roles)
+    _mark_bios(features, roles, first)
     _mark_footnotes(features, roles)

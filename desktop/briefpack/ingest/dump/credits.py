@@ -1,0 +1,150 @@
+"""Recognisers for picture credits: credit lines, credits at the end of a caption, bare credits under one.
+
+A picture's credit comes in many shapes: a labelled line ("Images source: ©
+Getty Images", "Image source, Reuters", "(Image: X)"), the end of the
+caption itself ("… (Source: Sputnik) |", "… (AP Photo/X)", "… Yonhap",
+"… /Yonhap", "… [PHOTO CREDIT: X]"), or a bare line under the caption
+("(ABC News: Danny Tran)", "Jenni Evans/News24"). Each function looks at one
+line's text; where the line stands is the role classifier's question.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefpack.ingest.caseless import caseless
+
+
+def _phrases(table: str) -> frozenset[str]:
+    """A "|"-separated table of phrases as a set, whitespace tidied."""
+    return frozenset(" ".join(p.split()) for p in table.split("|") if p.strip())
+
+
+# Labels that start a line crediting the pictures: "Images source: © …",
+# "Photo: Reuters", "Źródło zdjęć: © …", "Ảnh: TTXVN".
+_CREDIT_LABEL = (
+    r"(?:(?:images?|photos?|photographs?|pictures?|graphics?|illustrations?|videos?)\s*"
+    r"(?:source|sources|credits?|by)?|credits?|źródło zdjęć|źródło zdjęcia|fot\.?|foto|ảnh|nguồn ảnh"
+    r"|фото|bild|bildquelle)"
+)
+# "Image source, Reuters" (the BBC sets the credit off with a comma, after a label of two words),
+# and a credit wholly in brackets under its picture: "(Image: Manchester Evening News)".
+_CREDIT_LINE = re.compile(
+    rf"{_CREDIT_LABEL}\s*[:.]\s*\S.*"
+    r"|(?:images?|photos?|pictures?)\s+(?:source|credit)s?\s*,\s*\S.*"
+    rf"|\(\s*{_CREDIT_LABEL}\s*:\s*[^()]+\)",
+    re.IGNORECASE,
+)
+_MAX_CREDIT_WORDS = 20
+
+# A credit printed at the end of a caption: "… (Source: Sputnik) |",
+# "… (Photo: AFP)". "(Source: X)" without the trailing bar also ends many
+# body paragraphs, so it makes a caption only with the bar.
+_CAPTION_CREDIT = re.compile(
+    r"[(\[](?P<label>source|(?:photo|image|picture) credit|photo|photograph|image|picture|credit|foto|fot\.|ảnh"
+    r"|nguồn|фото|источник|źródło)\s*:\s*(?P<credit>[^()\[\]]{1,80})[)\]]\s*(?P<bar>\|)?\s*$",
+    re.IGNORECASE,
+)
+# After a caption's last sentence: "(Yonhap)", "(AP Photo/X)", "(Xinhua/X)",
+# "Photo: VNA", "Photo by VnExpress/X". The bracketed form holds one to four
+# capitalised words (an agency), or a photographer after a slash.
+_TRAILING_CREDIT = re.compile(
+    r"(?:(?<=[.!?”\"’])\s+(?:\|\s*)?|\s+\|\s*)(?:\((?P<credit>(?:[A-Z][\w&'.-]*\s?){1,4}(?:/[^()/]{2,60}|,\s?[A-Z][\w.&'’ -]{1,40})?)\)"
+    # a bracketed note that names the picture: "(File photo)", "(Express photo by X)", "(Representational image)"
+    r"|\((?P<note>[^()]{0,30}\b(?i:photo|photograph|image|picture)s?\b[^()]{0,60})\)"
+    # "Photo: X", "Photo by X", "| Photo Credit: X" (The Hindu and others set the credit off with a bar)
+    r"|(?i:photo|photograph|image|picture|foto|ảnh)s?(?:\s+(?i:credits?))?(?:\s+(?i:by)|\s*:)\s*(?P<credit2>\S.{1,60})"
+    # "… on Nov. 18. /Yonhap", "… /Courtesy of the Ministry" (Korean sites credit after a slash)
+    r"|(?<=[.!?”\"’]\s)/\s?(?P<credit3>[A-Z][^/()|]{1,50}))\s*\|?\s*$"
+)
+# Agencies and picture desks whose bare name ends a caption without brackets ("… on Oct. 18. Yonhap").
+# Unbracketed, a capitalised word after a sentence could be anything, so only these names count.
+PHOTO_AGENCIES = _phrases(
+    """Yonhap|Newsis|News1|AFP|AP|Reuters|EPA|EPA-EFE|EFE|Xinhua|TASS|RIA Novosti|Sputnik|Kyodo|Kyodo News
+    |Jiji|Jiji Press|KCNA|VNA|TTXVN|Getty Images|Bloomberg|AAP|dpa|ANSA|ANI|PTI|UPI|Anadolu|Bernama
+    |Antara|Shutterstock|NurPhoto|Zuma Press|PAP|CTK|Ukrinform|Interfax"""
+)
+_BARE_AGENCY = re.compile(
+    r"(?<=[.!?”\"’])\s+(?P<credit>(?:"
+    + "|".join(sorted(map(re.escape, PHOTO_AGENCIES), key=len, reverse=True))
+    + r")(?:\s+Photo)?(?:/[^()/.]{2,60})?)\s*\|?\s*$"
+)
+# A bare credit ends a caption, which says what the picture shows in a few words first.
+_MIN_BARE_CAPTION_WORDS = 4
+# The words the unbracketed form of ``_TRAILING_CREDIT`` starts with ("photo" also starts "photograph").
+_PHOTO_WORD = re.compile(r"photo|image|picture|foto|ảnh", re.IGNORECASE)
+# A body paragraph may end with "(AFP)" too; captions with such a bare credit are short.
+_MAX_TRAILING_CREDIT_WORDS = 40
+_PHOTO_LABELS = frozenset(
+    {"photo", "photograph", "image", "picture", "photo credit", "image credit", "picture credit", "foto", "fot.",
+     "ảnh", "фото"}
+)
+
+
+def is_credit_line(text: str, *, words: int | None = None) -> bool:
+    """True for a line that credits pictures ("Images source: © Getty Images", "Photo: Reuters").
+
+    ``words`` is ``len(text.split())`` when the caller has counted already.
+    """
+    if words is not None and words > _MAX_CREDIT_WORDS:
+        return False
+    # The pattern first: it fails at the first word of nearly every line, before a long line is split.
+    return _CREDIT_LINE.fullmatch(text) is not None and (len(text.split()) if words is None else words) <= _MAX_CREDIT_WORDS
+
+
+# A picture credit on a line of its own, without a label: the outlet or agency and the photographer in
+# brackets ("(ABC News: Danny Tran)"), or the photographer and the agency after a slash ("Jenni
+# Evans/News24", "Jonathan Nackstrand/AFP via Getty Images").
+_BARE_CREDIT = re.compile(
+    r"\((?:[A-Z][\w&.'’-]*\s?){1,4}:\s*(?:[A-Z][\w.'’-]*\s?){1,4}\)"
+    r"|(?:[A-Z][\w.'’-]*\s){1,3}[A-Z][\w.'’-]*/(?:[A-Z0-9][\w.&'’-]*\s?){1,4}(?:via (?:[A-Z][\w.&'’-]*\s?){1,3})?"
+)
+
+
+def is_bare_credit(text: str) -> bool:
+    """True for a line such as "(ABC News: Danny Tran)" or "Jenni Evans/News24": a credit right under a caption."""
+    return _BARE_CREDIT.fullmatch(text) is not None
+
+
+def caption_credit(text: str, *, words: int | None = None) -> str | None:
+    """The credit a caption line ends with ("… (Source: Sputnik) |" → "Sputnik"), or ``None``.
+
+    Besides labelled credits in brackets, a caption may end, after its last
+    sentence, with an agency credit in brackets ("… on Wednesday. (Yonhap)",
+    "(AP Photo/J. Scott Applewhite)"), a "Photo: X" / "Photo by X" credit,
+    or the bare name of a picture agency (``PHOTO_AGENCIES``: "… on Oct. 18. Yonhap").
+    ``words`` is ``len(text.split())`` when the caller has counted already.
+    """
+    # Both bracketed forms end the line with ")" (a bar and spaces aside) and a bare agency name with
+    # a letter: most lines end with a full stop, and the patterns, which have no literal start, then
+    # run only on a line naming a photo.
+    tail = text.rstrip().rstrip("|").rstrip()
+    closes = tail.endswith((")", "]"))
+    if closes:
+        match = _CAPTION_CREDIT.search(text)
+        if match is not None and match.start() > 0:
+            if match.group("bar") is not None or match.group("label").lower() in _PHOTO_LABELS:
+                return match.group("credit").strip() or None
+    elif (words is not None and words > _MAX_TRAILING_CREDIT_WORDS) or (
+        not tail[-1:].isalpha() and not _names_photo(text)
+    ):
+        return None  # either way: the checks below refuse a line this long
+    words = len(text.split()) if words is None else words
+    if words > _MAX_TRAILING_CREDIT_WORDS:
+        return None
+    trailing = _TRAILING_CREDIT.search(text)
+    if trailing is not None and trailing.start() > 0:
+        credit = trailing.group("credit") or trailing.group("credit2") or trailing.group("credit3") or trailing["note"]
+        return credit.strip() or None
+    bare = _BARE_AGENCY.search(text) if not closes else None
+    if bare is not None and len(text[: bare.start()].split()) >= _MIN_BARE_CAPTION_WORDS:
+        return bare.group("credit").strip()
+    return None
+
+
+def _names_photo(text: str) -> bool:
+    """True when ``text`` holds one of the words ``_PHOTO_WORD`` finds (as a substring test where ``caseless`` allows)."""
+    lowered = caseless(text)
+    if lowered is None:
+        return _PHOTO_WORD.search(text) is not None
+    return "photo" in lowered or "image" in lowered or "picture" in lowered or "foto" in lowered or "ảnh" in lowered

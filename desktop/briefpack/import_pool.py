@@ -8,12 +8,14 @@ their fingerprints and, from the workers, their theme tags. Deciding what
 is a duplicate stays with the caller, which sees the outcomes in order.
 Workers are never forked from the caller (the window calls from a worker
 thread, and forking a process that runs threads is unsafe): on Linux they
-fork from a fork server that has imported this module (and the readers and
-tagging it needs, not the rest of briefpack) once, and that stays for the
+fork from a fork server that has imported this module (and the readers,
+tagging and store rows it needs, not the GUI) once, and that stays for the
 next import; elsewhere each starts a fresh interpreter. Files travel to
 them a ``CHUNK`` at a time, and results come back as plain tuples
 (``pack_article``), because unpickling dataclasses runs Python code per
-object and would make the calling process the bottleneck. A worker that
+object and would make the calling process the bottleneck; tags come back
+already in the form the project file stores them, so the calling process
+never encodes or decodes one. A worker that
 dies (a reader crashing the interpreter, the memory killer) costs only the
 file it was on: each worker marks in shared memory which file it is
 reading, those files are read again alone in a fresh pool, and one that
@@ -36,12 +38,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefpack.analysis.duplicates import Fingerprint, fingerprint
-from briefpack.analysis.themes import pack_tags, tag_article, unpack_tags
+from briefpack.analysis.themes import tag_article, tag_values
 from briefpack.collector import gc_paused
 from briefpack.ingest import IngestError, Input, Pasted, read_input
 from briefpack.model.article import Article, Block, BlockKind, Provenance
 from briefpack.model.notice import Notice
 from briefpack.model.theme import Taxonomy, ThemeTag
+from briefpack.store.rows import PackedTags
 
 # Below this many inputs starting worker processes costs more than it saves (measured: ~0.7 s to start them).
 MIN_FILES_FOR_WORKERS = 200
@@ -60,11 +63,16 @@ POLL = 0.05
 
 @dataclass(frozen=True, slots=True)
 class Read:
-    """What one input held: its articles in order, their fingerprints by id, and their tags by id (``None``: not tagged yet)."""
+    """What one input held: its articles in order, their fingerprints by id, and their tags by id (``None``: not tagged yet).
+
+    Tags read here are ``ThemeTag`` lists; the workers' come in the form
+    the project file stores them (``PackedTags``), which
+    ``Project.add_articles`` takes as it is and ``PackedTags.tags`` decodes.
+    """
 
     articles: list[Article]
     fingerprints: dict[str, Fingerprint]
-    tags: dict[str, list[ThemeTag]] | None = None
+    tags: dict[str, list[ThemeTag] | PackedTags] | None = None
 
 
 def read_one(item: Input, imported_at: dt.datetime | None = None) -> list[Article]:
@@ -93,11 +101,12 @@ def read_here(inputs: Sequence[Input], imported_at: dt.datetime | None) -> Itera
 def worker_count(inputs: int) -> int:
     """How many worker processes an import of ``inputs`` inputs should use; 0 or 1 means none (read here).
 
-    None in a bundled (frozen) program: a worker there starts the bundle's
-    own executable, which runs the program again unless its entry point
-    calls ``multiprocessing.freeze_support()`` first.
+    A bundled (frozen) program uses them too: its entry point
+    (``packaging/launcher.py``) calls ``multiprocessing.freeze_support()``,
+    which turns the bundle's executable, started again as the fork server
+    or a worker, into that process.
     """
-    if inputs < MIN_FILES_FOR_WORKERS or getattr(sys, "frozen", False):
+    if inputs < MIN_FILES_FOR_WORKERS:
         return 0
     try:
         cpus = len(os.sched_getaffinity(0))
@@ -310,7 +319,7 @@ def read_chunk(packed_inputs: list[tuple]) -> list[tuple]:
             except IngestError as exc:
                 out.append(("refused", exc.reason))
             else:
-                out.append(("read", [pack_article(a, fingerprint(a), tag_article(a, _TAXONOMY)) for a in articles]))
+                out.append(("read", [pack_article(a, fingerprint(a), tag_values(a, _TAXONOMY)) for a in articles]))
             _STATES[index] = _DONE
     return out
 
@@ -347,23 +356,29 @@ def _unpack_outcome(item: Input, outcome: tuple) -> Read | IngestError:
 # ------------------------------------------------------------------ articles as plain tuples
 
 
-def pack_article(article: Article, fp: Fingerprint, tags: list[ThemeTag]) -> tuple:
-    """``article`` with its fingerprint and tags as plain tuples, to send to another process (``unpack_article`` rebuilds them)."""
+def pack_article(article: Article, fp: Fingerprint, tags: list[tuple[int, str, tuple[str, ...], float]]) -> tuple:
+    """``article`` with its fingerprint and tags as plain tuples, to send to another process (``unpack_article`` rebuilds them).
+
+    ``tags`` are ``themes.tag_values``; they travel in the form the project
+    file stores them (``PackedTags``), so the process that stores them never
+    encodes or decodes them.
+    """
     a = article
+    packed = PackedTags.of(tags, a.id)
     return (
         a.id, a.title, a.title_derived, a.authors, a.publisher, a.url, a.published, a.language, a.category,
         tuple((b.kind.value, b.text, b.role) for b in a.blocks), a.captions, a.image_credits,
         (a.provenance.file_name, a.provenance.sha256, a.provenance.imported_at),
         a.rights_holder, a.original_language, tuple((w.code, w.message, w.subject) for w in a.warnings),
-        (fp.text_key, fp.signature, fp.bands), pack_tags(tags),
+        (fp.text_key, fp.signature, fp.bands), (packed.text, packed.themes, packed.blocks),
     )
 
 
 _KINDS = {kind.value: kind for kind in BlockKind}
 
 
-def unpack_article(packed: tuple) -> tuple[Article, Fingerprint, list[ThemeTag]]:
-    """The article, fingerprint and tags ``pack_article`` packed; equal to the originals."""
+def unpack_article(packed: tuple) -> tuple[Article, Fingerprint, PackedTags]:
+    """The article, fingerprint and packed tags ``pack_article`` packed; the article and fingerprint equal to the originals."""
     (article_id, title, title_derived, authors, publisher, url, published, language, category, blocks, captions,
      credits, provenance, rights_holder, original_language, warnings, fp, tags) = packed
     kinds = _KINDS
@@ -372,4 +387,4 @@ def unpack_article(packed: tuple) -> tuple[Article, Fingerprint, list[ThemeTag]]
         tuple([Block(kinds[kind], text, role) for kind, text, role in blocks]), captions, credits,
         Provenance(*provenance), rights_holder, original_language, tuple([Notice(*w) for w in warnings]),
     )
-    return article, Fingerprint(article_id, *fp), unpack_tags(tags, article)
+    return article, Fingerprint(article_id, *fp), PackedTags(*tags)

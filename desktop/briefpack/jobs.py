@@ -33,6 +33,7 @@ from briefpack.model.selection import BriefSettings, Selection
 from briefpack.model.theme import Taxonomy, ThemeTag
 from briefpack.render import RENDERERS, render
 from briefpack.store import Project
+from briefpack.store.rows import PackedTags
 
 
 def run_to_end(job: Generator[Progress, None, object], on_progress=None):
@@ -80,13 +81,19 @@ class FileResult:
 
 @dataclass(slots=True)
 class ImportResult:
-    """Every input's fate, in order, and the theme tags of the new articles."""
+    """Every input's fate, in order, and the theme tags of the new articles.
+
+    ``packed_tags`` holds, by article id, the tags of new articles that
+    ``import_into`` passes to the store as the workers packed them; those
+    articles have none in ``tags``. ``import_files`` leaves it empty.
+    """
 
     files: list[FileResult] = field(default_factory=list)
     tags: list[ThemeTag] = field(default_factory=list)
     cancelled: bool = False
     # Duplicate fingerprints of the new articles by id, computed once here so the store need not.
     fingerprints: dict[str, Fingerprint] = field(default_factory=dict)
+    packed_tags: dict[str, PackedTags] = field(default_factory=dict)
 
     @property
     def articles(self) -> list[Article]:
@@ -161,15 +168,18 @@ def import_into(
         nonlocal stored_files
         if stored_files == len(result.files):
             return
-        part = ImportResult(files=result.files[stored_files:], tags=result.tags, fingerprints=result.fingerprints)
+        part = ImportResult(
+            files=result.files[stored_files:], tags=result.tags, fingerprints=result.fingerprints, packed_tags=result.packed_tags
+        )
         new, found = store_import(project, part)
         added.extend(new)
         notices.extend(found)
         stored_files = len(result.files)
-        result.tags, result.fingerprints = [], {}
+        result.tags, result.fingerprints, result.packed_tags = [], {}, {}
 
     known_ids = [a.id for a in project.articles]
-    for progress in _read_into(result, paths, taxonomy, known_ids, project.text_keys(), cancel, imported_at):
+    reading = _read_into(result, paths, taxonomy, known_ids, project.text_keys(), cancel, imported_at, keep_packed=True)
+    for progress in reading:
         yield progress
         if len(result.fingerprints) >= batch:  # one fingerprint per new article not stored yet
             store()
@@ -185,9 +195,11 @@ def _read_into(
     known_texts: Iterable[str],
     cancel: CancelToken | None,
     imported_at: dt.datetime | None,
+    keep_packed: bool = False,
 ) -> Generator[Progress, None, None]:
-    """``import_files``' work, filling ``result`` file by file (see there)."""
+    """``import_files``' work, filling ``result`` file by file (see there); ``keep_packed``: tags the workers packed go to ``result.packed_tags``."""
     seen = set(known_ids)
+    shared: dict = {}  # equal theme ids and evidence of decoded tags become one object each
     seen_texts = set(known_texts)
     yield Progress(0, 0, "Listing files")
     inputs = expand_inputs(paths)
@@ -208,14 +220,21 @@ def _read_into(
             if isinstance(outcome, IngestError):
                 result.files.append(FileResult(item.name, REFUSED, (outcome.reason,), path=item.path))
                 continue
-            result.files.append(_sort_out(item, outcome, taxonomy, seen, seen_texts, result))
+            result.files.append(_sort_out(item, outcome, taxonomy, seen, seen_texts, result, shared if not keep_packed else None))
     finally:
         outcomes.close()  # a cancelled import stops its workers here
     yield Progress(len(result.files), len(inputs), "Imported")
 
 
-def _sort_out(item: Input, read: Read, taxonomy: Taxonomy, seen: set[str], seen_texts: set[str], result: ImportResult) -> FileResult:
-    """One input's ``FileResult``: its articles split into new and already known (adding the new ones to ``seen``), tags into ``result``."""
+def _sort_out(
+    item: Input, read: Read, taxonomy: Taxonomy, seen: set[str], seen_texts: set[str], result: ImportResult, shared: dict | None
+) -> FileResult:
+    """One input's ``FileResult``: its articles split into new and already known (adding the new ones to ``seen``), tags into ``result``.
+
+    Packed tags stay packed in ``result.packed_tags`` when ``shared`` is
+    ``None``; otherwise they are decoded into ``result.tags``, equal values
+    shared through ``shared``.
+    """
     articles, prints = read.articles, read.fingerprints
     new, old = [], []
     for article in articles:
@@ -231,7 +250,13 @@ def _sort_out(item: Input, read: Read, taxonomy: Taxonomy, seen: set[str], seen_
         return FileResult(item.name, DUPLICATE, ("already in the project",), (), old, item.path)
     result.fingerprints.update((a.id, prints[a.id]) for a in new)
     for article in new:
-        result.tags.extend(read.tags[article.id] if read.tags is not None else tag_article(article, taxonomy))
+        tags = read.tags[article.id] if read.tags is not None else tag_article(article, taxonomy)
+        if type(tags) is not PackedTags:
+            result.tags.extend(tags)
+        elif shared is None:
+            result.packed_tags[article.id] = tags
+        else:
+            result.tags.extend(tags.tags(article.id, shared))
     reasons = [w.message for a in new for w in a.warnings]
     if old:
         reasons.append(f"{len(old)} of its {len(articles)} articles were already in the project")
@@ -246,9 +271,10 @@ def store_import(project: Project, result: ImportResult) -> tuple[list[Article],
     that resembles an article already there (a syndicated or lightly edited
     copy: added, grouped and flagged). Call on the thread that owns the project.
     """
-    tags_of: dict[str, list[ThemeTag]] = {}
+    tags_of: dict[str, list[ThemeTag] | PackedTags] = {}
     for tag in result.tags:
         tags_of.setdefault(tag.article_id, []).append(tag)
+    tags_of.update(result.packed_tags)
     articles = result.articles
     outcomes = project.add_articles([(a, tags_of.get(a.id, [])) for a in articles], result.fingerprints)
     by_id = {a.id: a for a in articles}

@@ -135,3 +135,41 @@ def test_grouping_10000_articles_is_bucketed_not_all_pairs():
     # Every copy lands with its story, nothing else joins: 2000 groups of five.
     assert sorted(sorted(int(i[1:]) % 2000 for i in g.article_ids) for g in groups) == [[n] * 5 for n in range(2000)]
     assert elapsed < 10  # generous: an all-pairs comparison (5e7 pairs) takes minutes
+
+
+def reference_signature(text: str) -> bytes:
+    """Fingerprint version 2 written out plainly: one-permutation MinHash of the 3-word shingles, optimal densification."""
+    mask = 2**64 - 1
+    data = " ".join(duplicates.words(text)).encode("utf-8")
+    words = data.split(b" ")
+    spans = [b" ".join(words[i : i + 3]) for i in range(max(len(words) - 2, 1))]
+    least: dict[int, int] = {}
+    for span in spans:
+        h = 0
+        for j, byte in enumerate(span):
+            h = (h + byte * pow(duplicates._BYTE_MUL, j, 2**64)) & mask
+        h = (h * 0xFF51AFD7ED558CCD) & mask
+        h ^= h >> 32
+        h = (h * 0xC4CEB9FE1A85EC53) & mask
+        least[h >> 57] = min(least.get(h >> 57, mask), h)
+    values = [((least[b] << 7) & mask) >> 32 if b in least else None for b in range(duplicates.PERMUTATIONS)]
+    for b in range(duplicates.PERMUTATIONS):
+        if values[b] is None:
+            source = next((int(s) for s in duplicates._BORROW[b] if int(s) in least), min(least))
+            values[b] = ((least[source] << 7) & mask) >> 32
+    return b"".join(v.to_bytes(4, "little") for v in values)
+
+
+@pytest.mark.parametrize("text", [
+    "North Korea and Russia signed a protocol on economic cooperation in Pyongyang.",
+    "Two words",
+    "one",
+    " ".join(story(9)),
+    "Việt Nam's ministry said the łódź delegation would report — on Ⅻ sanctions.",
+])
+def test_signatures_are_one_permutation_minhash_of_the_shingles(text):
+    # Signatures are stored in project files: any change to how they are made must bump FINGERPRINT_VERSION
+    # (and upgrade the store), and this reference must change with it.
+    assert duplicates.FINGERPRINT_VERSION == 2
+    assert duplicates.signature(duplicates.words(text)) == reference_signature(text)
+    assert fingerprint(article_of([text], "t")).signature == reference_signature(text)

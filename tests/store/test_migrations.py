@@ -173,3 +173,38 @@ def test_a_file_written_by_schema_2_briefpack_opens_and_saves_unchanged_in_conte
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     conn.close()
     assert "contents" in tables and not {"blocks", "tags", "blocks_fts"} & tables
+
+
+def test_a_schema_3_file_gets_signatures_of_the_current_fingerprint_and_keeps_its_groups(tmp_path):
+    from briefpack.analysis.duplicates import band_keys, fingerprint
+
+    body = [f"Sentence {i} about the ministry and a long negotiation in the capital city." for i in range(30)]
+    original, copy, other = make_article(1, body), make_article(2, body[:29] + ["A closing line of its own."]), make_article(3)
+    path = current_file(tmp_path / "v3.briefpack", original, copy, other)
+    # As a schema-3 briefpack left it: signatures of the earlier fingerprint, which never equal the current ones.
+    conn = sqlite3.connect(path, isolation_level=None)
+    old = {a.id: bytes(reversed(fingerprint(a).signature)) for a in (original, copy, other)}
+    conn.execute("DELETE FROM band_keys")
+    for article_id, signature in old.items():
+        conn.execute("UPDATE articles SET signature = ? WHERE id = ?", (signature, article_id))
+        conn.executemany("INSERT INTO band_keys VALUES (?, ?)", [(k, article_id) for k in band_keys(signature)])
+    conn.execute("DELETE FROM migrations WHERE version = 4")
+    conn.execute("PRAGMA user_version = 3")
+    conn.close()
+    group = Project.open(path).duplicate_group(original.id)
+    assert group is not None
+
+    project = Project.open(path)
+    db = project._db.reader()
+    stored = dict(db.execute("SELECT id, signature FROM articles"))
+    assert stored == {a.id: fingerprint(a).signature for a in (original, copy, other)}
+    assert sorted(db.execute("SELECT key, article_id FROM band_keys")) == sorted(
+        (k, a.id) for a in (original, copy, other) for k in fingerprint(a).band_keys()
+    )
+    assert project.duplicate_groups() == {group: [original.id, copy.id]}
+    # Compared with the stored signatures, a new edited copy is found near its story.
+    edited = make_article(4, body[:28] + ["Another ending.", "And one more line."])
+    [added] = project.add_articles([(edited, ())])
+    assert added.added and added.group == group
+    project.save()
+    assert version_of(path) == schema.SCHEMA_VERSION

@@ -5,12 +5,21 @@ after Unicode normalisation and case folding (another copy of the same page,
 saved with other bytes); their ``text_key`` is then equal. They are *near
 duplicates* (a syndicated copy, a lightly edited version) when the Jaccard
 similarity of their sets of 3-word shingles is at least ``NEAR_THRESHOLD``,
-estimated from 128-value MinHash signatures. Candidates are found by
-locality-sensitive hashing, never by comparing all pairs: each signature is
-cut into ``BANDS`` bands and only articles sharing a band key are compared, so
-the work grows with the number of articles, not its square. The store keeps
-the same band keys in an indexed table to do this across a whole project.
-Functions here are pure and may be called from any thread.
+estimated from 128-value one-permutation MinHash signatures: each shingle is
+hashed once (a polynomial hash of its bytes, read off prefix sums over the
+normalised text, so every shingle costs the same few array operations), the
+hash's top bits pick one of 128 bins and each bin keeps its least hash; an
+empty bin (a short text) borrows the value of another bin chosen by a fixed
+table ("optimal densification", Shrivastava 2017), so equal values still
+mean a shared shingle as often as the two texts share shingles. Candidates
+are found by locality-sensitive hashing, never by comparing all pairs: each
+signature is cut into ``BANDS`` bands and only articles sharing a band key
+are compared, so the work grows with the number of articles, not its
+square. The store keeps the same band keys in an indexed table to do this
+across a whole project. ``FINGERPRINT_VERSION`` names the signature scheme:
+signatures of another version do not compare, and a project file of an
+older one is re-fingerprinted when upgraded. Functions here are pure and
+may be called from any thread.
 """
 
 from __future__ import annotations
@@ -18,7 +27,6 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -26,8 +34,10 @@ import numpy as np
 
 from briefpack.model.article import Article
 
+# 1: 128 multiply-shift permutations of crc32 word hashes combined per shingle; 2: one-permutation MinHash (above).
+FINGERPRINT_VERSION = 2
 SHINGLE = 3  # words per shingle: short enough that a light edit leaves most shingles whole
-PERMUTATIONS = 128
+PERMUTATIONS = 128  # values per signature (bins of the one permutation)
 BANDS = 32
 ROWS = PERMUTATIONS // BANDS  # 4 rows a band: pairs at Jaccard 0.5 share a band with p ≈ 0.87, at 0.6 p ≈ 0.99
 NEAR_THRESHOLD = 0.5  # estimated Jaccard from which two bodies count as one story
@@ -36,14 +46,30 @@ BUCKET_SCAN = 64  # members of one LSH bucket an article is compared with, at mo
 _WORD = re.compile(r"\w+")
 # Every byte but an ASCII word character (what ``\w`` matches in ASCII text) becomes a space.
 _ASCII_BREAKS = bytes(c if chr(c).isascii() and (chr(c).isalnum() or c == ord("_")) else 32 for c in range(256))
-# Fixed seeds: signatures are stored in project files and must compare across sessions and machines.
-_rng = np.random.default_rng(0x42725072)
-_MUL = (_rng.integers(1, 2**63, size=PERMUTATIONS, dtype=np.uint64) << np.uint64(1)) | np.uint64(1)  # odd
-_ADD = _rng.integers(0, 2**63, size=PERMUTATIONS, dtype=np.uint64)
-_SHINGLE_MUL = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9], dtype=np.uint64)
+# Fixed constants and seeds: signatures are stored in project files and must compare across sessions and machines.
+_BIN_SHIFT = np.uint64(64 - 7)  # the top 7 bits of a shingle's hash pick its bin (2**7 == PERMUTATIONS)
+_BYTE_MUL = 0x9E3779B97F4A7C15  # odd, so invertible modulo 2**64
+_MIX = (np.uint64(0xFF51AFD7ED558CCD), np.uint64(0xC4CEB9FE1A85EC53))
+_SHIFT = np.uint64(32)
+_EMPTY = np.uint64(2**64 - 1)
 _BAND_MUL = np.array([0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0x9E3779B97F4A7C15, 0xD6E8FEB86659FD93],
                      dtype=np.uint64)
-_SHIFT = np.uint64(32)
+_BAND_OFFSETS = np.arange(BANDS, dtype=np.uint64) * _BAND_MUL[0]
+# Powers of _BYTE_MUL and of its inverse modulo 2**64, kept for texts up to this many bytes (longer ones make their own).
+_POWERS_KEPT = 1 << 17
+
+
+def _borrow_table(trials: int) -> np.ndarray:
+    """For each bin, ``trials`` bins to borrow from when it is empty: splitmix64 of (bin, trial), in integer arithmetic only."""
+    x = np.arange(PERMUTATIONS * trials, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15) + np.uint64(0x42725072)
+    x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    x ^= x >> np.uint64(31)
+    return (x >> _BIN_SHIFT).astype(np.intp).reshape(PERMUTATIONS, trials)
+
+
+# For each bin and trial, the bin an empty bin borrows from (the first non-empty one in its row).
+_BORROW = _borrow_table(64)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,39 +118,133 @@ def body_words(article: Article) -> list[str]:
     return words("\n".join(block.text for block in article.blocks))
 
 
+def normal_text(text: str) -> bytes:
+    """``words(text)`` joined by single spaces, as UTF-8: what the text key and the signature are made from."""
+    if not text.isascii():
+        return " ".join(words(text)).encode("utf-8")
+    # As ``words``, but the runs of spaces are squeezed in one array pass instead of splitting into words.
+    spaced = np.frombuffer(text.lower().encode("ascii").translate(_ASCII_BREAKS), dtype=np.uint8)
+    word = spaced != 32
+    kept = word.copy()
+    kept[1:] |= word[:-1]  # a word character, or the first space after one
+    squeezed = spaced[kept]
+    if len(squeezed) and squeezed[-1] == 32:
+        squeezed = squeezed[:-1]
+    return squeezed.tobytes()
+
+
 def fingerprint(article: Article) -> Fingerprint:
     """The fingerprint of ``article``'s body."""
-    tokens = body_words(article)
-    text_key = hashlib.sha256(" ".join(tokens).encode("utf-8")).hexdigest()[:32]
-    sig = signature(tokens)
-    return Fingerprint(article.id, text_key, sig, band_keys(sig) if sig is not None else ())
+    return fingerprint_texts(article.id, [block.text for block in article.blocks])
+
+
+def fingerprint_texts(article_id: str, texts: Iterable[str]) -> Fingerprint:
+    """The fingerprint of article ``article_id`` whose body blocks hold ``texts`` (``fingerprint`` without an ``Article``)."""
+    text = normal_text("\n".join(texts))
+    text_key = hashlib.sha256(text).hexdigest()[:32]
+    sig = _signature(text) if text else None
+    return Fingerprint(article_id, text_key, sig, band_keys(sig) if sig is not None else ())
 
 
 def signature(tokens: Sequence[str]) -> bytes | None:
     """The MinHash signature of the 3-word shingles of ``tokens``; ``None`` when there are no tokens."""
     if not tokens:
         return None
-    # crc32, not hash(): Python salts str hashes per process and signatures outlive the process.
-    hashed = np.fromiter(map(zlib.crc32, map(str.encode, tokens)), dtype=np.uint64, count=len(tokens))
-    if len(hashed) < SHINGLE:
-        hashed = np.concatenate([hashed, np.zeros(SHINGLE - len(hashed), dtype=np.uint64)])
-    span = len(hashed) - SHINGLE + 1
-    shingles = hashed[:span] * _SHINGLE_MUL[0]
-    for offset in range(1, SHINGLE):
-        shingles = shingles ^ (hashed[offset : offset + span] * _SHINGLE_MUL[offset])  # wraps mod 2**64
-    # Multiply-shift hashing: the top 32 bits of (a·x + b) mod 2**64, one (a, b) per permutation.
-    # Repeated shingles need no dedup (they cannot change a minimum), and since the shift is
-    # monotonic the minimum is taken first. In place: fresh temporaries cost more than the arithmetic.
-    values = np.multiply(shingles[:, None], _MUL[None, :])
-    np.add(values, _ADD, out=values)
-    return (values.min(axis=0) >> _SHIFT).astype("<u4").tobytes()
+    return _signature(" ".join(tokens).encode("utf-8"))
+
+
+def _signature(text: bytes) -> bytes:
+    """The signature of a non-empty ``normal_text``: each bin's least shingle hash, its top 32 bits below the bin's."""
+    hashes = _shingle_hashes(text)
+    least = np.full(PERMUTATIONS, _EMPTY, dtype=np.uint64)
+    np.minimum.at(least, hashes >> _BIN_SHIFT, hashes)
+    values = ((least << np.uint64(7)) >> _SHIFT).astype("<u4")
+    empty = least == _EMPTY
+    if empty.any():
+        values = _densified(values, empty)
+    return values.tobytes()
+
+
+def _shingle_hashes(text: bytes) -> np.ndarray:
+    """One well-mixed 64-bit hash per 3-word shingle of ``text`` (words separated by single spaces); one for fewer words.
+
+    A shingle's hash is the polynomial hash of its bytes, sum of byte[j] * M**(j - start)
+    modulo 2**64, read off prefix sums of byte[j] * M**j by multiplying with M**-start:
+    no Python step per word or shingle.
+    """
+    data = np.frombuffer(text, dtype=np.uint8)
+    n = len(data)
+    powers, inverses = _powers(n)
+    prefix = np.empty(n + 1, dtype=np.uint64)
+    prefix[0] = 0
+    np.cumsum(data * powers, out=prefix[1:])  # wraps modulo 2**64
+    spaces = np.flatnonzero(data == 32)  # word i + 1 starts after spaces[i]
+    count = len(spaces) + 1 - (SHINGLE - 1)  # shingles
+    if count >= 1:
+        starts = np.empty(count, dtype=np.intp)
+        starts[0] = 0
+        np.add(spaces[: count - 1], 1, out=starts[1:])
+        ends = np.empty(count, dtype=np.intp)
+        ends[:-1] = spaces[SHINGLE - 1 :]
+        ends[-1] = n
+        hashes = prefix[ends]
+        hashes -= prefix[starts]
+        hashes *= inverses[starts]
+    else:  # fewer words than a shingle: the whole text is the one shingle
+        hashes = prefix[n:] * inverses[:1]
+    # A polynomial hash's low bits depend on few bytes; multiply, fold and multiply again so the top bits depend on all.
+    hashes *= _MIX[0]
+    hashes ^= hashes >> _SHIFT
+    hashes *= _MIX[1]
+    return hashes
+
+
+_POWERS: tuple[np.ndarray, np.ndarray] = (np.ones(0, dtype=np.uint64), np.ones(0, dtype=np.uint64))
+
+
+def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """``M**j`` and ``M**-j`` modulo 2**64 for ``j`` below ``n`` (``M`` is ``_BYTE_MUL``)."""
+    global _POWERS
+    kept = _POWERS
+    if len(kept[0]) >= n:
+        return kept[0][:n], kept[1][:n]
+    size = max(n, min(2 * len(kept[0]), _POWERS_KEPT), 4096)
+    made = []
+    for base in (_BYTE_MUL, pow(_BYTE_MUL, -1, 2**64)):
+        row = np.full(size, base, dtype=np.uint64)
+        row[0] = 1
+        made.append(np.multiply.accumulate(row))  # wraps modulo 2**64
+    if size <= _POWERS_KEPT:
+        _POWERS = (made[0], made[1])
+    return made[0][:n], made[1][:n]
+
+
+def _densified(values: np.ndarray, empty: np.ndarray) -> np.ndarray:
+    """``values`` with each empty bin given the value of the first non-empty bin in its row of ``_BORROW``.
+
+    The row depends on the bin alone, so two texts with the same empty bins
+    borrow alike. A text has at least one shingle, so some bin is full.
+    """
+    full = ~empty
+    out = values.copy()
+    left = np.flatnonzero(empty)
+    for trial in range(_BORROW.shape[1]):
+        source = _BORROW[left, trial]
+        found = full[source]
+        out[left[found]] = values[source[found]]
+        left = left[~found]
+        if not len(left):
+            return out
+    out[left] = values[np.flatnonzero(full)[0]]  # 64 trials all empty: only for a text of a few shingles
+    return out
 
 
 def band_keys(sig: bytes) -> tuple[int, ...]:
     """The ``BANDS`` band keys of a signature, each mixed with its band number so bands never collide."""
     values = np.frombuffer(sig, dtype="<u4").astype(np.uint64).reshape(BANDS, ROWS)
-    mixed = (values * _BAND_MUL[None, :ROWS]).sum(axis=1) + np.arange(BANDS, dtype=np.uint64) * _BAND_MUL[0]
-    return tuple(int(k) for k in mixed.view(np.int64))  # signed: SQLite integers are signed 64-bit
+    mixed = values @ _BAND_MUL[:ROWS]  # wraps modulo 2**64
+    mixed += _BAND_OFFSETS
+    return tuple(mixed.view(np.int64).tolist())  # signed: SQLite integers are signed 64-bit
 
 
 def similarity(a: bytes, b: bytes) -> float:

@@ -57,6 +57,20 @@ def tag_article(article: Article, taxonomy: Taxonomy) -> list[ThemeTag]:
     return tags
 
 
+def tag_values(article: Article, taxonomy: Taxonomy) -> list[tuple[int, str, tuple[str, ...], float]]:
+    """``tag_article``'s tags as plain ``(block index, theme id, evidence, score)`` tuples, in the same order.
+
+    For a worker process that sends the tags on: it need not build a
+    ``ThemeTag`` only to take it apart again.
+    """
+    matcher = compile_taxonomy(taxonomy)
+    values = []
+    for index, block in article.paragraphs:
+        for theme_id, evidence, score in score_paragraph(block.text, matcher):
+            values.append((index, theme_id, evidence, score))
+    return values
+
+
 def tag_articles(articles: Sequence[Article], taxonomy: Taxonomy, workers: int = 1) -> list[ThemeTag]:
     """``tag_article`` over many articles, tags in article order; ``workers`` > 1 forks helpers (see ``analysis.workers``)."""
     with gc_paused():

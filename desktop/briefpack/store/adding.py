@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from briefpack.model.article import Article
 from briefpack.model.theme import ThemeTag
 from briefpack.store import grouping, rows
+from briefpack.store.rows import PackedTags
 
 if TYPE_CHECKING:
     from briefpack.analysis.duplicates import Fingerprint
@@ -56,6 +57,13 @@ class Added:
     @property
     def added(self) -> bool:
         return self.status == ADDED
+
+
+def checked_packed(article: Article, packed: PackedTags) -> PackedTags:
+    """``packed`` when every tag in it is of a block ``article`` has; raises ``ValueError`` otherwise."""
+    if packed.blocks > len(article.blocks):
+        raise ValueError(f"article {article.id!r} has no block {packed.blocks - 1}")
+    return packed
 
 
 def checked_tags(article: Article, tags: Sequence[ThemeTag]) -> list[ThemeTag]:
@@ -188,15 +196,16 @@ BAND_INSERT = "INSERT OR IGNORE INTO band_keys (key, article_id) VALUES (?, ?)"
 
 def insert_batch(
     conn: sqlite3.Connection,
-    items: Sequence[tuple[Article, Sequence[ThemeTag], Fingerprint | None]],
+    items: Sequence[tuple[Article, Sequence[ThemeTag] | PackedTags, Fingerprint | None]],
     position: int,
     known: set[str],
-) -> tuple[list[Added], dict[str, list[ThemeTag]]]:
+) -> tuple[list[Added], dict[str, list[ThemeTag] | PackedTags]]:
     """Insert the articles that are not duplicates, from ``position`` on; call inside a transaction.
 
     ``known`` is the set of ids in the project; ids added here are put in it.
     A ``None`` fingerprint is computed here. Returns one ``Added`` per item
-    and the tags of each added article as ``checked_tags`` gives them.
+    and the tags of each added article as ``checked_tags`` gives them
+    (``PackedTags`` stay packed).
     """
     from briefpack.analysis.duplicates import fingerprint
 
@@ -207,12 +216,12 @@ def insert_batch(
     keys_of = [fp.band_keys() for fp in prints]  # computed from the signature unless the fingerprint carries them
     seen = _Seen(conn, prints, keys_of)
     results: list[Added] = []
-    tags_of: dict[str, list[ThemeTag]] = {}
+    tags_of: dict[str, list[ThemeTag] | PackedTags] = {}
     article_rows: list[tuple] = []
     band_rows: list[tuple] = []
     contents_rows: list[tuple] = []
     for (article, tags, _), fp, keys in zip(items, prints, keys_of):
-        normal = checked_tags(article, tags)
+        normal = checked_packed(article, tags) if type(tags) is PackedTags else checked_tags(article, tags)
         outcome = seen.check(fp, keys, article.id in known)
         results.append(outcome)
         if not outcome.added:

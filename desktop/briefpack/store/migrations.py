@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefpack.store import schema, upgrade_v2, upgrade_v3
+from briefpack.store import schema, upgrade_v2, upgrade_v3, upgrade_v4
 from briefpack.store.errors import StoreError
 
 
@@ -32,6 +32,7 @@ class Step:
 STEPS: dict[int, Step] = {
     2: Step(2, upgrade_v2.NOTE, upgrade_v2.apply),
     3: Step(3, upgrade_v3.NOTE, upgrade_v3.apply),
+    4: Step(4, upgrade_v4.NOTE, upgrade_v4.apply),
 }
 
 

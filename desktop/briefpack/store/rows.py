@@ -3,7 +3,9 @@
 An article becomes one ``articles`` row (its JSON without the body) and one
 ``contents`` row: its body blocks and its theme tags, each packed as one
 JSON text (``pack_blocks``, ``pack_tags``; the model gives a ``ThemeTag``
-no JSON form, so its fields map to a list here). Reading goes the other way
+no JSON form, so its fields map to a list here). Tags may come already
+packed (``PackedTags``, made by the process that tagged the article), and
+are then stored as they are. Reading goes the other way
 for a whole file at once, with one query and one JSON parse per column,
 because the project keeps every article in memory; tags stay packed until
 asked for (``tagcache``). Anything that does not decode raises
@@ -18,6 +20,7 @@ import json
 import json.encoder
 import sqlite3
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from briefpack.model.article import Article, Block, BlockKind, Provenance
 from briefpack.model.notice import Notice
@@ -84,33 +87,72 @@ def pack_blocks(article: Article) -> str:
     return dumps([(kinds[b.kind], b.text, b.role) for b in article.blocks])
 
 
-# JSON of each evidence tuple seen lately: a library's tags repeat the same few thousand.
-_EVIDENCE_JSON: dict[tuple, str] = {}
-_EVIDENCE_LIMIT = 50_000
+# JSON of each (theme id, evidence, score) seen lately, after the block index: a library's tags repeat the same few thousand.
+_TAG_TAILS: dict[tuple, str] = {}
+_TAILS_LIMIT = 50_000
 _quoted = json.encoder.encode_basestring  # the quoting dumps gives a str, as one C call
 
 
 def pack_tags(tags: Sequence[ThemeTag]) -> str | None:
     """One article's tags as stored: a JSON list of ``[block index, theme id, [evidence], score]``; ``None`` for none.
 
-    Raises ``ValueError`` for a score that is not a finite number. Written
-    out rather than given to the JSON encoder whole (twice as fast); the
-    result is what ``dumps`` gives for the same lists.
+    Raises ``ValueError`` for a score that is not a finite number.
     """
-    if len(_EVIDENCE_JSON) > _EVIDENCE_LIMIT:
-        _EVIDENCE_JSON.clear()
+    if not tags:
+        return None
+    return pack_tag_values([(t.block_index, t.theme_id, t.evidence, t.score) for t in tags], tags[0].article_id)
+
+
+def pack_tag_values(values: Sequence[tuple[int, str, tuple[str, ...], float]], article_id: str) -> str | None:
+    """``pack_tags`` for tags given as ``(block index, theme id, evidence, score)`` tuples of article ``article_id``.
+
+    Written out rather than given to the JSON encoder whole (twice as
+    fast); the result is what ``dumps`` gives for the same lists.
+    """
+    if len(_TAG_TAILS) > _TAILS_LIMIT:
+        _TAG_TAILS.clear()
+    tails = _TAG_TAILS
     parts = []
-    for t in tags:
-        if type(t.block_index) is not int or type(t.theme_id) is not str or type(t.score) is not float:
-            return dumps([(t.block_index, t.theme_id, t.evidence, t.score) for t in tags])  # the general path
-        evidence = _EVIDENCE_JSON.get(t.evidence)
-        if evidence is None:
-            evidence = _EVIDENCE_JSON[t.evidence] = dumps(t.evidence)
-        score = repr(t.score)
-        if "n" in score:  # nan, inf: not JSON
-            raise ValueError(f"a tag of article {t.article_id!r} has a score that is not a finite number: {score}")
-        parts.append(f"[{t.block_index},{_quoted(t.theme_id)},{evidence},{score}]")
+    for index, theme_id, evidence, score in values:
+        if type(index) is not int or type(theme_id) is not str or type(score) is not float:
+            return dumps(list(values))  # the general path
+        tail = tails.get((theme_id, evidence, score))
+        if tail is None:
+            number = repr(score)
+            if "n" in number:  # nan, inf: not JSON
+                raise ValueError(f"a tag of article {article_id!r} has a score that is not a finite number: {number}")
+            tail = tails[theme_id, evidence, score] = f"{_quoted(theme_id)},{dumps(evidence)},{number}]"
+        parts.append(f"[{index},{tail}")
     return "[" + ",".join(parts) + "]" if parts else None
+
+
+@dataclass(frozen=True, slots=True)
+class PackedTags:
+    """One article's theme tags already in the form the file stores them, made where the article was tagged.
+
+    ``Project.add_articles`` takes one in place of a list of ``ThemeTag``
+    and stores and keeps it as it is, so a process that only stores what
+    worker processes tagged (``jobs.import_into``) never builds a
+    ``ThemeTag``. ``text`` is ``pack_tags``' JSON and ``themes`` the
+    ``theme_list`` column (both ``None`` for no tags); ``blocks`` is one
+    more than the highest block index tagged (0 for none), checked against
+    the article when stored. ``tags`` decodes them.
+    """
+
+    text: str | None
+    themes: str | None
+    blocks: int
+
+    @classmethod
+    def of(cls, values: Sequence[tuple[int, str, tuple[str, ...], float]], article_id: str) -> "PackedTags":
+        """The packed form of ``(block index, theme id, evidence, score)`` tuples of article ``article_id``."""
+        if not values:
+            return cls(None, None, 0)
+        return cls(pack_tag_values(values, article_id), theme_list([v[1] for v in values]), max([v[0] for v in values]) + 1)
+
+    def tags(self, article_id: str, shared: dict) -> list[ThemeTag]:
+        """The tags as ``ThemeTag`` objects of ``article_id`` (``unpack_tags``, sharing equal values via ``shared``)."""
+        return unpack_tags(article_id, self.text, shared) if self.text is not None else []
 
 
 def theme_list(theme_ids: Iterable[str]) -> str | None:
@@ -119,7 +161,9 @@ def theme_list(theme_ids: Iterable[str]) -> str | None:
     return dumps(distinct) if distinct else None
 
 
-def contents_row(article: Article, position: int, tags: Sequence[ThemeTag]) -> tuple:
+def contents_row(article: Article, position: int, tags: Sequence[ThemeTag] | PackedTags) -> tuple:
+    if type(tags) is PackedTags:
+        return (position, pack_blocks(article), tags.text, tags.themes)
     return (position, pack_blocks(article), pack_tags(tags), theme_list([t.theme_id for t in tags]))
 
 

@@ -7,6 +7,7 @@ body as JSON (plus title, publisher and date columns for queries), and their
 body blocks and theme tags packed as JSON in one ``contents`` row each, keyed
 by the article's position; a contentless FTS5 table (``FTS_TABLE``) indexes
 each block under ``block_rowid(position, index)`` when this SQLite has FTS5.
+Since schema 4, near-duplicate signatures are of fingerprint version 2.
 The selection, the brief settings and later features' metadata sit beside
 them; ``migrations`` records how the file reached its version. A new project
 is laid out at the base schema and brought up to date by the same migration
@@ -24,7 +25,7 @@ from collections.abc import Iterator
 # "BrPk": lets open() tell a briefpack project from any other SQLite file.
 APPLICATION_ID = 0x4272506B
 # Bump together with a new step in migrations.STEPS whenever the layout changes.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # The layout create_schema writes; migrations.STEPS take it from there to SCHEMA_VERSION.
 BASE_VERSION = 1
 

@@ -4,7 +4,9 @@ A 10,000-article library has some 400,000 tags; building a ``ThemeTag``
 for each when the project opens cost more than reading every article. So
 ``TagCache`` keeps each article's tags as the JSON text of its ``contents``
 row (``rows.pack_tags``) and decodes an article's tags on first request,
-keeping them; tags set or added in this session are held decoded. Equal
+keeping them; tags set or added in this session are held decoded, unless
+they were added already packed (``rows.PackedTags``, from an import's
+worker processes). Equal
 theme ids and evidence share one object across articles, as they did when
 the tagger made them. ``paragraph_counts`` answers what a window shows on
 opening (paragraphs per theme per article) from the packed text in one
@@ -18,7 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from briefpack.model.article import Article, BlockKind
 from briefpack.model.theme import ThemeTag
-from briefpack.store.rows import loads_many, unpack_tags
+from briefpack.store.rows import PackedTags, loads_many, unpack_tags
 
 
 class TagCache:
@@ -40,10 +42,14 @@ class TagCache:
             tags = self._decoded[article_id] = unpack_tags(article_id, raw, self._shared)
         return tags
 
-    def set(self, article_id: str, tags: list[ThemeTag]) -> None:
-        """Replace the article's tags; an empty list removes them."""
+    def set(self, article_id: str, tags: list[ThemeTag] | PackedTags) -> None:
+        """Replace the article's tags; an empty list removes them. ``PackedTags`` are kept packed until asked for."""
         self._packed.pop(article_id, None)
-        if tags:
+        if type(tags) is PackedTags:
+            self._decoded.pop(article_id, None)
+            if tags.text is not None:
+                self._packed[article_id] = tags.text
+        elif tags:
             self._decoded[article_id] = tags
         else:
             self._decoded.pop(article_id, None)

@@ -72,3 +72,25 @@ def test_every_generic_state_media_phrase_passes_the_cheap_hint_test():
     for hint in _GENERIC_HINTS:
         assert _hinted(f"x{hint}x")
     assert not _hinted("The minister said so.")
+
+
+def test_a_paragraph_read_at_once_gives_what_its_sentences_give_one_by_one():
+    import dataclasses
+
+    from briefpack.analysis.gazetteer import load_gazetteer
+    from briefpack.analysis.grading import _attribution_rows, _rows_by_sentence
+    from briefpack.analysis.sentences import sentence_texts
+
+    gaz = load_gazetteer()
+    paragraphs = [
+        "Russian state media reported the talks. TASS said nothing. North Korean state TV, citing KCNA, wrote more.",
+        "KCNA. The state media said so! RIA Novosti quoted an official; Xinhua (China) did not. SPARTA said RT.",
+        "State TV reported it. The KCNA building is grey.",
+    ]
+    for text in paragraphs:
+        assert _attribution_rows(text, gaz) == _rows_by_sentence(text, gaz, sentence_texts(text)), text
+    # An outlet whose name runs across a sentence end makes the paragraph be read sentence by sentence.
+    odd = dataclasses.replace(gaz, state_outlets={**gaz.state_outlets, "Voice of Korea. Radio": "North Korea"})
+    text = "KCNA said the Voice of Korea. Radio hosts agreed."
+    assert [row[0] for row in _attribution_rows(text, odd)] == ["KCNA"]
+    assert _attribution_rows(text, odd) == _rows_by_sentence(text, odd, sentence_texts(text))

@@ -58,6 +58,14 @@ def test_other_written_forms():
     assert dates("Numbers hit a 12-year high; 2,024 people came; page 2024.") == []
 
 
+def test_forms_that_start_two_words_before_their_date_word():
+    # The full pattern is tried two words before a trigger only where such a form can start (see _TWO_BEFORE).
+    assert dates("It opened on the 19th of June, 2024, then shut.") == [("2024-06-19", "day")]
+    assert dates("Sales were 12 times higher than in 2023, when the sale began in 2021.") == [("2021", "year")]
+    assert dates("It was signed in May 2020. The following year it lapsed.") == [("2020-05", "month"), ("2021", "year")]
+    assert dates("It was signed in May 2020. the next month it lapsed.") == [("2020-05", "month"), ("2020-06", "month")]
+
+
 def test_the_same_event_in_two_sources_is_one_event_with_both_sources():
     a = article("a", "On June 19, 2024, Russian President Vladimir Putin and Kim Jong Un signed a mutual defence treaty in Pyongyang.")
     b = article("b", "Vladimir Putin and Kim Jong Un signed a mutual defense pact in Pyongyang on June 19, 2024, state media said.")

@@ -11,13 +11,15 @@ articles (entities, linking claims, the timeline) runs over those results in
 article order, so the findings do not depend on ``workers``, and takes each
 article's results as they come, so merging this process's own share overlaps
 the workers' reading. Themes are tagged elsewhere
-(``analysis.themes``); their tags come in here only to weigh corroboration.
+(``analysis.themes``); their tags come in here only to weigh corroboration,
+and are put into the claims on merging.
 """
 
 from __future__ import annotations
 
 import gc
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import chain
 
 from briefpack.analysis.corroboration import (
     Claim, ClaimLinker, _fold, block_themes, claim_rows, corroborations_from, sentence_keys_of, statement_keys,
@@ -84,15 +86,19 @@ def _analyze(articles: list[Article], tags: Iterable[ThemeTag], reliability: Map
     people = EntityMerger(gaz)
     # Each article's results are merged as they come: those of this process's own chunk while the
     # worker processes still read theirs (see ``iter_articles``).
-    parts = iter_articles(_read_article, articles, workers, gaz, block_themes(tags), main_share_cut=MAIN_SHARE_CUT, pieces=WORKER_PIECES)
+    parts = iter_articles(_read_article, articles, workers, gaz, main_share_cut=MAIN_SHARE_CUT, pieces=WORKER_PIECES)
     try:
-        for (mention_part, dated_part, figure_part, claim_part, attribution_part), article in zip(parts, articles):
+        first = next(parts, None)  # starts the workers
+        # The claims' themes are put in here rather than read with the articles: collecting them by block
+        # (a pass over every tag) then overlaps the workers' reading instead of delaying their start.
+        themes = block_themes(tags)
+        for (mention_part, dated_part, figure_part, claim_part, attribution_part), article in zip(chain((first,), parts), articles):
             # One SourceRef per block, shared by everything found in it.
             refs = [SourceRef(article.id, i) for i in range(len(article.blocks))]
             people.add(article.id, mention_part)
             dated += [DatedSentence(date, precision, text, refs[b]) for date, precision, text, b in dated_part]
             figures += [FigureClaim(value, number, counts, text, refs[b]) for value, number, counts, text, b in figure_part]
-            linker.add([Claim(refs[row[0]], *row[1:]) for row in claim_part])
+            linker.add(_claims(article.id, claim_part, refs, themes))
             attributions += [Attribution(refs[row[0]], *row[1:]) for row in attribution_part]
     finally:
         parts.close()  # on an error too: the workers are waited for and the fork lock is released now
@@ -108,7 +114,21 @@ def _analyze(articles: list[Article], tags: Iterable[ThemeTag], reliability: Map
     )
 
 
-def _read_article(article: Article, gaz: Gazetteer, themes: Mapping[tuple[str, int], set[str]]) -> _PerArticle:
+def _claims(article_id: str, rows: list[tuple], refs: list[SourceRef], themes: Mapping[tuple[str, int], set[str]]) -> list[Claim]:
+    """The claims of ``claim_rows`` (read without themes) with their sources and their paragraphs' themes."""
+    on_themes: dict[int, frozenset[str]] = {}
+    claims = []
+    for row in rows:
+        block = row[0]
+        themed = on_themes.get(block)
+        if themed is None:
+            tagged = themes.get((article_id, block))
+            themed = on_themes[block] = frozenset(tagged) if tagged else frozenset()
+        claims.append(Claim(refs[block], *row[1:7], themed))
+    return claims
+
+
+def _read_article(article: Article, gaz: Gazetteer) -> _PerArticle:
     """What ``article`` says on its own; runs in a worker process when ``analyze`` has several."""
     body = body_paragraphs(article)  # one walk over the blocks and one sentence split for every pass
     dated = dated_rows(article, body)
@@ -118,5 +138,5 @@ def _read_article(article: Article, gaz: Gazetteer, themes: Mapping[tuple[str, i
     figure_keys, dates = sentence_keys_of(
         ((article_id, f[4], f[3], f[2]) for f in figures), ((article_id, d[3], d[2], d[0]) for d in dated)
     )
-    claims = claim_rows(article, figure_keys, dates, themes, _fold(gaz), body)
+    claims = claim_rows(article, figure_keys, dates, {}, _fold(gaz), body)  # themes are put in on merging
     return article_mentions(article, gaz), dated, figures, claims, attribution_rows(article, gaz, body)

@@ -18,6 +18,7 @@ import dataclasses
 import functools
 import re
 from collections.abc import Mapping, Sequence
+from operator import itemgetter
 
 from briefpack.analysis.gazetteer import Gazetteer, load_gazetteer
 from briefpack.analysis.sentences import Paragraph, body_paragraphs, sentence_texts
@@ -135,9 +136,9 @@ def _word_start(text: str, i: int) -> bool:
     return i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "-_")
 
 
-def _country_before(text: str, start: int, gaz: Gazetteer) -> str | None:
-    """The country of a demonym or name just before ``start``: "North Korean state media" → North Korea."""
-    words = text[max(0, start - 30) : start].split()
+def _country_before(text: str, start: int, gaz: Gazetteer, floor: int = 0) -> str | None:
+    """The country of a demonym or name just before ``start`` (from ``floor`` on): "North Korean state media" → North Korea."""
+    words = text[max(floor, start - 30) : start].split()
     for n in (2, 1):
         if len(words) >= n:
             phrase = " ".join(words[-n:]).rstrip("'’s")
@@ -152,24 +153,67 @@ def find_attributions(text: str, source: SourceRef, gaz: Gazetteer | None = None
     return [Attribution(source, *row) for row in _attribution_rows(text, gaz or load_gazetteer())]
 
 
-def _attribution_rows(text: str, gaz: Gazetteer, spans: Sequence[tuple[int, int, str]] | None = None) -> list[tuple[str, str | None, str, int, int]]:
-    """``find_attributions`` as ``(outlet, country, sentence, start, end)`` rows; ``spans`` is ``sentence_texts(text)`` if known."""
+def _attribution_rows(
+    text: str, gaz: Gazetteer, spans: Sequence[tuple[int, int, str]] | None = None, gated: bool = False
+) -> list[tuple[str, str | None, str, int, int]]:
+    """``find_attributions`` as ``(outlet, country, sentence, start, end)`` rows; ``spans`` is ``sentence_texts(text)`` if known.
+
+    The outlets and phrases are looked for once in the whole paragraph, and
+    each sentence takes those within it (a sentence starts after white
+    space, so the patterns read the same there as in the sentence alone);
+    the cue test then runs only on sentences that name one. ``gated``: look
+    for generic phrases only when an outlet pattern matched or the cheap
+    hint test passes, and give nothing otherwise (the paragraph filter of
+    ``attribution_rows``).
+    """
+    named, generic, cues = _patterns(gaz)
+    raw = list(named.finditer(text))
+    if gated and not raw and not _hinted(text):
+        return []
+    outlets = [m for m in raw if _word_start(text, m.start(1))]  # "SPARTA" is not "SPA"
+    phrases = list(generic.finditer(text))
+    if not outlets and not phrases:
+        return []
+    spans = sentence_texts(text) if spans is None else spans
+    out = []
+    for a, b, sentence in spans:
+        mine = [m for m in outlets if a <= m.start() < b]
+        theirs = [m for m in phrases if a <= m.start() < b]
+        if not mine and not theirs:
+            continue
+        if any(m.end() > b for m in mine) or any(m.end() > b for m in theirs):
+            return _rows_by_sentence(text, gaz, spans)  # a name running past a sentence end: read sentence by sentence
+        # ``endpos`` ends the text at the sentence's end, as the sentence alone would.
+        if not any(_word_start(text, c.start()) for c in cues.finditer(text, a, b)):
+            continue  # no attribution cue: a mention of an outlet is not a statement attributed to it
+        for m in mine:
+            out.append((m.group(1), gaz.state_outlets[m.group(1)], sentence, m.start(1), m.end(1)))
+        for m in theirs:
+            out.append((m.group(1), _country_before(text, m.start(1), gaz, a), sentence, m.start(1), m.end(1)))
+    out.sort(key=_START)
+    return out
+
+
+_START = itemgetter(3)
+
+
+def _rows_by_sentence(text: str, gaz: Gazetteer, spans: Sequence[tuple[int, int, str]]) -> list[tuple[str, str | None, str, int, int]]:
+    """``_attribution_rows`` with each sentence read on its own: for names that run across a sentence end."""
     named, generic, cues = _patterns(gaz)
     out = []
-    for a, _, sentence in sentence_texts(text) if spans is None else spans:
-        # Outlets first: most sentences of a paragraph that names one do not, and the cue test is dearer.
-        outlets = [m for m in named.finditer(sentence) if _word_start(sentence, m.start(1))]  # "SPARTA" is not "SPA"
+    for a, _, sentence in spans:
+        outlets = [m for m in named.finditer(sentence) if _word_start(sentence, m.start(1))]
         phrases = list(generic.finditer(sentence))
         if not outlets and not phrases:
             continue
         if not any(_word_start(sentence, c.start()) for c in cues.finditer(sentence)):
-            continue  # no attribution cue: a mention of an outlet is not a statement attributed to it
+            continue
         for m in outlets:
             out.append((m.group(1), gaz.state_outlets[m.group(1)], sentence, a + m.start(1), a + m.end(1)))
         for m in phrases:
             country = _country_before(sentence, m.start(1), gaz)
             out.append((m.group(1), country, sentence, a + m.start(1), a + m.end(1)))
-    out.sort(key=lambda x: x[3])
+    out.sort(key=_START)
     return out
 
 
@@ -201,10 +245,10 @@ def attribution_rows(
 
     ``body`` is ``body_paragraphs(article)`` when the caller has it (``None``: read here).
     """
-    named, generic, _ = _patterns(gaz)
     out = []
     for index, text, spans in body_paragraphs(article) if body is None else body:
         # Most paragraphs: one scan for a name and a few substring tests, then done.
-        if named.search(text) or (_hinted(text) and generic.search(text)):
-            out.extend((index, *row) for row in _attribution_rows(text, gaz, spans))
+        rows = _attribution_rows(text, gaz, spans, gated=True)
+        if rows:
+            out.extend([(index, *row) for row in rows])
     return out

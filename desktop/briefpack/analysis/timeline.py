@@ -43,8 +43,8 @@ _M = r"(?:January|February|March|April|May|June|July|August|September|October|No
 # A year from 1000 to 2099; read as one only where the context says so (a month, a preposition, "the year").
 _Y = r"(?:1\d\d\d|20\d\d)(?![\d\-])"
 # After "in 1850" a lower-case word that is neither one of these nor a verb form in -ing or -ed ("in 2024
-# hitting a high") makes the number a count ("by 1500 soldiers").
-_AFTER_YEAR = (
+# hitting a high") makes the number a count ("by 1500 soldiers"); ``figures`` reads such counts with it.
+AFTER_YEAR = (
     r"(?:the|a|an|and|or|but|nor|to|was|were|is|are|had|has|have|will|would|could|when|while|as|at|in|on|of|for"
     r"|with|by|after|before|since|until|during|that|which|who|it|its|his|her|their|there|then|this|these|those"
     r"|they|we|he|she|i|you|one|both|all|most|many|some|more|not|no|so|if|because|though|although|than|where"
@@ -68,7 +68,7 @@ _DATES = re.compile(
   | \b(?P<my_m>{_M}),?\s+(?P<my_y>{_Y})
   | \b(?P<dx_m>{_M})\s+(?P<dx_d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d)(?<!\d{{3}})
   | \b(?P<mx_pre>[Ii]n|[Ss]ince|[Bb]y|[Dd]uring|[Uu]ntil|[Ff]rom|[Oo]f|[Ee]arly|[Ll]ate|[Mm]id-?|[Tt]hrough|[Tt]o|[Ll]ast|[Tt]his)\s+(?P<mx_m>{_M})\b{_NO_YEAR}
-  | \b(?P<y_pre>than\s+in|[Ii]n|[Ss]ince|[Bb]y|[Dd]uring|[Uu]ntil|[Ff]rom|[Oo]f|[Ee]arly|[Ll]ate|[Mm]id-?|[Tt]hroughout|[Bb]efore|[Aa]fter|[Tt]he\s+year)\s+(?P<y_y>{_Y})(?!\s+(?!{_AFTER_YEAR})[a-z])
+  | \b(?P<y_pre>than\s+in|[Ii]n|[Ss]ince|[Bb]y|[Dd]uring|[Uu]ntil|[Ff]rom|[Oo]f|[Ee]arly|[Ll]ate|[Mm]id-?|[Tt]hroughout|[Bb]efore|[Aa]fter|[Tt]he\s+year)\s+(?P<y_y>{_Y})(?!\s+(?!{AFTER_YEAR})[a-z])
   | \b(?P<rel_which>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<rel_unit>year|month)\b
   | \b(?P<wd_pre>[Oo]n|[Ll]ast)\s+(?P<wd>{_WEEKDAY})\b
   | \b(?P<yday>[Yy]esterday)\b
@@ -90,7 +90,9 @@ _TRIGGER = re.compile(
     r"|an\.|eb\.|ar\.|pr\.|un\.|ul\.|ug\.|ept?\.|ct\.|ov\.|ec\.|onday|uesday|ednesday|hursday|riday"
     r"|aturday|unday|esterday|(?<=1)\d\d\d|(?<=2)0\d\d|(?<=y)ear|(?<=m)onth|(?<=w)eek|(?<=[Md])ay)"
 )
-# A date expression starts at most two words before its trigger ("than in 2023", "the following month").
+# A date expression starts at most two words before its trigger ("than in 2023", "the following month"),
+# and one that does starts with one of these letters or a digit ("13th of September 2023").
+_TWO_BEFORE = "tT"
 
 
 def _date_matches(text: str):
@@ -111,6 +113,10 @@ def _date_matches(text: str):
             back1 = rfind(" ", 0, s - 1) + 1
             if back1 >= 2 and text[back1 - 1] == " ":
                 back2 = rfind(" ", 0, back1 - 1) + 1
+                # Only "than in 2023", "the following year" and "13th of September 2023" start two words
+                # before their trigger (the other forms start at most one word before, or at the trigger).
+                if text[back2] not in _TWO_BEFORE and not text[back2].isdecimal():
+                    back2 = -1
         for a in (back2, back1, s):  # the earliest start first: "than in 2023" before "in 2023"
             if a < last_end:
                 continue  # none, or inside a date already read

@@ -127,3 +127,46 @@ def test_a_long_timeline_lists_its_first_rows_and_says_how_many_there_are(qtbot)
     assert panel.tabs.tabText(0) == f"Timeline ({MAX_ROWS + 50}; first {MAX_ROWS} listed)"
     assert panel.timeline.item(MAX_ROWS - 1, 1).text() == f"Event {MAX_ROWS - 1}"
     assert panel.tabs.tabText(1) == "Key figures (0)"
+
+
+def test_findings_arrive_from_a_child_process_pickled_and_follow_a_change(qtbot, sample_path, answers, monkeypatch):
+    from briefpack.gui import tasks
+    from briefpack.gui.worker import JobRunner
+
+    analysed_here: list = []
+    monkeypatch.setattr(core_findings, "analyze", lambda *args, **kwargs: analysed_here.append(args))
+    answers_of: list = []
+    real = tasks.run_in_process
+
+    def recording(fn, args, cancel, **kwargs):
+        answer = real(fn, args, cancel, **kwargs)
+        answers_of.append(answer)
+        return answer
+
+    monkeypatch.setattr(tasks, "run_in_process", recording)
+    window = make_window(qtbot, sample_path, pool=JobRunner().pool)
+    every = window.session.selection
+    window.analyzer.refresh_now()
+    qtbot.waitUntil(lambda: window.analyzer._runs._job is not None, timeout=10_000)
+    window.session.set_selection(replace(every, source_ids=(window.session.articles[0].id,)))
+    window.analyzer.refresh_now()  # while the first analysis runs in its child process (or just after)
+    qtbot.waitUntil(lambda: window.analyzer.latest is not None and not window.analyzer.busy, timeout=60_000)
+    assert not analysed_here, "the analysis ran in a child process, not in the window's"
+    assert isinstance(answers_of[-1], process_job.Pickled), "the findings came back pickled, unpacked on the UI thread"
+    assert "From 1 source" in window.findings.state.text(), "the latest change wins"
+    assert window.findings.timeline.rowCount() > 0
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=30_000)
+
+
+def test_a_hidden_findings_tab_is_filled_when_it_is_shown(window, qtbot):
+    window.show()
+    qtbot.waitExposed(window)
+    window.right_tabs.setCurrentWidget(window.preview)
+    window.findings.timeline.setRowCount(0)
+    window.analyzer._runs.forget()
+    window.analyzer.refresh_now()
+    assert window.analyzer.latest is not None
+    assert window.findings.timeline.rowCount() == 0, "the hidden tab is not filled as the result arrives"
+    window.right_tabs.setCurrentWidget(window.findings)
+    assert window.findings.timeline.rowCount() > 0, "showing the tab fills it"
+    assert "From 2 sources" in window.findings.state.text()

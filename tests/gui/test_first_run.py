@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from shiboken6 import isValid
 
 from briefpack.gui import app as gui_app
 from briefpack.gui import first_run
@@ -64,5 +65,5 @@ def test_starting_on_the_sample_shows_the_guide_but_a_named_project_does_not(qtb
     assert gui_app.run_gui() == 0
     assert len(shown) == 1 and isinstance(shown[0], MainWindow)
     for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, MainWindow):
+        if isinstance(widget, MainWindow) and isValid(widget):  # a window of an earlier test may be mid-deletion
             widget.close()

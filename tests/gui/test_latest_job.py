@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from briefpack.gui.worker import JobRunner, LatestJob
+from briefpack.gui.latest_job import LatestJob
+from briefpack.gui.worker import JobRunner
 from briefpack.jobs import Progress
 
 
@@ -132,3 +133,78 @@ def test_no_snapshot_means_nothing_to_run():
     latest, events = make(ImmediateThreadPool(), {})
     latest.refresh_now()
     assert events == [] and not latest.busy
+
+
+def steps_of(log: list, name: str, count: int, pause_s: float = 0.0):
+    """A ``prepare``/``finish``: ``count`` steps, each logged (and ``pause_s`` long), returning the value in a tagged tuple."""
+    import time
+
+    def make_steps(value):
+        for n in range(count):
+            log.append((name, value, n))
+            time.sleep(pause_s)
+            yield
+        return (name, value)
+
+    return make_steps
+
+
+def test_prepare_and_finish_run_in_slices_on_the_ui_thread_around_the_job(qtbot):
+    import threading
+
+    log: list = []
+    threads: set = set()
+    pool = HeldPool()
+    state = {"value": 3}
+
+    def prepare(value):
+        threads.add(threading.current_thread().name)
+        return (yield from steps_of(log, "prepare", 3)(value))
+
+    latest, events = make(pool, state, prepare=prepare, finish=steps_of(log, "finish", 2))
+    latest._make_job = lambda prepared, cancel: ("job", prepared)  # what the job was handed
+    latest.refresh_now()
+    assert latest.busy and not pool.waiting, "nothing is submitted before the preparing steps have run"
+    qtbot.waitUntil(lambda: bool(pool.waiting), timeout=2_000)
+    assert threads == {threading.main_thread().name}
+    pool.run_next()
+    assert not events[1:], "the result is delivered only once the finishing steps have run"
+    qtbot.waitUntil(lambda: len(events) == 2, timeout=2_000)
+    assert events == [("started", 3), ("result", 3, ("finish", ("job", ("prepare", 3))))]
+    assert [entry[0] for entry in log] == ["prepare"] * 3 + ["finish"] * 2
+    assert not latest.busy
+
+
+def test_a_change_while_preparing_starts_over_with_the_latest_state(qtbot):
+    log: list = []
+    pool = HeldPool()
+    state = {"value": 1}
+    latest, events = make(pool, state, prepare=steps_of(log, "prepare", 1000, pause_s=0.002))
+    latest._make_job = lambda prepared, cancel: prepared
+    latest.refresh_now()
+    qtbot.waitUntil(lambda: len(log) > 0, timeout=2_000)
+    state["value"] = 2
+    latest._prepare = steps_of(log, "again", 2)
+    latest.refresh_now()
+    qtbot.waitUntil(lambda: bool(pool.waiting), timeout=2_000)
+    assert len(pool.waiting) == 1, "the stale preparation never submits a job"
+    assert len([entry for entry in log if entry[0] == "prepare"]) < 1000, "the stale preparation stopped"
+    pool.run_next()
+    assert events[-1] == ("result", 2, ("again", 2))
+
+
+def test_a_change_while_finishing_drops_the_stale_result(qtbot):
+    log: list = []
+    pool = HeldPool()
+    state = {"value": 1}
+    latest, events = make(pool, state, finish=steps_of(log, "finish", 1000, pause_s=0.002))
+    latest.refresh_now()
+    pool.run_next()
+    qtbot.waitUntil(lambda: len(log) > 0, timeout=2_000)
+    state["value"] = 5
+    latest._finish = steps_of(log, "again", 1)
+    latest.refresh_now()
+    pool.run_next()
+    qtbot.waitUntil(lambda: any(e[0] == "result" for e in events), timeout=2_000)
+    assert [e for e in events if e[0] == "result"] == [("result", 5, ("again", 10))]
+    assert len([entry for entry in log if entry[0] == "finish"]) < 1000, "the stale finishing stopped"

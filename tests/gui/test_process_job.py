@@ -41,3 +41,28 @@ def test_long_tuples_travel_in_pieces_and_come_back_whole():
     assert unpack(pickle.loads(pickle.dumps(packed))) == inputs
     short = FindingsInputs(base, (), ())
     assert pack(short) is short, "short tuples travel as they are"
+
+
+def test_a_packed_answer_comes_back_pickled_and_unpacks_in_steps():
+    from briefpack.gui.process_job import Pickled, unpack_steps
+
+    base = desk_articles()
+    articles = tuple(a.with_changes(id=f"{a.id}-{n}") for n in range(PIECE) for a in base)
+    inputs = FindingsInputs(articles, (("x", 1, "diplomacy"),), ())
+    answer = run_in_process(echo, (inputs,), CancelToken(), packed_answer=True)
+    assert isinstance(answer, Pickled), "nothing is unpickled on the calling thread"
+    steps = unpack_steps(answer)
+    taken = 0
+    while True:
+        try:
+            next(steps)
+            taken += 1
+        except StopIteration as stop:
+            value = stop.value
+            break
+    assert value == inputs
+    assert taken == 1 + -(-len(articles) // PIECE), "one step for the answer, then one per piece"
+
+
+def echo(value):
+    return value

@@ -22,13 +22,16 @@ on the UI thread.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
 from functools import cached_property
 
 from briefpack.collector import gc_paused
 from briefpack.model.article import Article, BlockKind
 from briefpack.model.selection import Selection
 from briefpack.model.theme import ThemeTag
+
+# Articles whose tags ``tags_steps`` reads per step.
+TAG_STEP = 16
 
 
 class DeskContent:
@@ -88,6 +91,21 @@ class DeskContent:
         tags_of = self._tags_of
         with gc_paused():  # tens of thousands of small objects
             return tuple(tag for article in self.articles for tag in tags_of(article.id))
+
+    def tags_steps(self) -> Generator[None, None, tuple[ThemeTag, ...]]:
+        """``tags`` as a generator of steps (``TAG_STEP`` articles' tags read per step) that returns them; the tuple is kept as ``tags``.
+
+        For the window to read every tag in slices of the UI thread's time
+        (``worker.JobRunner.run_steps``) rather than in one long call.
+        """
+        if "tags" not in self.__dict__:
+            found: list[ThemeTag] = []
+            for n, article in enumerate(self.articles, 1):
+                found.extend(self._tags_of(article.id))
+                if n % TAG_STEP == 0:
+                    yield
+            self.__dict__.setdefault("tags", tuple(found))
+        return self.tags
 
     def tags_for(self, article_id: str) -> tuple[ThemeTag, ...]:
         """The tags of one article (empty for an article this version does not have or that has none)."""

@@ -11,7 +11,9 @@ that passage. A thousand sources give thousands of timeline rows, and
 filling (and measuring) them all would hold the window for seconds, so each
 table lists its first ``MAX_ROWS`` rows (the tab title gives the full count)
 at a fixed height of ``ROW_LINES`` lines, the whole text in the tooltip.
-The panel only displays: ``gui.findings`` computes.
+While the tab is hidden in a shown window, the tables are filled when it is
+next shown (``gui.when_shown``), not as each result arrives. The panel only
+displays: ``gui.findings`` computes.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidg
 
 from briefpack.model.article import Article
 from briefpack.model.findings import Findings, SourceRef
+
+from briefpack.gui.when_shown import RefreshWhenShown
 
 REF_ROLE = Qt.ItemDataRole.UserRole
 MAX_ROWS = 300
@@ -96,13 +100,22 @@ class FindingsPanel(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.state)
         layout.addWidget(self.tabs, 1)
+        self._shown: tuple[Findings, Mapping[str, Article]] | None = None  # what the tables show, or will when shown
+        self._when_shown = RefreshWhenShown(self, self._fill)
 
     @property
     def tables(self) -> tuple[FindingsTableWidget, ...]:
         return (self.timeline, self.figures, self.entities, self.corroboration)
 
     def show_findings(self, findings: Findings, articles: Mapping[str, Article]) -> None:
-        """Fill the tables from ``findings``; ``articles`` (by id) name the sources."""
+        """Fill the tables from ``findings`` (now, or when the tab is next shown); ``articles`` (by id) name the sources."""
+        self._shown = (findings, articles)
+        self._when_shown.request()
+
+    def _fill(self) -> None:
+        if self._shown is None:
+            return
+        findings, articles = self._shown
 
         def names(refs: Sequence[SourceRef]) -> str:
             seen: list[str] = []

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QWidget
 
 from briefpack.paths import seeds_dir
 
-from briefpack.gui import prompts
+from briefpack.gui import heap, prompts
 from briefpack.gui.progress import JobProgressDialog
 from briefpack.gui.session import ProjectSession
 from briefpack.gui.worker import JobRunner
@@ -36,9 +36,10 @@ if TYPE_CHECKING:  # the import pipeline loads with the first import (gui.worker
 
 # Articles stored per turn of the event loop at most, and the UI thread's CPU time a turn aims at.
 STORE_SLICE = 50
-STORE_BUDGET_S = 0.03
-# Blocks indexed for search per turn at most: about 15 ms of the UI thread (10,000 took 85-100 ms).
-INDEX_STEP_BLOCKS = 1_500
+STORE_BUDGET_S = 0.02
+# Blocks indexed for search per turn at most (a store slice indexes this many too): on a loaded machine 1,500 took
+# 16-35 ms of the UI thread, 500 took 17-31 ms beside the slice's own storing (part of a step's cost is fixed).
+INDEX_STEP_BLOCKS = 500
 
 
 class ImportController(QObject):
@@ -130,10 +131,15 @@ class ImportController(QObject):
         if session.project.index_step():
             QTimer.singleShot(0, lambda: self._store_slices(session, result, dialog, left, added, notices, size))
             return
-        self._report(dialog, self._add(session, result, (added, notices)))
+        # The last step of indexing ran in this turn: the session refreshes every panel in the next.
+        QTimer.singleShot(0, lambda: self._hand_over(session, result, dialog, (added, notices)))
+
+    def _hand_over(self, session: ProjectSession, result: ImportResult, dialog: JobProgressDialog, stored) -> None:
+        self._report(dialog, None if session.closed else self._add(session, result, stored))
 
     def _add(self, session: ProjectSession, result: ImportResult, stored) -> ImportResult:
         session.add_imported(result, stored=stored)
+        heap.settle()  # the new articles live as long as the project: they alone start no full collection
         self._notices = list(session.import_notices)
         self.imported.emit(result)
         return result

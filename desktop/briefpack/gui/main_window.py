@@ -2,41 +2,41 @@
 
 ``MainWindow`` wires the panels to one ``ProjectSession``: a click in a panel
 becomes a new ``Selection`` (via ``gui.edits``) or ``BriefSettings`` handed
-to the session; the session's change signals refresh the panels and schedule
-a preview. The window owns the status bar and, through ``gui.menus``, the
-menus and toolbar; what the actions do is delegated to controllers
+to the session; the session's change signals refresh the panels, recount
+the status bar and schedule a preview (``gui.desk_refresh``). The panels are
+arranged by ``gui.desk_layout``, the menus and toolbar built by
+``gui.menus``; what the actions do is delegated to controllers
 (project files, import, export, recovery copies), the long work to the
 ``JobRunner``; Undo and Redo follow
 the open session's undo stack through a ``QUndoGroup``. Paste
 (Ctrl+Shift+V) and drops of files, folders or text (``intake.DropImporter``)
 go through the same import. Only opening and saving the project file run on
 the UI thread (recovery copies are written on the job runner). Once the
-sources table has first painted, the modules its jobs need are loaded, and
-the open project's themes compiled for marking evidence, on a background
-thread (``worker.load_jobs_in_background``), so the first paint waits for
-neither, nor shares the interpreter with them.
+sources table has first painted (``gui.first_paint``), the modules its jobs
+need are loaded, and the open project's themes compiled for marking
+evidence, on a background thread (``worker.load_jobs_in_background``), so
+the first paint waits for neither, nor shares the interpreter with them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent, QUndoGroup
-from PySide6.QtWidgets import (
-    QLabel, QMainWindow, QSplitter, QTabWidget, QToolButton, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QMainWindow
 
 from briefpack.analysis.matcher import compile_taxonomy
 from briefpack.model.notice import Notice
-from briefpack.model.selection import BriefSettings, Selection
+from briefpack.model.selection import BriefSettings
 
 from briefpack.gui import edits, intake, menus, preferences
 from briefpack.gui.autosave import AutosaveController
+from briefpack.gui.desk_layout import add_status_widgets, lay_out_desk
+from briefpack.gui.desk_refresh import DeskRefresher
 from briefpack.gui.exporting import ExportController
-from briefpack.gui.findings import FindingsAnalyzer, FindingsPanel, preview_tabs
+from briefpack.gui.findings import FindingsAnalyzer, FindingsPanel
+from briefpack.gui.first_paint import PRELOAD_LATEST_MS, AfterFirstPaint
 from briefpack.gui.first_run import show_guide
 from briefpack.gui.importing import ImportController
 from briefpack.gui.outline import OutlinePanel
@@ -49,15 +49,11 @@ from briefpack.gui.source_details import show_source_details
 from briefpack.gui.coverage import CoveragePanel
 from briefpack.gui.reader import ArticleReaderPanel
 from briefpack.gui.sources import SourceTablePanel
-from briefpack.gui.tasks import BriefInputs, PreviewResult
+from briefpack.gui.tasks import BriefRequest, PreviewResult
 from briefpack.gui.theme_apply import edit_themes, use_project_themes
 from briefpack.gui.themes import ThemeListPanel
 from briefpack.gui.warnings import WarningsPanel
 from briefpack.gui.worker import JobRunner, load_jobs_in_background
-
-# Left, middle, right at 1280 px: the sources table wide enough that titles read after its narrow columns,
-# the passages a little narrower, the brief (properties and preview) widest.
-SPLIT_PROPORTIONS = (35, 29, 36)
 
 
 class MainWindow(QMainWindow):
@@ -67,8 +63,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.runner = runner if runner is not None else JobRunner(parent=self)
         self.session: ProjectSession | None = None
-        self._shown = Selection()  # the selection the panels show, to tell drops from bigger changes
-        self._export_notices: list[Notice] = []
+        self.export_notices: list[Notice] = []  # the last export's warnings
 
         self.sources = SourceTablePanel()
         self.coverage = CoveragePanel()
@@ -87,10 +82,11 @@ class MainWindow(QMainWindow):
         self.files = ProjectFilesController(self)
         self.undo_group = QUndoGroup(self)  # Undo/Redo follow the open project's undo stack
         self.autosave = AutosaveController(self)
+        self.desk = DeskRefresher(self)
 
-        self._build_layout()
-        self._build_actions()
-        self._build_status_bar()
+        lay_out_desk(self)
+        menus.build_actions(self)
+        add_status_widgets(self)
         self._connect()
         self._connect_desk()
         self._update_enabled()
@@ -100,60 +96,6 @@ class MainWindow(QMainWindow):
         self.drops = intake.DropImporter(self)
         self.installEventFilter(self.drops)
         self._preloaded = False
-
-    # ------------------------------------------------------------ layout
-
-    def _build_layout(self) -> None:
-        left = QSplitter(Qt.Orientation.Vertical)
-        left.setObjectName("sourcesAndThemes")  # named splitters keep their sizes between runs
-        left.addWidget(self.sources)
-        left.addWidget(self.themes)
-        # Even shares: the sources table gains rows, and the twelve default themes still fit without scrolling.
-        left.setStretchFactor(0, 1)
-        left.setStretchFactor(1, 1)
-        # The middle and right columns are tab stacks: each panel of the desk is one tab.
-        self.middle_tabs = QTabWidget()
-        self.middle_tabs.setDocumentMode(True)
-        self.middle_tabs.addTab(self.passages, "Passages")
-        self.middle_tabs.addTab(self.outline, "Outline")
-        # A passage dragged from the Passages tab opens the Outline tab when held over it, to be dropped there.
-        self.middle_tabs.tabBar().setChangeCurrentOnDrag(True)
-        self.middle_tabs.tabBar().setAcceptDrops(True)
-        self.middle_tabs.addTab(self.coverage, "Coverage")
-        self.middle_tabs.addTab(self.reader, "Reader")
-        self.right_tabs = preview_tabs(self.preview, self.findings)
-        self.right_tabs.addTab(self.warnings, "Warnings")
-        right = QWidget()
-        column = QVBoxLayout(right)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.properties)
-        column.addWidget(self.right_tabs, 1)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("columns")
-        for widget in (left, self.middle_tabs, right):
-            self.splitter.addWidget(widget)
-        self.splitter.setChildrenCollapsible(False)
-        for n, share in enumerate(SPLIT_PROPORTIONS):
-            self.splitter.setStretchFactor(n, share)
-        self.setCentralWidget(self.splitter)
-        self.resize(1280, 800)
-        self.splitter.setSizes([1280 * s // 100 for s in SPLIT_PROPORTIONS])
-
-    def _build_actions(self) -> None:
-        menus.build_actions(self)
-
-    def _build_status_bar(self) -> None:
-        self.counts_label = QLabel()
-        self.counts_label.setAccessibleName("Brief contents")
-        self.counts_label.setAccessibleDescription("Sources, themes and passages the brief draws on")
-        self.warnings_button = QToolButton()
-        self.warnings_button.setAutoRaise(True)
-        self.warnings_button.setAccessibleName("Warnings")
-        self.warnings_button.setAccessibleDescription("Show the warnings about the sources and the brief")
-        self.warnings_button.clicked.connect(self.show_warnings)
-        self.statusBar().addPermanentWidget(self.counts_label)
-        self.statusBar().addPermanentWidget(self.warnings_button)
 
     def _connect(self) -> None:
         self.sources.toggled.connect(self._on_source_toggled)
@@ -173,7 +115,7 @@ class MainWindow(QMainWindow):
 
     def _connect_desk(self) -> None:
         """The source side of the desk: sources table, coverage map and reader follow one another."""
-        self.sources.currentSourceChanged.connect(self._read_source)
+        self.sources.currentSourceChanged.connect(self.desk.show_in_reader)
         self.sources.filtered.connect(self.coverage.show_only)
         self.coverage.cellActivated.connect(self.read_source)
         self.coverage.themeToggled.connect(self._on_theme_toggled)
@@ -187,28 +129,8 @@ class MainWindow(QMainWindow):
     def read_source(self, article_id: str, theme_id: str | None = None) -> None:
         """Open a source in the Reader tab (``theme_id``: frame that theme's passages) and make it the table's current row."""
         self.sources.select_source(article_id, announce=False)
-        self._read_source(article_id, theme_id)
+        self.desk.show_in_reader(article_id, theme_id)
         self.middle_tabs.setCurrentWidget(self.reader)
-
-    def _read_source(self, article_id: str, theme_id: str | None = None) -> None:
-        s = self.session
-        if s is not None:
-            self.reader.show_article(s.article(article_id), s.tags_for(article_id), s.taxonomy, s.reliability(), focus=theme_id)
-
-    def _refresh_desk(self, s: ProjectSession, content_changed: bool = True) -> None:
-        # The panels count from ``content`` and read no tag: ``s.tags`` would build every one of them.
-        self.sources.show_sources(
-            s.articles, s.selection, taxonomy=s.taxonomy, reliability=s.reliability(), search=s.search, content=s.content,
-        )
-        self.coverage.show_coverage(s.taxonomy, s.articles, (), s.selection, content=s.content)
-        if not content_changed and self.reader.article is not None:
-            return  # the reader shows an article's themes, which a new selection does not change
-        current = self.reader.article.id if self.reader.article is not None else self.sources.current_id()
-        if current is not None and s.article(current) is None:
-            current = None  # the source is gone (another project was opened)
-        if current is None and s.articles:
-            current = s.articles[0].id
-        self.reader.show_article(s.article(current) if current else None, s.tags_for(current) if current else (), s.taxonomy, s.reliability())
 
     # ----------------------------------------------------------- project
 
@@ -224,18 +146,18 @@ class MainWindow(QMainWindow):
         self.undo_group.addStack(session.undo_stack)
         self.undo_group.setActiveStack(session.undo_stack)
         use_project_themes(session)  # the project's own themes: defaults plus the analyst's overrides
-        session.selectionChanged.connect(self._on_selection_changed)
+        session.selectionChanged.connect(self.desk.selection_changed)
         session.settingsChanged.connect(self.previewer.schedule)
         # The outline writes section texts too, so the form must not keep (and later store back) an old copy.
         session.settingsChanged.connect(lambda: self.properties.show_settings(session.settings))
         self.outline.attach(session)
-        session.contentChanged.connect(self._refresh_lists)
+        session.contentChanged.connect(self.desk.content_changed)
         session.dirtyChanged.connect(self.setWindowModified)
         self.analyzer.watch(session)
-        self._export_notices = []
+        self.export_notices = []
         self.previewer.latest = None
         self.properties.show_settings(session.settings)
-        self._refresh_lists()
+        self.desk.refresh_lists()
         self.setWindowModified(session.dirty)
         self.show_title()
         self._update_enabled()
@@ -252,55 +174,8 @@ class MainWindow(QMainWindow):
             self.setWindowFilePath(str(self.session.path))
             self.setWindowTitle(f"{self.session.name}[*] — briefpack")
 
-    def _snapshot(self) -> BriefInputs | None:
-        return self.session.inputs() if self.session is not None else None
-
-    # ----------------------------------------------------------- refresh
-
-    def _refresh_lists(self, content_changed: bool = True) -> None:
-        """Refresh every panel from the session; ``content_changed`` ``False``: only the selection changed."""
-        s = self.session
-        if s is None:
-            return
-        self._shown = s.selection
-        self._refresh_desk(s, content_changed)
-        self.themes.show_themes(s.taxonomy, s.articles, (), s.selection, content=s.content)  # counted from content, as above
-        self.passages.show_passages(s.taxonomy, s.articles, (), s.selection, candidates=s.candidates())  # candidates stand for the tags
-        self._update_counts()
-        self.previewer.schedule()
-
-    def _on_selection_changed(self) -> None:
-        s = self.session
-        shown = self._shown
-        if replace(s.selection, dropped=shown.dropped, order=shown.order, treatments=shown.treatments) == shown:
-            # Only drops or the outline (order, notes, grades) changed: the lists stay; the checks follow the drops.
-            self._shown = s.selection
-            self.passages.show_dropped(s.selection.dropped)
-            self._update_counts()
-            self.previewer.schedule()
-        else:
-            self._refresh_lists(content_changed=False)
-
-    def _update_counts(self) -> None:
-        s = self.session
-        if s is None:
-            self.counts_label.setText("No project open")
-            self.warnings_button.setText("")
-            self.warnings.clear()
-            return
-        chosen = len(edits.chosen_source_ids(s.selection, [a.id for a in s.articles]))
-        kept, listed = self.passages.counts()
-        parts = [
-            f"{chosen} of {len(s.articles)} sources",
-            f"{len(s.selection.theme_ids)} themes",
-            f"{kept} passages" + (f" ({listed - kept} dropped)" if listed > kept else ""),
-        ]
-        self.counts_label.setText("  ·  ".join(parts))
-        brief_notices = list(self.previewer.latest.notices) if self.previewer.latest is not None else []
-        self.warnings.update_from(s.articles, s.selection, brief_notices + self._export_notices)
-        count = self.warnings.count
-        self.warnings_button.setText(f"⚠ {count} warning{'s' if count != 1 else ''}" if count else "No warnings")
-        self.warnings_button.setEnabled(bool(count))
+    def _snapshot(self) -> BriefRequest | None:
+        return self.session.request() if self.session is not None else None
 
     def notices(self) -> list[Notice]:
         """The warnings to show: each source's reader warnings, then the last preview's and export's."""
@@ -309,10 +184,7 @@ class MainWindow(QMainWindow):
         found: list[Notice] = []
         for article in self.session.articles:
             found.extend(article.warnings)
-        if self.previewer.latest is not None:
-            found.extend(self.previewer.latest.notices)
-        found.extend(self._export_notices)
-        return found
+        return found + self.desk.brief_notices()
 
     def _update_enabled(self) -> None:
         has = self.session is not None
@@ -331,7 +203,7 @@ class MainWindow(QMainWindow):
         except edits.LastSourceError as exc:
             self.statusBar().showMessage(f"{exc} Check another source first.", 6000)
             # Put the check mark back once this click has been handled.
-            QTimer.singleShot(0, self._refresh_lists)
+            QTimer.singleShot(0, self.desk.refresh_lists)
 
     def _on_theme_toggled(self, theme_id: str, chosen: bool) -> None:
         s = self.session
@@ -346,11 +218,11 @@ class MainWindow(QMainWindow):
 
     def _on_preview(self, result: PreviewResult) -> None:
         self.preview.show_result(result)
-        self._update_counts()
+        self.desk.update_counts()
 
     def _on_export_notices(self, notices: list[Notice]) -> None:
-        self._export_notices = notices
-        self._update_counts()
+        self.export_notices = notices
+        self.desk.update_counts()
 
     # ------------------------------------------------------------ actions
 
@@ -420,28 +292,3 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.session.close()  # drop the working copy now rather than at interpreter exit
         event.accept()
-
-
-# Should the sources table not paint (hidden), the job modules load this long after the window shows.
-PRELOAD_LATEST_MS = 1000
-
-
-class AfterFirstPaint(QObject):
-    """Calls ``then`` once, from the event loop, after ``widget`` has first painted, or ``latest_ms`` after now if it has not."""
-
-    def __init__(self, widget: QWidget, then: Callable[[], None], latest_ms: int, parent: QObject) -> None:
-        super().__init__(parent)
-        self._widget, self._then, self._done = widget, then, False
-        widget.installEventFilter(self)
-        QTimer.singleShot(latest_ms, self, self._fire)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Paint and not self._done:
-            QTimer.singleShot(0, self, self._fire)  # after this paint, not inside it
-        return False
-
-    def _fire(self) -> None:
-        if not self._done:
-            self._done = True
-            self._widget.removeEventFilter(self)
-            self._then()

@@ -16,7 +16,9 @@ pure function of ``gui.edits`` from the session's current ``Selection`` or
 ``set_settings``), the only writer; the tree is then rebuilt from the
 session's state, so Qt never moves rows itself. Edits that change no row's
 place (a note, a grade or a paraphrase typed, a section's text written)
-only restyle the rows they touch instead of rebuilding the tree.
+only restyle the rows they touch instead of rebuilding the tree. While the
+tab is hidden in a shown window, rebuilding waits until it is shown
+(``gui.when_shown``).
 """
 
 from __future__ import annotations
@@ -38,11 +40,17 @@ from briefpack.model.selection import PickedPassage
 
 from briefpack.gui import edits, outline_rows
 from briefpack.gui.outline_editors import ItemEditor, SectionTextEditor
+from briefpack.gui.when_shown import RefreshWhenShown
 from briefpack.gui.outline_tree import EMPTY, GENERATED, ITEM, KEY_ROLE, ROW_ROLE, THEME, WRITTEN, OutlineTreeWidget
 from briefpack.gui.passages import source_label
 
 # The row kinds and roles are the tree's; named here too so callers need one import.
 __all__ = ["EMPTY", "GENERATED", "ITEM", "KEY_ROLE", "ROW_ROLE", "THEME", "WRITTEN", "OutlinePanel"]
+
+
+# Source and grade columns at first (the analyst can widen them): at 1280 px the item column gets the rest.
+SOURCE_WIDTH = 84
+GRADE_WIDTH = 52
 
 
 class OutlinePanel(QWidget):
@@ -56,6 +64,7 @@ class OutlinePanel(QWidget):
         self._picked_by_theme: dict[str, list[PickedPassage]] = {}
         self._picked: dict[str, PickedPassage] = {}
         self._sections: dict[str, tuple[str, str, str]] = {}  # text key -> (title, hint, layout)
+        self._when_shown = RefreshWhenShown(self, self.refresh)  # a hidden tab is rebuilt when shown, not per edit
 
         self.heading = QLabel("<b>Outline</b>")
         self.summary = QLabel()
@@ -74,8 +83,9 @@ class OutlinePanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, 120)
-        header.resizeSection(2, 64)
+        # The items' words need the width more than the source's name (elided; its tooltip gives the article's title).
+        header.resizeSection(1, SOURCE_WIDTH)
+        header.resizeSection(2, GRADE_WIDTH)
 
         self.move_up_action = QAction("Move &up", self)
         self.move_up_action.setShortcut(QKeySequence("Alt+Up"))
@@ -159,12 +169,12 @@ class OutlinePanel(QWidget):
             else:
                 self.flush()
             for signal in (self._session.selectionChanged, self._session.settingsChanged, self._session.contentChanged):
-                signal.disconnect(self.refresh)
+                signal.disconnect(self._when_shown.request)
         self._session = session
         for signal in (session.selectionChanged, session.settingsChanged, session.contentChanged):
-            signal.connect(self.refresh)
+            signal.connect(self._when_shown.request)
         self._filled = None
-        self.refresh()
+        self._when_shown.request()
 
     def flush(self) -> None:
         """Send typing in the editors that has not been sent yet."""
@@ -213,6 +223,7 @@ class OutlinePanel(QWidget):
 
     def section_keys(self, theme_id: str) -> list[str]:
         """The ``PickedPassage.key`` of each item of a theme section, in the order the brief gives them."""
+        self._when_shown.catch_up()
         return [p.key for p in self._picked_by_theme.get(theme_id, [])]
 
     def _edit(self, fn, key: str, value) -> None:
@@ -293,10 +304,12 @@ class OutlinePanel(QWidget):
 
     def select(self, key: str) -> bool:
         """Make the item with this ``PickedPassage.key`` (or the written section with this text key) current."""
+        self._when_shown.catch_up()
         return self._select_row(ITEM, key) or self._select_row(WRITTEN, key)
 
     def row(self, kind: str, key: str) -> QTreeWidgetItem | None:
         """The row of this kind and key (``ITEM`` and a ``PickedPassage.key``, ``THEME`` and a theme id …), or ``None``."""
+        self._when_shown.catch_up()
         rows = [self.tree.topLevelItem(n) for n in range(self.tree.topLevelItemCount())]
         for row in rows + [r.child(m) for r in rows for m in range(r.childCount())]:
             if row.data(0, ROW_ROLE) == kind and row.data(0, KEY_ROLE) == key:

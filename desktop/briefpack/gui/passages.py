@@ -62,6 +62,11 @@ def picked_from_mime(mime: QMimeData | None) -> PickedPassage | None:
         return None
 
 
+# Combined once: combining Qt flags runs Python code each time, and a refill makes hundreds of rows.
+PASSAGE_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDragEnabled
+)
+
 class PassagePickerTree(QTreeWidget):
     """The passage tree as a drag source: a passage row drags as ``PASSAGE_MIME``; ``lookup`` maps a row's key to its passage."""
 
@@ -197,10 +202,7 @@ class PassageTreePanel(QWidget):
         source = source_label(article) if article else picked.passage.article_id
         item = QTreeWidgetItem([first_words(picked.passage.text), source])
         item.setData(0, KEY_ROLE, picked.key)
-        item.setFlags(
-            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
-            | Qt.ItemFlag.ItemIsDragEnabled
-        )
+        item.setFlags(PASSAGE_FLAGS)
         item.setCheckState(0, Qt.CheckState.Checked if kept else Qt.CheckState.Unchecked)
         item.setToolTip(0, picked.passage.text)
         item.setToolTip(1, article.display_title if article else "")

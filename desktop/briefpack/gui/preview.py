@@ -1,9 +1,14 @@
 """The live preview of the brief: the real PDF, recomposed after each change off the UI thread, shown page by page.
 
 ``BriefPreviewer`` turns change notifications into preview jobs through a
-``worker.LatestJob`` (debounced, one at a time, the latest change wins): the
+``latest_job.LatestJob`` (debounced, one at a time, the latest change wins): the
 job composes the brief, writes it with the PDF renderer exactly as Export
-PDF does, and draws the pages with pypdfium2 (``tasks.preview_job``). A new
+PDF does, and draws the pages with pypdfium2 (``tasks.preview_job``, in a
+child process). The snapshot (a ``tasks.BriefRequest``) is turned into the
+job's inputs, its tags read and pickled for the child, on the UI thread in
+short slices (``BriefRequest.inputs``), not on a pool thread, where
+pickling thousands of articles and tags would keep the UI thread waiting
+for the interpreter lock. A new
 zoom or panel width only redraws the last PDF's pages (``tasks.redraw_job``),
 through a second ``LatestJob``. ``PreviewPanel`` shows the pages in a
 scrollable column with zoom (fit width, − and +), the page count and a state
@@ -23,8 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from briefpack.gui.pdf_pages import PageImage, PdfPages, clamp_width
-from briefpack.gui.tasks import BriefInputs, PreviewResult, preview_job, redraw_job
-from briefpack.gui.worker import JobRunner, LatestJob
+from briefpack.gui.tasks import BriefRequest, PreviewResult, preview_job, redraw_job
+from briefpack.gui.latest_job import LatestJob
+from briefpack.gui.worker import JobRunner
 
 DEBOUNCE_MS = 350
 REDRAW_DEBOUNCE_MS = 150
@@ -51,11 +57,12 @@ class BriefPreviewer(QObject):
     failed = Signal(str)
     busyChanged = Signal(bool)
 
-    def __init__(self, runner: JobRunner, snapshot: Callable[[], BriefInputs | None], parent: QObject | None = None):
+    def __init__(self, runner: JobRunner, snapshot: Callable[[], BriefRequest | None], parent: QObject | None = None):
         super().__init__(parent)
         self.width_px = DEFAULT_WIDTH_PX
         self._compose = LatestJob(
-            runner, "Preview", snapshot, lambda inputs, token: preview_job(inputs, self.width_px, token), DEBOUNCE_MS, parent=self
+            runner, "Preview", snapshot, lambda inputs, token: preview_job(inputs, self.width_px, token), DEBOUNCE_MS,
+            prepare=BriefRequest.inputs, parent=self,
         )
         self._redraw = LatestJob(
             runner, "Preview pages", self._redraw_inputs, lambda inputs, token: redraw_job(inputs[0], inputs[1], token),
@@ -94,7 +101,7 @@ class BriefPreviewer(QObject):
             return None  # a new preview is on its way and will be drawn at the new width
         return self.latest.pdf, self.width_px
 
-    def _on_composed(self, _inputs: BriefInputs, result: PreviewResult) -> None:
+    def _on_composed(self, _request: BriefRequest, result: PreviewResult) -> None:
         self.latest = result
         self.rendered.emit(result)
         if abs(result.pages.width_px - self.width_px) > REDRAW_TOLERANCE * self.width_px:

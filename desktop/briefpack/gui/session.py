@@ -34,7 +34,7 @@ from briefpack.store.corrections import check as check_correction
 
 from briefpack.gui import undo
 from briefpack.gui.content import DeskContent
-from briefpack.gui.tasks import BriefInputs
+from briefpack.gui.tasks import BriefInputs, BriefRequest
 
 if TYPE_CHECKING:  # the import pipeline is loaded when an import first needs it, not for the first paint
     from briefpack.jobs import ImportResult
@@ -157,6 +157,10 @@ class ProjectSession(QObject):
         date_from, date_to, language, grades, group, limit).
         """
         return self.project.query(text, **filters)
+
+    def request(self) -> BriefRequest:
+        """What a preview reads, its tags still to be read (``BriefRequest.inputs``)."""
+        return BriefRequest(self.content, self.taxonomy, self.selection, self.settings, tuple(self._reliability.items()))
 
     def inputs(self) -> BriefInputs:
         """An immutable snapshot for a worker thread."""

@@ -12,8 +12,8 @@ the window, and a cancel stops the work at once. A very long brief (a thousand
 sources' timeline) is previewed up to ``PREVIEW_BUDGET`` blocks, table rows
 and list items, with a closing line saying so, so the preview stays seconds
 behind the analyst instead of minutes. reportlab keeps font state per
-process, so where the preview runs in the window's process (a frozen
-bundle) it never writes a PDF while an export does (``PDF_WRITE_LOCK``).
+process, so where the preview runs in the window's process (a test that
+watches it there) it never writes a PDF while an export does (``PDF_WRITE_LOCK``).
 Nothing here imports Qt; ``gui.worker`` runs these on the thread pool.
 ``briefpack.jobs`` is imported inside the jobs, where they run, so loading
 this module (with the window) does not load the whole core.
@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import tempfile
 import threading
-from collections.abc import Generator
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,9 +37,10 @@ from briefpack.model.selection import BriefSettings, Selection
 from briefpack.model.theme import Taxonomy, ThemeTag
 
 from briefpack.gui.pdf_pages import PdfPages, rasterize
-from briefpack.gui.process_job import run_in_process
+from briefpack.gui.process_job import pack_steps, run_in_process
 
 if TYPE_CHECKING:
+    from briefpack.gui.content import DeskContent
     from briefpack.jobs import CancelToken, ExportResult, Progress
 
 PDF_WRITE_LOCK = threading.Lock()
@@ -66,6 +67,28 @@ class BriefInputs:
             self.articles, self.tags, self.taxonomy, self.selection, self.settings,
             reliability=dict(self.reliability), today=today,
         )
+
+
+@dataclass(frozen=True)
+class BriefRequest:
+    """What a preview reads, as the UI thread sees it when the preview starts; ``inputs()`` makes the ``BriefInputs`` in steps.
+
+    ``content`` is the session's ``gui.content.DeskContent`` (immutable, and
+    replaced when articles or tags change), whose tags may not have been
+    read yet: reading some 40,000 at once would hold the UI thread.
+    """
+
+    content: DeskContent
+    taxonomy: Taxonomy
+    selection: Selection
+    settings: BriefSettings
+    reliability: tuple[tuple[str, str], ...] = ()
+
+    def inputs(self) -> Generator[None, None, BriefInputs]:
+        """The ``BriefInputs``, packed for a child process (``process_job.pack_steps``), in steps for ``JobRunner.run_steps``."""
+        tags = yield from self.content.tags_steps()
+        inputs = BriefInputs(self.content.articles, tags, self.taxonomy, self.selection, self.settings, self.reliability)
+        return (yield from pack_steps(inputs))
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,26 +202,52 @@ def write_export(inputs: BriefInputs, fmt: str, path: Path) -> ExportOutcome:
 
 @dataclass(frozen=True, slots=True)
 class FindingsInputs:
-    """What ``analyze`` reads, copied out of the project: the chosen sources, their tags and the publishers' grades."""
+    """What ``analyze`` reads, copied out of the project: the chosen sources, their tags and the publishers' grades.
+
+    ``tags`` holds each tag as ``(article id, block index, theme id)``, all
+    that analysis reads of a tag: plain tuples pickle without running Python
+    code for each, as ``ThemeTag`` objects would.
+    """
 
     articles: tuple[Article, ...]
-    tags: tuple[ThemeTag, ...]
+    tags: tuple[tuple[str, int, str], ...]
     reliability: tuple[tuple[str, str], ...]
 
 
+# Articles whose tags ``findings_inputs`` reads per step.
+TAG_STEP = 16
+
+
+def findings_inputs(
+    articles: tuple[Article, ...], tags_for: Callable[[str], Sequence[ThemeTag]], reliability: tuple[tuple[str, str], ...],
+) -> Generator[None, None, FindingsInputs]:
+    """``FindingsInputs`` of ``articles``, their tags read with ``tags_for`` ``TAG_STEP`` articles per step (see ``process_job.pack_steps``)."""
+    marks: list[tuple[str, int, str]] = []
+    for n, article in enumerate(articles, 1):
+        marks.extend((t.article_id, t.block_index, t.theme_id) for t in tags_for(article.id))
+        if n % TAG_STEP == 0:
+            yield
+    return FindingsInputs(articles, tuple(marks), reliability)
+
+
 def findings_job(inputs: FindingsInputs, cancel: CancelToken) -> Generator[Progress, None, Findings | None]:
-    """The findings (entities, timeline, figures, corroboration) of the chosen sources, in a child process; ``None`` when cancelled."""
+    """The findings (entities, timeline, figures, corroboration) of the chosen sources, in a child process; ``None`` when cancelled.
+
+    ``inputs`` may be packed (``process_job.pack_steps``); the findings come
+    back packed, for the window to unpack in slices (``process_job.unpack_steps``).
+    """
     from briefpack.model.progress import Progress
 
     yield Progress(0, 1, "Analysing the sources")
     if cancel.cancelled:
         return None
-    return run_in_process(analyze_findings, (inputs,), cancel)
+    return run_in_process(analyze_findings, (inputs,), cancel, packed_answer=True)
 
 
 def analyze_findings(inputs: FindingsInputs) -> Findings:
     """What ``findings_job`` computes, on the calling thread (of the child process)."""
     from briefpack.analysis.findings import analyze
 
+    tags = [ThemeTag(article_id, block_index, theme_id, ()) for article_id, block_index, theme_id in inputs.tags]
     # One process: forking more from a thread of the window's process would be unsafe for its other threads.
-    return analyze(inputs.articles, inputs.tags, reliability=dict(inputs.reliability), workers=1)
+    return analyze(inputs.articles, tags, reliability=dict(inputs.reliability), workers=1)

@@ -5,10 +5,8 @@ thread hands ``JobRunner.submit`` a factory that, given a ``CancelToken``,
 returns the job's generator; a pool thread drains it and relays each
 ``Progress``, the result or the exception through the ``Job`` handle, whose
 public signals always fire on the UI thread. Workers never touch widgets.
-``LatestJob`` builds on it the pattern the preview and the findings share:
-debounce change notifications, run one job at a time, and let a change that
-arrives meanwhile cancel it and queue exactly one more, so the latest state
-always wins. The pool is injectable: tests pass ``ImmediateThreadPool`` so a
+``gui.latest_job`` builds on it the pattern the preview and the findings
+share. The pool is injectable: tests pass ``ImmediateThreadPool`` so a
 job runs to its end inside ``submit`` and tests need no waiting.
 ``briefpack.jobs`` (which brings in the whole import pipeline) is loaded
 when the first job runs, not with the window (tokens and progress come from
@@ -22,11 +20,11 @@ from __future__ import annotations
 import importlib
 import inspect
 import threading
+import time
 from collections.abc import Callable, Generator
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, Slot
-from shiboken6 import isValid
 
 if TYPE_CHECKING:
     from briefpack.model.progress import CancelToken, Progress
@@ -76,8 +74,11 @@ class ImmediateThreadPool:
     """A fake pool that runs each piece of work at once on the calling thread (for tests).
 
     Signals then fire synchronously, so a test can click an action and assert
-    on the outcome on the next line.
+    on the outcome on the next line; ``JobRunner.run_steps`` runs steps to
+    their end at once too (``synchronous``).
     """
+
+    synchronous = True
 
     def start(self, work: Callable[[], None]) -> None:
         work()
@@ -222,6 +223,30 @@ class JobRunner(QObject):
         self.pool.start(lambda: _run(job, factory))
         return job
 
+    def run_steps(
+        self, steps: Generator[None, None, Any], on_done: Callable[[Any], None], on_error: Callable[[BaseException], None],
+    ) -> Slices | None:
+        """Run ``steps`` on the UI thread in slices of about ``SLICE_SECONDS``, letting the event loop run between them.
+
+        For work that must hold the interpreter lock and so would stall the
+        UI thread from a pool thread just as much (packing a job's
+        arguments, unpacking its answer). ``on_done(value)`` gets the
+        generator's return value, ``on_error(exception)`` what it raised.
+        Returns the handle (``Slices.cancel`` stops them), or ``None`` when a
+        synchronous pool (tests) ran them to their end inside this call.
+        """
+        if getattr(self.pool, "synchronous", False):
+            try:
+                value = _drain(steps, lambda _step: None)
+            except Exception as exc:  # noqa: BLE001 - relayed, as a job's failure is
+                on_error(exc)
+            else:
+                on_done(value)
+            return None
+        slices = Slices(steps, on_done, on_error, self)
+        slices.start()
+        return slices
+
     def cancel_all(self) -> None:
         for job in list(self._active):
             job.cancel()
@@ -238,123 +263,47 @@ class JobRunner(QObject):
 
 
 
-class LatestJob(QObject):
-    """Debounced, latest-wins runs of one kind of job: "something changed" becomes, eventually, one fresh result.
+# The UI thread's time a slice of ``JobRunner.run_steps`` takes at most (plus its last step), so ticks stay regular.
+SLICE_SECONDS = 0.008
 
-    ``snapshot()`` is called on the UI thread when a run starts, so it sees
-    the latest state; ``None`` means there is nothing to run (no project).
-    ``make_job(inputs, token)`` returns the job (a generator, or a plain
-    value) that a pool thread drains; a result of ``None`` means the job saw
-    its cancel. With ``skip_unchanged`` a run whose snapshot equals the one
-    the last result came from is skipped. Only one job runs at a time: a
-    ``refresh_now`` (or an elapsed ``schedule``) meanwhile cancels it and
-    queues exactly one more, and the cancelled job's result and error are
-    dropped, so a stale result never replaces a newer one.
 
-    Signals (UI thread): ``started(inputs)`` when a job is submitted,
-    ``succeeded(inputs, result)`` with each fresh result, ``failed(str)``
-    with a readable error, ``busyChanged(bool)`` when a run becomes pending
-    (scheduled or running) and when nothing is pending any more.
-    """
+class Slices(QObject):
+    """Steps of a generator run on the UI thread, a slice of ``SLICE_SECONDS`` per turn of the event loop (see ``JobRunner.run_steps``)."""
 
-    started = Signal(object)
-    succeeded = Signal(object, object)
-    failed = Signal(str)
-    busyChanged = Signal(bool)
-
-    def __init__(
-        self,
-        runner: JobRunner,
-        label: str,
-        snapshot: Callable[[], Any],
-        make_job: Callable[[Any, CancelToken], Any],
-        debounce_ms: int,
-        *,
-        skip_unchanged: bool = False,
-        parent: QObject | None = None,
-    ) -> None:
+    def __init__(self, steps: Generator[None, None, Any], on_done: Callable[[Any], None],
+                 on_error: Callable[[BaseException], None], parent: QObject) -> None:
         super().__init__(parent)
-        self._runner = runner
-        self._label = label
-        self._snapshot = snapshot
-        self._make_job = make_job
-        self._skip_unchanged = skip_unchanged
-        self._job: Job | None = None
-        self._again = False
-        self._busy = False
+        self._steps, self._on_done, self._on_error = steps, on_done, on_error
+        self.active = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(debounce_ms)
-        self._timer.timeout.connect(self.refresh_now)
-        self.done_inputs: Any = None  # the snapshot the last result was computed from
-        self.latest: Any = None  # the last result
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._slice)
 
-    @property
-    def busy(self) -> bool:
-        """``True`` while a run is scheduled or a job runs."""
-        return self._timer.isActive() or self._job is not None
-
-    @property
-    def running(self) -> bool:
-        return self._job is not None
-
-    def schedule(self) -> None:
-        """Run a little later; calls in quick succession make one run."""
+    def start(self) -> None:
+        self.active = True
         self._timer.start()
-        self._set_busy(True)
 
-    def forget(self) -> None:
-        """Drop the last result and its snapshot (a new project was opened), so the next run is never skipped."""
-        self.done_inputs = None
-        self.latest = None
-
-    def refresh_now(self) -> None:
-        """Run at once, or as soon as the running job has stopped."""
+    def cancel(self) -> None:
+        """Stop; neither callback is called."""
+        self.active = False
         self._timer.stop()
-        if self._job is not None:
-            self._again = True
-            self._job.cancel()
-            return
-        inputs = self._snapshot()
-        if inputs is None or (self._skip_unchanged and self.done_inputs is not None and inputs == self.done_inputs):
-            self._set_busy(False)
-            return
-        self._set_busy(True)
-        self.started.emit(inputs)
-        job = self._runner.submit(
-            lambda token: self._make_job(inputs, token),
-            self._label,
-            on_result=lambda result: self._on_result(inputs, result),
-            on_error=self._on_error,
-            on_finished=self._on_finished,
-        )
-        # A synchronous pool has already finished the job by now; only a running one is "current".
-        self._job = job if job.running else None
+        self._steps.close()
+        self.deleteLater()
 
-    def _on_result(self, inputs: Any, result: Any) -> None:
-        # None means the job saw its cancel; with a rerun queued, a newer result is on its way.
-        # A job may outlive its window (closed while the job ran): then there is no one to tell.
-        if not isValid(self) or result is None or self._again:
-            return
-        self.done_inputs = inputs
-        self.latest = result
-        self.succeeded.emit(inputs, result)
+    def _slice(self) -> None:
+        deadline = time.perf_counter() + SLICE_SECONDS
+        try:
+            while time.perf_counter() < deadline:
+                next(self._steps)
+        except StopIteration as stop:
+            self._end(self._on_done, stop.value)
+        except Exception as exc:  # noqa: BLE001 - relayed, as a job's failure is
+            self._end(self._on_error, exc)
+        else:
+            self._timer.start()
 
-    def _on_error(self, error: BaseException) -> None:
-        if isValid(self) and not self._again:
-            self.failed.emit(f"{type(error).__name__}: {error}")
-
-    def _on_finished(self) -> None:
-        if not isValid(self):
-            return
-        self._job = None
-        if self._again:
-            self._again = False
-            self.refresh_now()
-        elif not self._timer.isActive():
-            self._set_busy(False)
-
-    def _set_busy(self, busy: bool) -> None:
-        if busy != self._busy:
-            self._busy = busy
-            self.busyChanged.emit(busy)
+    def _end(self, callback: Callable[[Any], None], value: Any) -> None:
+        self.active = False
+        self.deleteLater()
+        callback(value)

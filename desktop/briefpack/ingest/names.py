@@ -89,6 +89,16 @@ _NOT_NAME_WORDS = frozenset(
     digital edition editions premium subscription subscriptions coverage release releases statements
     briefings speeches""".split()
 )
+# The names of a newsroom's sections ("Politics", "World", "Defence"): the words a page prints as the
+# label above a headline, which copying may glue to it ("PoliticsThe ministry …"). A narrower set than
+# ``_NOT_NAME_WORDS``, which also holds outlet and institution words ("Times", "Ministry") that start
+# headlines and brand names.
+SECTION_LABEL_WORDS = frozenset(
+    """news world national nation local international regional politics business economy finance markets
+    opinion opinions editorial editorials analysis commentary sport sports culture arts society lifestyle
+    health science technology tech travel entertainment education environment climate energy defence defense
+    security military diplomacy asia europe africa americas inter-korean""".split()
+)
 # Words that make a line a topic tag ("Israel Hamas War", "Ukraine Crisis"), never part of a byline. Kept
 # apart from ``_NOT_NAME_WORDS``, which also tells menus from headlines, where these words are news.
 _TOPIC_WORDS = frozenset("war wars conflict crisis ceasefire truce invasion election elections".split())

@@ -61,7 +61,7 @@ def _category(lines: Classified) -> str | None:
     for f in _with_role(lines, Role.CATEGORY):
         # In a breadcrumb ("World › Asia") the last crumb is the section.
         return f.crumbs[-1] if f.crumbs else f.glued_label or f.text
-    return None
+    return next((f.headline_label for f in _with_role(lines, Role.TITLE)), None)
 
 
 def _credits(lines: Classified) -> tuple[str, ...]:
@@ -109,9 +109,11 @@ def _published(lines: Classified) -> dt.date | None:
 
 def _title(lines: Classified, blocks: tuple[Block, ...], options: DumpOptions) -> tuple[str | None, bool]:
     """The headline found, else one derived from the lead; the flag says it was derived."""
-    found = next((f.text for f in _with_role(lines, Role.TITLE)), None)
+    found = next((f for f in _with_role(lines, Role.TITLE)), None)
     if found is not None:
-        return found, False
+        # A section label run into the headline ("PoliticsThe …") is the category, not the title's.
+        label = found.headline_label
+        return (found.text[len(label) :] if label else found.text), False
     lead = next((b.text for b in blocks if b.kind is BlockKind.PARAGRAPH), None)
     derived = derive_title(lead, options.derived_title_chars) if lead else None
     return derived, derived is not None

@@ -27,6 +27,7 @@ from briefpack.ingest.dump.patterns import (
     breadcrumb,
     copyright_line,
     glued_prefix,
+    glued_section_label,
     is_furniture,
     opens_teasers,
     source_line,
@@ -137,6 +138,18 @@ class Features:
         """A label glued in front of the next line's text."""
         options = self.page.options
         return glued_prefix(self.text, self.following or "", options.max_category_words, options.max_category_chars)
+
+    @_cached
+    def headline_label(self) -> str | None:
+        """A section label run into this line's start with no space ("PoliticsThe …"), when the line is a headline.
+
+        ``None`` also when the glued word is printed a second time on the page:
+        a brand written that way ("WorldCom", "TechCrunch") is repeated in the text.
+        """
+        label = glued_section_label(self.text)
+        if label is None or self.page.vocabulary.prints_twice(self.text.split(None, 1)[0]):
+            return None
+        return label
 
     @_cached
     def legal(self) -> bool:
@@ -265,6 +278,13 @@ class _Vocabulary:
             return len(re.findall(pattern, text))
 
         return count(word) > count(name)
+
+    def prints_twice(self, word: str) -> bool:
+        """True when ``word`` stands more than once in the page's text, as a whole word."""
+        text = self._joined()
+        if text.count(word) < 2:  # one substring count settles nearly every word before a pattern is built
+            return False
+        return len(re.findall(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text)) > 1
 
     def __contains__(self, word: object) -> bool:
         # In the vocabulary: a lower-case word of letters that stands somewhere with no letter either side.

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from briefpack.ingest.caseless import caseless
 from briefpack.ingest.legal import copyright_holder
+from briefpack.ingest.names import SECTION_LABEL_WORDS
 from briefpack.ingest.web import URL, article_url, bare_domain, clean_url
 
 
@@ -331,3 +332,24 @@ def glued_prefix(text: str, following: str, max_words: int, max_chars: int) -> s
     if not label[0].isupper() or not any(ch.isalpha() for ch in label) or label[-1] in ".!?":
         return None
     return label
+
+
+# A capitalised word run into the capital that opens the next word, with no space: "PoliticsThe …",
+# "WorldNorth Korea …", "Inter-KoreanSeoul …".
+_GLUED_WORD = re.compile(r"([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)[A-Z]")
+_MIN_GLUED_HEADLINE_WORDS = 3
+
+
+def glued_section_label(text: str) -> str | None:
+    """The section label run into the start of a headline ("PoliticsThe ministry …" gives "Politics").
+
+    Only a known section name counts, so "McDonald", "YouTube" or an
+    outlet's "PyongyangTimes" keep their shape; ``None`` when ``text`` does
+    not open that way or what follows is too short for a headline.
+    """
+    match = _GLUED_WORD.match(text)
+    if match is None or match.group(1).lower() not in SECTION_LABEL_WORDS:
+        return None
+    if len(text.split()) < _MIN_GLUED_HEADLINE_WORDS:
+        return None
+    return match.group(1)

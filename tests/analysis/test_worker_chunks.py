@@ -49,3 +49,33 @@ def test_parts_no_child_has_started_are_read_here_in_order(monkeypatch):
 def test_map_articles_is_iter_articles_as_a_list(monkeypatch):
     monkeypatch.setattr(workers, "MIN_PER_WORKER", 1)
     assert workers.map_articles(_square_and_pid, [3, 4, 5], 1) == [(9, os.getpid()), (16, os.getpid()), (25, os.getpid())]
+
+
+def _square(n: int) -> tuple[int, str]:
+    return n * n, "built here"
+
+
+def _square_packed(n: int) -> int:
+    return n * n
+
+
+def _pack_never(result):
+    raise AssertionError("the children call packed_fn, not fn then pack")
+
+
+def _unpack_square(packed: int, n: int) -> tuple[int, str]:
+    assert packed == n * n
+    return packed, "sent packed"
+
+
+@pytest.mark.parametrize("pieces", [1, 4])
+def test_children_compute_the_packed_form_directly(monkeypatch, pieces):
+    monkeypatch.setattr(workers, "MIN_PER_WORKER", 1)
+    items = list(range(60))
+    got = workers.map_articles(_square, items, 2, pack=_pack_never, unpack=_unpack_square,
+                               packed_fn=_square_packed, pieces=pieces)
+    assert [square for square, _ in got] == [n * n for n in items]
+    if workers.sys.platform.startswith("linux"):
+        # the first chunk is built here; the child's first part always comes back packed (pack itself is never called)
+        assert got[0][1] == "built here" and got[-1][1] in ("sent packed", "built here")
+        assert "sent packed" in {how for _, how in got}

@@ -75,8 +75,15 @@ def tag_articles(articles: Sequence[Article], taxonomy: Taxonomy, workers: int =
     """``tag_article`` over many articles, tags in article order; ``workers`` > 1 forks helpers (see ``analysis.workers``)."""
     with gc_paused():
         compile_taxonomy(taxonomy)  # compiled once here, so forked workers inherit it
-        parts = map_articles(tag_article, articles, workers, taxonomy, pack=pack_tags, unpack=unpack_tags)
+        # The children send ``tag_values`` (``pack_tags``'s form) rather than building tags to take apart; in
+        # ``_TAG_PIECES`` parts each, so this process takes over the last ones of a child slowed by other load.
+        parts = map_articles(tag_article, articles, workers, taxonomy, pack=pack_tags, unpack=unpack_tags,
+                             packed_fn=tag_values, pieces=_TAG_PIECES)
     return [tag for part in parts for tag in part]
+
+
+# Parts per child of ``tag_articles``'s children: more parts, more for this process to take over, each a task.
+_TAG_PIECES = 4
 
 
 def pack_tags(tags: list[ThemeTag]) -> list:

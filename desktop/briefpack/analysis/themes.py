@@ -49,12 +49,8 @@ def tag_paragraph(text: str, taxonomy: Taxonomy) -> list[tuple[str, tuple[str, .
 
 def tag_article(article: Article, taxonomy: Taxonomy) -> list[ThemeTag]:
     """One ``ThemeTag`` per (paragraph block, theme) pair; headings are never tagged. Order: block, then taxonomy order."""
-    matcher = compile_taxonomy(taxonomy)
-    tags: list[ThemeTag] = []
-    for index, block in article.paragraphs:
-        for theme_id, evidence, score in score_paragraph(block.text, matcher):
-            tags.append(ThemeTag(article.id, index, theme_id, evidence, score))
-    return tags
+    article_id = article.id
+    return [ThemeTag(article_id, index, theme_id, evidence, score) for index, theme_id, evidence, score in tag_values(article, taxonomy)]
 
 
 def tag_values(article: Article, taxonomy: Taxonomy) -> list[tuple[int, str, tuple[str, ...], float]]:

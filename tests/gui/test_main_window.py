@@ -75,6 +75,18 @@ def test_checking_a_theme_adds_its_section_in_taxonomy_order(window):
     assert label not in preview_text(window)
 
 
+def test_passage_groups_and_hints_read_across_the_columns(window):
+    taxonomy = default_taxonomy()
+    counts = {t: int(re.search(r"— (\d+)", window.themes.item(t).text()).group(1)) for t in taxonomy.ids}
+    silent = next(t for t in taxonomy.ids if counts[t] == 0)
+    window.themes.item(silent).setCheckState(Qt.CheckState.Checked)
+    tree = window.passages.tree
+    groups = [tree.topLevelItem(n) for n in range(tree.topLevelItemCount())]
+    assert groups and all(g.isFirstColumnSpanned() for g in groups)
+    hint = next(g for g in groups if g.text(0).startswith(taxonomy.get(silent).label)).child(0)
+    assert hint.text(0).startswith("No paragraph") and hint.isFirstColumnSpanned()
+
+
 def test_unchecking_a_passage_drops_it_and_checking_restores_it(window):
     theme = SAMPLE_THEMES[0]
     key = passage_keys(window, theme)[0]

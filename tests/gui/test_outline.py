@@ -60,6 +60,8 @@ def test_outline_lists_the_template_sections_in_order_with_the_theme_items(windo
     themes = [(THEME, label(window, t)) for t in SAMPLE_THEMES]
     assert kinds == [(WRITTEN, "Bottom line up front"), (WRITTEN, "Key judgments"), *themes,
                      (GENERATED, "Timeline (generated)"), (GENERATED, "Key figures (generated)"), (GENERATED, "Sources (generated)")]
+    # Section titles and generated rows read across the columns; a written section shows "to write" beside it.
+    assert [r.isFirstColumnSpanned() for r in rows] == [False, False, *[True] * len(themes), True, True, True]
     first = rows[2]
     assert first.childCount() == len(window.outline.section_keys(FIRST)) > 2
     assert all(first.child(n).data(0, ROW_ROLE) == ITEM for n in range(first.childCount()))
@@ -175,6 +177,7 @@ def test_a_theme_section_without_items_takes_a_drop(window):
     s.set_selection(replace(s.selection, theme_ids=(*SAMPLE_THEMES, empty_theme)))
     section = outline.row(THEME, empty_theme)
     assert section.childCount() == 1 and section.child(0).data(0, ROW_ROLE) == EMPTY
+    assert section.child(0).isFirstColumnSpanned()  # the hint is not cut off at the Source column
     key = outline.section_keys(SAMPLE_THEMES[0])[0]
     mime = window.passages.tree.mimeData([window.passages.passage_item(key)])
     drop(outline.tree, mime, section.child(0), upper=True)

@@ -31,11 +31,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QHeaderView, QLabel, QSplitter, QStackedWidget, QToolButton, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from briefpack.assembly import TemplateError
 from briefpack.assembly.pick import pick_passages
-from briefpack.assembly.sections import SECTION_KINDS
 from briefpack.assembly.sections.context import paragraph_number
-from briefpack.assembly.sections.written import text_layout, title_and_hint
 from briefpack.model.selection import PickedPassage
 
 from briefpack.gui import edits, outline_rows
@@ -262,12 +259,14 @@ class OutlinePanel(QWidget):
         # The session's candidates (computed once per change, shared with the passages list) stand for the tags.
         self._picked_by_theme = pick_passages(s.articles, (), s.selection, candidates=s.candidates()) if s is not None else {}
         self._picked = {p.key: p for items in self._picked_by_theme.values() for p in items}
-        self._sections = {}
+        self._sections: dict[str, tuple] = {}
         self.tree.blockSignals(True)
         try:
             self.tree.clear()
             if s is not None:
-                self._fill(s, collapsed)
+                self._sections = outline_rows.fill_outline(
+                    self.tree, s, self._picked_by_theme, collapsed, self.palette().placeholderText()
+                )
             if current_id is not None:
                 self._select_row(*current_id)
         finally:
@@ -315,62 +314,6 @@ class OutlinePanel(QWidget):
             if row.data(0, ROW_ROLE) == kind and row.data(0, KEY_ROLE) == key:
                 return row
         return None
-
-    def _fill(self, s, collapsed: set) -> None:
-        try:
-            template = outline_rows.template(s.settings.template)
-        except TemplateError as exc:
-            self.tree.addTopLevelItem(self._hint_row(EMPTY, f"The template cannot be read: {exc}"))
-            return
-        for section in template.sections:
-            kind = SECTION_KINDS.get(section.kind)
-            if section.kind == "themes":
-                self._fill_themes(s, collapsed)
-            elif kind is not None and kind.analyst_text:
-                self._add_written(s, section)
-            else:
-                title = section.title or section.kind.replace("_", " ").capitalize()
-                row = self._hint_row(GENERATED, f"{title} (generated)")
-                row.setData(0, KEY_ROLE, f"{section.kind}:{title}")
-                row.setToolTip(0, f"{title}: {kind.description if kind else section.kind}, made from the sources.")
-                self.tree.addTopLevelItem(row)
-
-    def _add_written(self, s, section) -> None:
-        title, hint = title_and_hint(section)
-        key = section.text_key
-        row = QTreeWidgetItem([title, "", ""])
-        row.setData(0, ROW_ROLE, WRITTEN)
-        row.setData(0, KEY_ROLE, key)
-        row.setToolTip(0, f"{title}: written by the analyst. Select it to edit its text.")
-        outline_rows.dress_written(row, s, key, self.palette().placeholderText())
-        self._sections[key] = (title, hint, text_layout(section.kind))
-        self.tree.addTopLevelItem(row)
-
-    def _fill_themes(self, s, collapsed: set) -> None:
-        if not s.selection.theme_ids:
-            self.tree.addTopLevelItem(self._hint_row(EMPTY, "Theme sections: check a theme on the left to add one."))
-            return
-        for theme_id in s.selection.theme_ids:
-            theme = s.taxonomy.get(theme_id)
-            items = self._picked_by_theme.get(theme_id, [])
-            label = theme.label if theme else theme_id
-            section = QTreeWidgetItem([f"{label} — {len(items)} item{'s' if len(items) != 1 else ''}", "", ""])
-            section.setData(0, ROW_ROLE, THEME)
-            section.setData(0, KEY_ROLE, theme_id)
-            section.setFirstColumnSpanned(True)
-            font = section.font(0)
-            font.setBold(True)
-            section.setFont(0, font)
-            section.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled)
-            self.tree.addTopLevelItem(section)
-            for picked in items:
-                section.addChild(outline_rows.item_row(s, picked))
-            if not items:
-                section.addChild(self._hint_row(EMPTY, "No passages: drag one here from the Passages tab."))
-            section.setExpanded(theme_id not in collapsed)
-
-    def _hint_row(self, kind: str, text: str) -> QTreeWidgetItem:
-        return outline_rows.plain_row(kind, text, self.palette().placeholderText())
 
     def _select_row(self, kind: str, key: str) -> bool:
         row = self.row(kind, key)

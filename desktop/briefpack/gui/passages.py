@@ -173,19 +173,23 @@ class PassageTreePanel(QWidget):
                 group = QTreeWidgetItem([theme.label if theme else theme_id, ""])
                 group.setData(0, KEY_ROLE, theme_id)
                 group.setData(0, LABEL_ROLE, theme.label if theme else theme_id)
-                group.setFirstColumnSpanned(True)
                 font = group.font(0)
                 font.setBold(True)
                 group.setFont(0, font)
                 self.tree.addTopLevelItem(group)
+                group.setFirstColumnSpanned(True)  # Qt spans only a row already in the tree
                 for picked in items:
                     group.addChild(self._passage_item(picked, picked.key not in selection.dropped))
                 self._label_group(group)
                 group.setExpanded(theme_id not in collapsed)
                 if not items:
-                    group.addChild(self._placeholder("No paragraph of the chosen sources speaks to this theme."))
+                    hint = self._placeholder("No paragraph of the chosen sources speaks to this theme.")
+                    group.addChild(hint)
+                    hint.setFirstColumnSpanned(True)
             if not groups:
-                self.tree.addTopLevelItem(self._placeholder("Check a theme on the left to pick its passages."))
+                hint = self._placeholder("Check a theme on the left to pick its passages.")
+                self.tree.addTopLevelItem(hint)
+                hint.setFirstColumnSpanned(True)
             if current_key is not None:
                 self._select_key(current_key)
             if self.tree.currentItem() is None and self._picked:
@@ -215,8 +219,7 @@ class PassageTreePanel(QWidget):
         item = QTreeWidgetItem([text, ""])
         item.setFlags(Qt.ItemFlag.ItemIsEnabled)
         item.setForeground(0, self.palette().placeholderText())
-        item.setFirstColumnSpanned(True)
-        return item
+        return item  # spanned across the columns once it is in the tree
 
     # ---------------------------------------------------------- querying
 

@@ -99,13 +99,18 @@ def cue_hints(page: str) -> tuple[str, ...]:
     return _CUE_HINTS if lowered is None else tuple(filter(lowered.__contains__, _CUE_HINTS))
 
 
+# A line this long needs two cues to be a notice; a shorter one is a notice only as "All rights reserved".
+MIN_NOTICE_WORDS = 12
+
+
 def is_legal_notice(
-    text: str, *, min_words: int = 12, words: int | None = None, hints: tuple[str, ...] = _CUE_HINTS
+    text: str, *, min_words: int = MIN_NOTICE_WORDS, words: int | None = None, hints: tuple[str, ...] = _CUE_HINTS
 ) -> bool:
     """True when ``text`` reads like a copyright or reuse notice rather than news.
 
     ``words`` is ``len(text.split())`` when the caller has counted already; ``hints`` is
-    ``cue_hints(page)`` for a line of ``page``, which spares each line most substring tests.
+    ``cue_hints(page)`` for a line of ``page``, which spares each line most substring tests
+    (a page without hints, most pages, settles its long lines at once).
     """
     if (len(text.split()) if words is None else words) < min_words:
         # The pattern only matches a line that ends with "reserved": a test on the last
@@ -115,6 +120,10 @@ def is_legal_notice(
         if lowered_end is not None and "reserved" not in lowered_end:
             return False
         return _RESERVED_LINE.fullmatch(text.strip()) is not None
+    if not hints:
+        # No hint on the page: ``cue_hints`` gives every hint for a page ``caseless`` refuses, so the page
+        # was read lower-cased and holds no cue, nor does this line of it.
+        return False
     lowered = caseless(text)
     if lowered is None:
         return len({m.group(0).lower()[:8] for m in _CUES.finditer(text)}) >= 2

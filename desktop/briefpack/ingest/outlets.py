@@ -38,6 +38,7 @@ NEWS_AGENCIES = frozenset(
 )
 _AGENCY_KEYS = frozenset("".join(ch for ch in name.lower() if ch.isalpha()) for name in NEWS_AGENCIES)
 _MAX_ACRONYM = 5
+_LONGEST_OUTLET_WORD = max(map(len, OUTLET_WORDS))
 
 
 def is_outlet_name(piece: str) -> bool:
@@ -67,7 +68,7 @@ _CAPITALISED_OUTLET_WORD = re.compile("|".join(w[0].upper() + "(?i:" + w[1:] + "
 
 def outlet_key(name: str) -> str:
     """``name`` as ``outlet_names`` keys it: its letters in lower case ("Tuoi Tre" → "tuoitre")."""
-    return "".join(ch for ch in name.lower() if ch.isalpha())
+    return "".join(filter(str.isalpha, name.lower()))
 
 
 def outlet_names(texts: Iterable[str]) -> frozenset[str]:
@@ -83,7 +84,9 @@ def outlet_names(texts: Iterable[str]) -> frozenset[str]:
     # Substring and pattern tests in C over the whole page pick the few lines worth the scans
     # below. A domain label counts only when it ends in an outlet word, so its line holds that
     # word and a dot ("tuoitrenews.vn"); a name before an outlet word needs that word capitalised.
-    dotted = [w + "." for w in OUTLET_WORDS if w + "." in lowered_page]
+    # Only the ends of the text between the page's dots can hold "word.": the scans read those alone.
+    dot_ends = ".".join(part[-_LONGEST_OUTLET_WORD:] for part in lowered_page.split("."))
+    dotted = [w + "." for w in OUTLET_WORDS if w + "." in dot_ends]
     starts = list(itertools.accumulate((len(text) + 1 for text in texts), initial=0))
     capitalised = {bisect.bisect_right(starts, m.start()) - 1 for m in _CAPITALISED_OUTLET_WORD.finditer(page)}
     found: set[str] = set()

@@ -46,7 +46,11 @@ _INITIAL = re.compile(r"(?:[^\W\d_]\.)+|[^\W\d_]")
 
 def place_key(words: list[str]) -> str:
     """Words as a place-name key: lower case, without dots and apostrophes ("St. John’s" → "st johns")."""
-    return " ".join(w.lower().replace(".", "").replace("’", "").replace("'", "") for w in words).strip()
+    return " ".join(map(_word_key, words)).strip()
+
+
+def _word_key(word: str) -> str:
+    return word.lower().replace(".", "").replace("’", "").replace("'", "")
 
 
 @lru_cache(maxsize=1)
@@ -103,7 +107,7 @@ def is_place(words: list[str]) -> bool:
     compass point's initial before the rest of a country's name ("N. Korea", "S. Africa"); or a
     country's abbreviation ("U.S. Congress").
     """
-    places, keys = _places(), [place_key([w]) for w in words]
+    places, keys = _places(), [_word_key(w).strip() for w in words]  # ``place_key([w])`` for each word
     if any(map(_abbreviates_place, words)):
         return True
     if any(" ".join(keys[i : i + n]) in places for n in (2, 3, 4) for i in range(len(keys) - n + 1)):
@@ -113,10 +117,11 @@ def is_place(words: list[str]) -> bool:
     # One word alone is a place only when it is a country's name: many one-word cities
     # ("Sofia", "Davis", "Victoria") are people's names too. So are a few countries
     # ("Chad", "Jordan", "Georgia"): a given name first, then a word that is no country, is a person.
-    if any(k in territories() for k in keys) and not _given_name_first(keys):
+    if not territories().isdisjoint(keys) and not _given_name_first(keys):
         return True
     # Only a compass point makes an initial part of a place: "T. Cook" and "J. Marshall" are people,
     # though the Cook and Marshall Islands are countries.
-    if len(keys) < 2 or not _INITIAL.fullmatch(words[0]):
+    # An initial is one letter, or ends with a dot: the test spares most words the pattern.
+    if len(keys) < 2 or not (len(words[0]) == 1 or words[0][-1] == ".") or not _INITIAL.fullmatch(words[0]):
         return False
     return any(" ".join([point, *keys[1:]]) in places for point in _COMPASS.get(keys[0], ()))

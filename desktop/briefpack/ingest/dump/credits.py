@@ -35,7 +35,8 @@ _CREDIT_LINE = re.compile(
     rf"|\(\s*{_CREDIT_LABEL}\s*:\s*[^()]+\)",
     re.IGNORECASE,
 )
-_MAX_CREDIT_WORDS = 20
+# Longer lines are no credit line (``features`` relies on the bound too).
+MAX_CREDIT_WORDS = 20
 
 # A credit printed at the end of a caption: "… (Source: Sputnik) |",
 # "… (Photo: AFP)". "(Source: X)" without the trailing bar also ends many
@@ -86,10 +87,10 @@ def is_credit_line(text: str, *, words: int | None = None) -> bool:
 
     ``words`` is ``len(text.split())`` when the caller has counted already.
     """
-    if words is not None and words > _MAX_CREDIT_WORDS:
+    if words is not None and words > MAX_CREDIT_WORDS:
         return False
     # The pattern first: it fails at the first word of nearly every line, before a long line is split.
-    return _CREDIT_LINE.fullmatch(text) is not None and (len(text.split()) if words is None else words) <= _MAX_CREDIT_WORDS
+    return _CREDIT_LINE.fullmatch(text) is not None and (len(text.split()) if words is None else words) <= MAX_CREDIT_WORDS
 
 
 # A picture credit on a line of its own, without a label: the outlet or agency and the photographer in

@@ -6,7 +6,9 @@ next line, and what the single-line recognisers see in it (furniture, a
 credit, a source, a byline, a dateline …). The role classifier then reads
 only these records, which keeps layout reasoning apart from text matching.
 The costly recognisers run when the classifier first asks for their cue,
-not when the record is made: most lines are settled by their first cues.
+not when the record is made: most lines are settled by their first cues,
+and the cues a line's length already rules out (a long paragraph is no
+byline) are stored with its record at once.
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ from typing import Any, Generic, TypeVar
 from briefpack.ingest.dates import dateline_date, opens_with_date_cue
 from briefpack.ingest.dump.lines import Line
 from briefpack.ingest.dump.options import DumpOptions
-from briefpack.ingest.dump.credits import caption_credit, is_credit_line
+from briefpack.ingest.dump.credits import MAX_CREDIT_WORDS, caption_credit, is_credit_line
 from briefpack.ingest.dump.patterns import (
+    MAX_COPYRIGHT_WORDS,
     CopyrightRef,
     SourceRef,
     breadcrumb,
@@ -32,7 +35,7 @@ from briefpack.ingest.dump.patterns import (
     opens_teasers,
     source_line,
 )
-from briefpack.ingest.legal import cue_hints, is_legal_notice
+from briefpack.ingest.legal import MIN_NOTICE_WORDS, cue_hints, is_legal_notice
 from briefpack.ingest.names import byline_names, opens_with_byline_label, personal_names
 from briefpack.ingest.nonascii import blank_non_ascii, non_ascii_chars
 from briefpack.ingest.outlets import outlet_names
@@ -77,13 +80,28 @@ class _cached(Generic[_T]):
         return value
 
 
+# What the word count alone settles: credits, "©" footers, bylines, bare names and datelines are short
+# lines, so a line longer than the longest of them (``_Page.short_cue_words``) holds none of these cues.
+_ABSENT_SHORT_LINE_CUES = {
+    "credit_line": False,
+    "copyright": None,
+    "_may_be_byline": False,
+    "byline": None,
+    "names": (),
+    "date": None,
+}
+
+
 @dataclass(frozen=True, slots=True)
 class _Page:
-    """What the cues of every line of one page share: the page's vocabulary, the options and its language."""
+    """What the cues of every line of one page share: the page's vocabulary, the options and its language,
+    the legal cue hints the page holds, and the word count above which a line holds no short-line cue."""
 
     vocabulary: _Vocabulary
     options: DumpOptions
     language: str | None | Callable[[], str | None]
+    legal_hints: tuple[str, ...]
+    short_cue_words: int
 
 
 @dataclass(eq=False)
@@ -91,7 +109,8 @@ class Features:
     """What one line looks like. Optional cues are ``None`` (or empty) when absent.
 
     The fields are measured when the record is made; the cues below them
-    (properties) are read from the text on first access and then kept. The
+    (properties) are read from the text on first access and then kept, or
+    stored when the record is made where the measurements settle them. The
     role passes settle most lines by their first cues (a furniture line, a
     dateline) and never ask the others, and the name and date readers cost
     more than the rest of a short line together. Made by ``line_features``;
@@ -153,7 +172,7 @@ class Features:
 
     @_cached
     def legal(self) -> bool:
-        return is_legal_notice(self.text, words=self.words, hints=self.page.vocabulary.legal_hints())
+        return is_legal_notice(self.text, words=self.words, hints=self.page.legal_hints)
 
     @_cached
     def credit_line(self) -> bool:
@@ -332,22 +351,33 @@ def _features(line: Line, previous: str | None, following: str | None, page: _Pa
     )
     short_heading = not prose and any(map(str.isalpha, text)) and _starts_capitalised(text)
     furniture = is_furniture(text, words=words)
-    return Features(
-        text=text,
-        words=words,
-        blank_before=line.blank_before,
-        blank_after=line.blank_after,
-        prose=prose,
-        short_heading=short_heading,
-        heading_like=short_heading and words <= options.max_heading_words,
-        repeats_previous=text == previous,
-        repeats_next=text == following,
-        furniture=furniture,
-        link=line.link,
-        opens_teasers=furniture and opens_teasers(text),  # teaser headings are furniture lines
-        following=following,
-        page=page,
+    # The fields in their order, passed by position: fourteen keywords cost more than the rest of the record.
+    record = Features(
+        text,
+        words,
+        line.blank_before,
+        line.blank_after,
+        prose,
+        short_heading,
+        short_heading and words <= options.max_heading_words,  # heading_like
+        text == previous,  # repeats_previous
+        text == following,  # repeats_next
+        furniture,
+        line.link,
+        furniture and opens_teasers(text),  # opens_teasers: teaser headings are furniture lines
+        following,
+        page,
     )
+    # Cues the measurements above already settle are stored as a first read would store them: most
+    # lines are long paragraphs, and each cue read on demand costs a call or two.
+    settled = record.__dict__
+    if words > page.short_cue_words:
+        settled.update(_ABSENT_SHORT_LINE_CUES)
+    if words >= MIN_NOTICE_WORDS and not page.legal_hints:
+        settled["legal"] = False  # a notice this long needs a cue the page holds (see ``is_legal_notice``)
+    if ":" not in text:
+        settled["source"] = None  # a URL and a "Source:" label both need a colon (see ``source_line``)
+    return record
 
 
 def line_features(
@@ -357,6 +387,10 @@ def line_features(
 
     It may be a function giving the language, asked only when a line's month names must be read.
     """
-    page = _Page(_Vocabulary(lines), options, language)
+    vocabulary = _Vocabulary(lines)
+    short_cue_words = max(
+        MAX_CREDIT_WORDS, MAX_COPYRIGHT_WORDS, options.max_dateline_words, options.max_cued_dateline_words
+    )
+    page = _Page(vocabulary, options, language, vocabulary.legal_hints(), short_cue_words)
     texts: list[str | None] = [None, *(line.text for line in lines), None]
     return [_features(line, texts[i], texts[i + 2], page) for i, line in enumerate(lines)]

@@ -192,10 +192,12 @@ _SOURCE_LABEL = re.compile(
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)(?=\s*\d{4})|copyright\s*(?=©|\(c\)|\d{4}))\s*(?P<rest>.*)", re.IGNORECASE
 )
-_MAX_COPYRIGHT_WORDS = 15
+# Longer lines are no "©" footer (``features`` relies on the bound too).
+MAX_COPYRIGHT_WORDS = 15
 
 
 _KEY_STRIP = " :|›»>•·-–—."
+_LONGEST_FURNITURE_LINE = max(map(len, FURNITURE_LINES))  # a longer key is none: spared the hashing
 
 
 def _key(text: str) -> str:
@@ -212,7 +214,7 @@ def is_furniture(text: str, *, words: int | None = None) -> bool:
     lowered = caseless(text)
     # The key is the lowered text stripped: lowering once serves both.
     key = _key(text) if lowered is None else lowered.strip(_KEY_STRIP).strip()
-    if key in FURNITURE_LINES:
+    if len(key) <= _LONGEST_FURNITURE_LINE and key in FURNITURE_LINES:
         return True
     # A share row is social words only: a first word that is not one settles it without splitting a long line.
     first = _ROW_TOKEN.search(key)
@@ -239,7 +241,7 @@ def is_prompt(text: str, lowered: str | None = None, *, words: int | None = None
     lowered = lowered if lowered is not None else caseless(text)
     if lowered is not None and not _has_prompt_word(lowered):
         return False
-    if len(text.split()) > _MAX_PROMPT_WORDS:
+    if (len(text.split()) if words is None else words) > _MAX_PROMPT_WORDS:
         return False
     return bool(_PROMPTS.search(text))
 
@@ -294,7 +296,7 @@ class CopyrightRef:
 def copyright_line(text: str) -> CopyrightRef | None:
     """What a short "© …" line names, or ``None`` when the line is not one."""
     match = _COPYRIGHT.match(text)
-    if match is None or len(text.split()) > _MAX_COPYRIGHT_WORDS:
+    if match is None or len(text.split()) > MAX_COPYRIGHT_WORDS:
         return None
     rest = re.sub(r"^[\s©]*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[\s,]*", "", match.group("rest"))
     domain = bare_domain(rest.split()[0]) if rest.split() else None

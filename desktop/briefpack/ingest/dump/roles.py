@@ -71,7 +71,7 @@ def _intrinsic(f: Features, options: DumpOptions) -> Role | None:
         return Role.CREDIT
     if f.copyright is not None:
         return Role.COPYRIGHT
-    if f.caption_credit is not None and f.words <= options.max_caption_words:
+    if f.words <= options.max_caption_words and f.caption_credit is not None:
         return Role.CAPTION
     if f.byline:
         return Role.BYLINE
@@ -199,13 +199,13 @@ def _mark_picture_lines(features: Sequence[Features], roles: Roles, options: Dum
         if i and roles[i - 1] in _UNSETTLED and is_bare_credit(f.text):
             roles[i] = Role.CREDIT
     # A line right above a picture credit is that picture's caption (above the body, the top pass
-    # took an unpunctuated one for a standfirst).
-    for i, f in enumerate(features):
+    # took an unpunctuated one for a standfirst). The list tests in C spare pages without such lines the loops.
+    for i, f in enumerate(features if Role.CREDIT in roles else ()):
         above = features[i - 1] if i else None
         if roles[i] is Role.CREDIT and above and roles[i - 1] in _UNSETTLED and not f.blank_before:
             roles[i - 1] = Role.CAPTION if above.words <= options.max_caption_words else None
     # "Source: Getty" or "© Reuters" next to a caption credits the picture.
-    for i, f in enumerate(features):
+    for i, f in enumerate(features if Role.SOURCE in roles or Role.COPYRIGHT in roles else ()):
         named_source = roles[i] is Role.SOURCE and f.source is not None and f.source.name
         holder = roles[i] is Role.COPYRIGHT and f.copyright is not None and not f.copyright.domain
         if not (named_source or holder):

@@ -55,7 +55,7 @@ def read_articles(
     no reader claims, and content the chosen reader cannot read.
     """
     content, sniff_name = unpack(data, file_name)
-    if not content.strip():
+    if not content or content.isspace():  # stops at the first visible byte, where strip() copies the bytes
         raise IngestError(file_name, "empty file")
     entry = reader_named(reader) if reader is not None else choose_reader(content, sniff_name)
     if entry is None:

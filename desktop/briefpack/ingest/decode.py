@@ -67,6 +67,10 @@ _NOT_LATIN1_CONTROL = bytes(b for b in range(256) if not _CONTROL_OR_REPLACEMENT
 # large file is not held on to) and given again for that very object.
 _MAX_REMEMBERED_BYTES = 1 << 20
 _last_decoded: tuple[bytes, str | None] | None = None
+# ``sniff_prefix``: how many characters it gives by default, and the bytes it reads for them (4 a
+# character at most, in UTF-32).
+SNIFF_CHARS = 4096
+SNIFF_BYTES = 4 * SNIFF_CHARS
 
 
 def _strip_bom(data: bytes) -> tuple[bytes, str | None]:
@@ -128,7 +132,7 @@ def decode_text(data: bytes) -> str | None:
 
 
 def _decode(data: bytes) -> str | None:
-    if any(data.startswith(magic) for magic in _MAGIC):
+    if data.startswith(_MAGIC):  # one C call tries every signature
         return None
     body, encoding = _strip_bom(data)
     text: str | None = None
@@ -159,12 +163,13 @@ def looks_binary(data: bytes) -> bool:
     return decode_text(data) is None
 
 
-def sniff_prefix(data: bytes, size: int = 4096) -> str:
+def sniff_prefix(data: bytes, size: int = SNIFF_CHARS) -> str:
     """The start of ``data`` as lower-case text good enough to recognise markup, without guessing an encoding.
 
     UTF-16 and UTF-32 (with a BOM, or plain ASCII markup without one) are
     decoded; anything else is read as Latin-1, which keeps every ASCII tag
     and keyword intact whatever the real encoding. Leading whitespace is dropped.
+    Only the first ``4 * size`` bytes are read (``SNIFF_BYTES`` for the default size).
     """
     head = data[: size * 4]
     body, encoding = _strip_bom(head)

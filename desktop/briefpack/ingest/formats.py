@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefpack.ingest.decode import sniff_prefix
+from briefpack.ingest.decode import SNIFF_BYTES, sniff_prefix
 
 _EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml")
 _DOCTYPE = re.compile(r"^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.DOTALL)
@@ -32,8 +32,19 @@ class HtmlOptions:
     favor_precision: bool = False
 
 
+def _has_no_tag(data: bytes) -> bool:
+    """True when the text ``sniff_prefix`` gives holds no "<", the cue every markup sniffer needs.
+
+    In every encoding it decodes (Latin-1, UTF-16, UTF-32) a "<" holds the
+    byte 0x3C, so a search of the bytes it reads answers without decoding them.
+    """
+    return data.find(b"<", 0, SNIFF_BYTES) < 0
+
+
 def sniff_html(data: bytes, file_name: str | None) -> float:
     """How sure it is that ``data`` is an HTML page: sure for a doctype or ``<html>``, fairly for a page extension or leading tag."""
+    if _has_no_tag(data):  # every test below needs a "<"
+        return 0.0
     head = sniff_prefix(data)
     if _DOCTYPE.match(head):
         return 0.9
@@ -64,6 +75,8 @@ class FeedOptions:
 
 def sniff_feed(data: bytes, file_name: str | None) -> float:
     """Sure when the document's root element is ``<rss>``, ``<feed>`` or ``<rdf:RDF>``; else 0."""
+    if _has_no_tag(data):  # the root element needs a "<"
+        return 0.0
     return 0.95 if _FEED_ROOT.match(sniff_prefix(data)) else 0.0
 
 

@@ -1,11 +1,12 @@
 """Language of a text by a stop-word count, and the language a site publishes in by its country domain.
 
 Both work offline. ``detect_language`` counts the commonest function words of
-a few languages, which is plenty to tell an English page dump from a Polish
-or Russian one. ``original_language`` answers "was this translated?": an
-English text served from a country-code domain (``.vn``, ``.kr``, ``.pl`` …)
-whose country does not use English is taken as a translation from that
-country's main language, which Babel's CLDR territory data supplies.
+a few languages in the first couple of hundred words, which is plenty to tell
+an English page dump from a Polish or Russian one. ``original_language``
+answers "was this translated?": an English text served from a country-code
+domain (``.vn``, ``.kr``, ``.pl`` …) whose country does not use English is
+taken as a translation from that country's main language, which Babel's CLDR
+territory data supplies.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from operator import itemgetter
 
 from babel.languages import get_official_languages
 
@@ -53,6 +55,10 @@ STOP_WORDS: dict[str, frozenset[str]] = {
 }
 
 _ANY_STOP_WORD = frozenset().union(*STOP_WORDS.values())
+# Each stop word with the languages it counts for ("la" is French, Spanish and Italian).
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {
+    word: tuple(lang for lang, stops in STOP_WORDS.items() if word in stops) for word in sorted(_ANY_STOP_WORD)
+}
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _ASCII_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
@@ -73,40 +79,47 @@ _CCTLD_TERRITORY = {"uk": "GB", "eu": ""}
 
 # A text needs this share of stop words in its best language to be named.
 _MIN_SHARE = 0.08
-_MAX_WORDS = 5000
-# Up to this length one findall (in C) is cheaper than stopping the scan early at _MAX_WORDS.
-_FINDALL_CHARS = 200_000
+# The vote reads the first words of a text only: in a couple of hundred words (a long paragraph)
+# the stop words of the text's language make a third or more, any other language's a few, so
+# reading on would not change the result, only cost a lookup per word.
+_MAX_WORDS = 200
 _MIN_HITS = 2
 
 
-def _words(text: str) -> list[str]:
-    """The first ``_MAX_WORDS`` words of ``text``, in lower case: a few thousand settle the vote."""
-    # On ASCII text (curly apostrophes aside) an ASCII pattern over the lowered text
-    # finds the same words twice as fast; only the apostrophe inside a word may
-    # differ, and no stop word has one.
+def _ascii_form(text: str) -> str | None:
+    """``text`` as the ASCII word readers read it, or ``None`` when it needs the Unicode pattern.
+
+    On ASCII text (curly apostrophes aside) an ASCII pattern over the lowered text
+    finds the same words twice as fast; only the apostrophe inside a word may
+    differ, and no stop word has one.
+    """
     plain = text.replace("’", "'")
     if not plain.isascii() and _NON_ASCII_WORD_CHAR.search(non_ascii_chars(plain)) is None:
         # Non-ASCII characters that are no letters or digits ("©", "—", "“") part words as a space
         # does: without them the ASCII path reads the same words.
         plain = blank_non_ascii(plain)
-    if plain.isascii():
-        if len(plain) <= _FINDALL_CHARS:
-            return _ascii_words(plain)[:_MAX_WORDS]
-        return [m.group(0) for m in itertools.islice(_ASCII_WORD.finditer(plain.lower()), _MAX_WORDS)]
-    if len(text) <= _FINDALL_CHARS:
-        return [w.lower() for w in _WORD.findall(text)[:_MAX_WORDS]]
+    return plain if plain.isascii() else None
+
+
+def _words(text: str) -> list[str]:
+    """The first ``_MAX_WORDS`` words of ``text``, in lower case: they settle the vote."""
+    plain = _ascii_form(text)
+    if plain is not None:
+        return _ascii_words(plain)
     return [m.group(0).lower() for m in itertools.islice(_WORD.finditer(text), _MAX_WORDS)]
 
 
 def _ascii_words(plain: str) -> list[str]:
-    """``_ASCII_WORD.findall(plain.lower())`` for ASCII text, three times faster.
+    """``_ASCII_WORD.findall(plain.lower())[:_MAX_WORDS]`` for ASCII text, three times faster.
 
     One byte translation lowers the letters and makes every other byte but an
-    apostrophe a space; the text is then split: no word spans a space, so only
+    apostrophe a space; the text is then split, only as far as the words
+    wanted (the rest stays one piece, dropped): no word spans a space, so only
     the rare chunk holding an apostrophe ("russia's", "'tis", "rock'n'roll")
     needs the pattern.
     """
-    chunks = plain.encode("ascii").translate(_LETTERS_AND_APOSTROPHES).decode("ascii").split()
+    chunks = plain.encode("ascii").translate(_LETTERS_AND_APOSTROPHES).decode("ascii").split(None, _MAX_WORDS)
+    del chunks[_MAX_WORDS:]
     if "'" not in plain:
         return chunks
     words: list[str] = []
@@ -115,7 +128,7 @@ def _ascii_words(plain: str) -> list[str]:
             words.extend(_ASCII_WORD.findall(chunk))
         else:
             words.append(chunk)
-    return words
+    return words[:_MAX_WORDS]
 
 
 def detect_language(text: str) -> str | None:
@@ -124,11 +137,12 @@ def detect_language(text: str) -> str | None:
     if not tokens:
         return None
     # Only stop words are counted (a C-level filter drops the rest), and each distinct one is
-    # looked up once per language, not every occurrence once per language.
-    counts = Counter(filter(_ANY_STOP_WORD.__contains__, tokens))
-    found = counts.keys()
-    scores = {lang: sum(map(counts.__getitem__, found & stops)) for lang, stops in STOP_WORDS.items()}
-    lang, hits = max(scores.items(), key=lambda item: item[1])
+    # looked up once, not every occurrence once per language.
+    scores = dict.fromkeys(STOP_WORDS, 0)
+    for word, n in Counter(filter(_ANY_STOP_WORD.__contains__, tokens)).items():
+        for lang in _LANGUAGES_OF[word]:
+            scores[lang] += n
+    lang, hits = max(scores.items(), key=itemgetter(1))
     runner_up = max((s for other, s in scores.items() if other != lang), default=0)
     if hits < _MIN_HITS or hits < len(tokens) * _MIN_SHARE or hits <= runner_up:
         return None

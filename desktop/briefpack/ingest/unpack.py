@@ -10,6 +10,7 @@ grow past the same limit either.
 
 from __future__ import annotations
 
+import stat
 import zlib
 from pathlib import Path
 from typing import BinaryIO
@@ -33,9 +34,24 @@ def too_large(file_name: str | None, size: int | None = None) -> IngestError:
     return IngestError(file_name, f"too large: briefpack reads files of at most 30 MB and this one {found}")
 
 
-def read_limited(stream: BinaryIO, file_name: str | None) -> bytes:
-    """Everything ``stream`` holds, or ``IngestError`` as soon as it passes ``MAX_BYTES`` (nothing more is read)."""
-    data = stream.read(MAX_BYTES + 1)
+def read_limited(stream: BinaryIO, file_name: str | None, expected: int | None = None) -> bytes:
+    """Everything ``stream`` holds, or ``IngestError`` as soon as it passes ``MAX_BYTES`` (nothing more is read).
+
+    ``stream`` is buffered (a read stops short of the size asked only at the
+    end of the stream). ``expected`` is how many bytes it likely holds (a
+    file's size), ``None`` when unknown: a read asks for that many and one
+    more, so a file that kept its size is read whole without the buffer of
+    the limit's size a read of ``MAX_BYTES`` allocates first (most of the
+    cost of reading a small file). A stream longer than expected is read on
+    up to the limit.
+    """
+    if expected is not None and expected < MAX_BYTES:
+        data = stream.read(expected + 1)
+        if len(data) <= expected:
+            return data
+        data += stream.read(MAX_BYTES + 1 - len(data))
+    else:
+        data = stream.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise too_large(file_name)
     return data
@@ -49,13 +65,13 @@ def read_file_bytes(path: Path, display: str | None = None) -> bytes:
     """
     name = display if display is not None else path.name
     try:
-        size = path.stat().st_size
-        if path.is_dir():
+        status = path.stat()  # one system call says both whether it is a folder and its size
+        if stat.S_ISDIR(status.st_mode):
             raise IngestError(name, "is a folder, not a file")
-        if size > MAX_BYTES:
-            raise too_large(name, size)
+        if status.st_size > MAX_BYTES:
+            raise too_large(name, status.st_size)
         with path.open("rb") as stream:
-            return read_limited(stream, name)  # the file may have grown since stat
+            return read_limited(stream, name, status.st_size)  # the file may have grown since stat
     except OSError as exc:
         raise IngestError(name, f"cannot read the file: {exc.strerror or exc}") from exc
 

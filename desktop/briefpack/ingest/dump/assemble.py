@@ -30,52 +30,72 @@ from briefpack.model import Article, Block, BlockKind, Notice
 STANDFIRST = "standfirst"
 FOOTNOTE = "footnote"
 
-Classified = Sequence[tuple[Features, Role]]
+# The lines of each role, in page order: grouped in one pass, so that each field reads only its own.
+ByRole = dict[Role, list[Features]]
+
+# Roles whose lines may carry the publication date, read in page order (see ``_published``).
+_DATED = frozenset({Role.DATELINE, Role.BYLINE, Role.CATEGORY, Role.FURNITURE})
 
 
-def _with_role(lines: Classified, *roles: Role) -> list[Features]:
-    """The features of the lines that have one of ``roles``, in order."""
-    return [f for f, role in lines if role in roles]
+def _by_role(features: Sequence[Features], roles: Sequence[Role]) -> ByRole:
+    grouped: ByRole = {}
+    for f, role in zip(features, roles, strict=True):
+        if role in grouped:
+            grouped[role].append(f)
+        else:
+            grouped[role] = [f]
+    return grouped
 
 
 def _unique(values: Iterable[str | None]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v for v in values if v))
 
 
-def _blocks(lines: Classified, has_title: bool) -> tuple[Block, ...]:
+def _blocks(features: Sequence[Features], roles: Sequence[Role], has_title: bool) -> tuple[Block, ...]:
     blocks: list[Block] = []
-    for f, role in lines:
-        if role is Role.HEADING:
-            blocks.append(Block(BlockKind.HEADING, f.text))
-        elif role is Role.PARAGRAPH:
-            # Without a headline the lead paragraph is the page's standfirst.
-            lead = not has_title and not any(b.kind is BlockKind.PARAGRAPH for b in blocks)
-            blocks.append(Block(BlockKind.PARAGRAPH, f.text, STANDFIRST if lead else None))
-        elif role is Role.FOOTNOTE:
+    # Without a headline the lead paragraph is the page's standfirst: the first paragraph block.
+    lead_role = None if has_title else STANDFIRST
+    # The enum members as locals: reading ``Role.X`` in the loop is a class attribute lookup each
+    # time (about 0.1 µs on an enum in Python 3.11).
+    heading, paragraph, footnote = Role.HEADING, Role.PARAGRAPH, Role.FOOTNOTE
+    heading_block, paragraph_block = BlockKind.HEADING, BlockKind.PARAGRAPH
+    for f, role in zip(features, roles):
+        if role is paragraph:
+            blocks.append(Block(paragraph_block, f.text, lead_role))
+            lead_role = None
+        elif role is heading:
+            blocks.append(Block(heading_block, f.text))
+        elif role is footnote:
             # Notes stay apart from the body text: a paragraph with its own role.
-            blocks.append(Block(BlockKind.PARAGRAPH, f.text, FOOTNOTE))
+            blocks.append(Block(paragraph_block, f.text, FOOTNOTE))
+            lead_role = None
     return tuple(blocks)
 
 
-def _category(lines: Classified) -> str | None:
-    for f in _with_role(lines, Role.CATEGORY):
+def _category(by_role: ByRole) -> str | None:
+    for f in by_role.get(Role.CATEGORY, ()):
         # In a breadcrumb ("World › Asia") the last crumb is the section.
         return f.crumbs[-1] if f.crumbs else f.glued_label or f.text
-    return next((f.headline_label for f in _with_role(lines, Role.TITLE)), None)
+    return next((f.headline_label for f in by_role.get(Role.TITLE, ())), None)
 
 
-def _credits(lines: Classified) -> tuple[str, ...]:
+def _credits(features: Sequence[Features], roles: Sequence[Role], by_role: ByRole) -> tuple[str, ...]:
+    credit, caption = Role.CREDIT, Role.CAPTION  # locals, as in ``_blocks``
+    if credit not in by_role and caption not in by_role:
+        return ()
     return _unique(
-        f.text if role is Role.CREDIT else f.caption_credit
-        for f, role in lines
-        if role is Role.CREDIT or role is Role.CAPTION
+        f.text if role is credit else f.caption_credit
+        for f, role in zip(features, roles)
+        if role is credit or role is caption
     )
 
 
-def _publisher_and_url(lines: Classified) -> tuple[str | None, str | None]:
+def _publisher_and_url(by_role: ByRole) -> tuple[str | None, str | None]:
     """The publisher and the article URL; a URL's domain beats a ``©`` domain beats a named source."""
-    sources = [f.source for f in _with_role(lines, Role.SOURCE) if f.source]
-    footers = [f.copyright for f in _with_role(lines, Role.COPYRIGHT) if f.copyright]
+    sources = [f.source for f in by_role.get(Role.SOURCE, ()) if f.source]
+    footers = [f.copyright for f in by_role.get(Role.COPYRIGHT, ()) if f.copyright]
+    if not sources and not footers:  # nothing below can name one
+        return None, None
     url = next((s.url for s in sources if s.url), None)
     candidates = [
         registered_domain(url) if url else None,
@@ -86,31 +106,32 @@ def _publisher_and_url(lines: Classified) -> tuple[str | None, str | None]:
     return next((c for c in candidates if c), None), url
 
 
-def _rights_holder(lines: Classified) -> str | None:
+def _rights_holder(by_role: ByRole) -> str | None:
     """The site owner a legal notice names, else the holder of a ``©`` footer."""
-    holders = [rights_holder(f.text) for f in _with_role(lines, Role.LEGAL)]
-    holders += [f.copyright.holder for f in _with_role(lines, Role.COPYRIGHT) if f.copyright]
+    holders = [rights_holder(f.text) for f in by_role.get(Role.LEGAL, ())]
+    holders += [f.copyright.holder for f in by_role.get(Role.COPYRIGHT, ()) if f.copyright]
     return next((h for h in holders if h), None)
 
 
-def _published(lines: Classified) -> dt.date | None:
+def _published(features: Sequence[Features], roles: Sequence[Role], by_role: ByRole) -> dt.date | None:
     # "Last updated: 21 Nov" above "First published: 18 Nov": the first publication is the date, and a
     # revision's date serves when the page gives no other. Lines are read in order and only until a
     # first publication date is found: a line's date costs a parse.
     revised = None
-    for f in _with_role(lines, Role.DATELINE, Role.BYLINE, Role.CATEGORY, Role.FURNITURE):
-        if f.date is not None:
+    for f, role in zip(features, roles):
+        if role in _DATED and f.date is not None:
             if not dates_revision(f.text):
                 return f.date
             revised = revised or f.date
     # A source line may print the date too ("Source: Xinhua | 2024-11-21 18:45:30"): used when no other line does.
-    return revised or next((f.date for f in _with_role(lines, Role.SOURCE) if f.date), None)
+    return revised or next((f.date for f in by_role.get(Role.SOURCE, ()) if f.date), None)
 
 
-def _title(lines: Classified, blocks: tuple[Block, ...], options: DumpOptions) -> tuple[str | None, bool]:
+def _title(by_role: ByRole, blocks: tuple[Block, ...], options: DumpOptions) -> tuple[str | None, bool]:
     """The headline found, else one derived from the lead; the flag says it was derived."""
-    found = next((f for f in _with_role(lines, Role.TITLE)), None)
-    if found is not None:
+    titles = by_role.get(Role.TITLE)
+    if titles:
+        found = titles[0]
         # A section label run into the headline ("PoliticsThe …") is the category, not the title's.
         label = found.headline_label
         return (found.text[len(label) :] if label else found.text), False
@@ -144,15 +165,14 @@ def assemble_article(
 ) -> Article:
     """Build the ``Article`` the classified lines describe. ``imported_at`` ``None`` means now (UTC)."""
     article_id, provenance = make_provenance(data, file_name, imported_at)
-    lines = list(zip(features, roles, strict=True))
-    has_title = any(role is Role.TITLE for role in roles)
-    blocks = _blocks(lines, has_title)
-    title, derived = _title(lines, blocks, options)
-    published = _published(lines)
+    by_role = _by_role(features, roles)
+    blocks = _blocks(features, roles, Role.TITLE in by_role)
+    title, derived = _title(by_role, blocks, options)
+    published = _published(features, roles, by_role)
     language = detect_language("\n".join(b.text for b in blocks) or "\n".join(f.text for f in features))
-    publisher, url = _publisher_and_url(lines)
+    publisher, url = _publisher_and_url(by_role)
     domain = registered_domain(url) if url else registered_domain(publisher) if publisher else None
-    bylines = _with_role(lines, Role.BYLINE)
+    bylines = by_role.get(Role.BYLINE, ())
     return Article(
         id=article_id,
         title=title,
@@ -162,12 +182,12 @@ def assemble_article(
         url=url,
         published=published,
         language=language,
-        category=_category(lines),
+        category=_category(by_role),
         blocks=blocks,
-        captions=_unique(f.text for f in _with_role(lines, Role.CAPTION)),
-        image_credits=_credits(lines),
+        captions=_unique(f.text for f in by_role.get(Role.CAPTION, ())),
+        image_credits=_credits(features, roles, by_role),
         provenance=provenance,
-        rights_holder=_rights_holder(lines),
+        rights_holder=_rights_holder(by_role),
         original_language=original_language(domain, language),
         warnings=tuple(_warnings(file_name or article_id, title, derived, published, blocks)),
     )

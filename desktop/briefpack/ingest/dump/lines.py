@@ -18,7 +18,7 @@ a link is flagged, since such a line is navigation unless it reads as prose.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from briefpack.ingest.dump.options import DumpOptions
 
@@ -36,9 +36,12 @@ _REFERENCE = re.compile(r"\d+\.\s+\S+:\S+")
 _LINK_MARKER = re.compile(r"\[\d+\]")
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One non-blank logical line. The flags say whether a blank line (or the text's edge) is next to it."""
+class Line(NamedTuple):
+    """One non-blank logical line. The flags say whether a blank line (or the text's edge) is next to it.
+
+    A named tuple, immutable like a frozen dataclass and several times cheaper
+    to make: every line of every page is one.
+    """
 
     text: str
     blank_before: bool
@@ -100,21 +103,6 @@ def _pile_top(lengths: list[int]) -> int:
     return lengths[0]
 
 
-def _is_wrap(previous: str, following: str, width: int) -> bool:
-    if not following or following.startswith(_BULLETS):
-        return False
-    first_word = following.split(" ", 1)[0]
-    return len(previous) + 1 + len(first_word) > width
-
-
-def _join(previous: str, following: str) -> str:
-    # A hyphen at the wrap belongs to the word ("Russia-DPRK"); text
-    # wrappers break after hyphens without adding one.
-    if previous.endswith("-") and previous[-2:-1].isalpha():
-        return previous + following
-    return f"{previous} {following}"
-
-
 def _cut_references(raw: list[str]) -> list[str] | None:
     """``raw`` without a text browser's closing "References" list, or ``None`` when it has none."""
     # Scan from the end: the list is the last thing a text browser prints.
@@ -133,14 +121,26 @@ def _unmark(text: str) -> str:
 
 
 def _unwrap(raw: list[str], width: int) -> list[str]:
-    """``raw`` with every line that wraps the one before it (see ``_is_wrap``) joined to it."""
+    """``raw`` with every line that wraps the one before it joined to it.
+
+    A break is a wrap when the next line's first word would have fitted on
+    the line before it (as printed, not as joined) had the width allowed, the
+    test text wrappers apply; a blank line or a bullet ends the paragraph. A
+    hyphen at the wrap belongs to the word ("Russia-DPRK"): text wrappers
+    break after hyphens without adding one, so the lines join without a space.
+    """
     merged: list[str] = []
-    physical = ""  # the previous line as printed: the wrap test measures it, not the joined text
+    physical = ""  # the previous line as printed; when it is not blank, ``merged`` ends with its paragraph
     for current in raw:
-        if merged and physical and current and _is_wrap(physical, current, width):
-            merged[-1] = _join(merged[-1], current)
-        else:
-            merged.append(current)
+        if physical and current and not current.startswith(_BULLETS):
+            first_word_end = current.find(" ")
+            if len(physical) + 1 + (first_word_end if first_word_end >= 0 else len(current)) > width:
+                previous = merged[-1]
+                glued = previous[-1] == "-" and previous[-2:-1].isalpha()
+                merged[-1] = previous + current if glued else f"{previous} {current}"
+                physical = current
+                continue
+        merged.append(current)
         physical = current
     return merged
 
@@ -152,16 +152,17 @@ def split_lines(text: str, options: DumpOptions) -> list[Line]:
     browser = cut is not None
     raw = cut if cut is not None else raw
     width = _wrap_width(_layout_lines(raw) if browser else raw, options)
-    merged = _unwrap(raw, width) if width else raw
+    if width:
+        raw = _unwrap(raw, width)
     out: list[Line] = []
-    edged = ["", *merged, ""]  # the text's edges count as blank lines
-    for i, current in enumerate(merged):
+    edged = ["", *raw, ""]  # the text's edges count as blank lines
+    for i, current in enumerate(raw):
         if not current:
             continue
         before = not edged[i]
         after = not edged[i + 2]
         if browser:
-            link = bool(_LINK_MARKER.match(current))
+            link = _LINK_MARKER.match(current) is not None
             current = _unmark(current)
             if current:
                 out.append(Line(current, before, after, link))

@@ -2,15 +2,18 @@
 
 ``compile_taxonomy`` turns each theme's terms, phrases, context and negative
 entries into key sequences (see ``wordforms``) and indexes them by their
-first key (phrases by their first two). Each distinct white-space token's
-role (the single-word hits it makes, the phrases it may start, or nothing)
-is worked out once and remembered, so scanning a paragraph maps its tokens
-to their roles in one C-level pass and visits only the few that start an
-entry, comparing further keys only where a phrase's first two words are both
-present. ``ThemeMatcher.scan``
-returns every hit in text order, with the words it covers and its surface
-form; deciding what the hits mean is the scorer's job
-(``themes.py``). Entries written in capitals (``WHO``) match only words
+first key (phrases by their first two; a phrase led by a function word,
+"in force", by its second and first). Each distinct white-space token's
+role (the single-word hits it makes, the phrases it may start or be the
+second word of, or nothing) is worked out once and remembered, so scanning
+a paragraph maps its tokens to their roles in one C-level pass and visits
+only the few that take part in an entry, comparing further keys only where
+a phrase's first two words are both present. ``ThemeMatcher.scan`` returns
+every hit in text order, with the words it covers and its surface form;
+deciding what the hits mean is the scorer's job (``themes.py``), but
+``ThemeMatcher.counted`` applies the scorer's rule of which hits count in
+the same pass, where one pass can tell, so the scorer need not sort the
+hits out again. Entries written in capitals (``WHO``) match only words
 written the same way. A compiled matcher never changes what it matches and
 may be shared between threads (its token memo only grows, or is cleared
 whole, which a scan in progress does not notice).
@@ -64,10 +67,11 @@ Hit = tuple[Entry, int, int, str]
 class ThemeMatcher:
     """A taxonomy compiled for scanning; build it with ``compile_taxonomy``."""
 
-    __slots__ = ("themes", "_by_first", "_joined", "_tokens", "_phrases")
+    __slots__ = ("themes", "theme_ids", "_by_first", "_joined", "_tokens", "_phrases", "_later", "_back")
 
     def __init__(self, themes: tuple[Theme, ...], entries: list[Entry]) -> None:
         self.themes = themes
+        self.theme_ids = tuple(theme.id for theme in themes)
         singles: dict[str, list[Entry]] = {}
         multis: dict[str, dict[str, list[tuple[int, list[str], Entry]]]] = {}
         for entry in entries:
@@ -93,15 +97,126 @@ class ThemeMatcher:
             first: {second: tuple((n, keys[2:], entry) for n, keys, entry in found) for second, found in by_second.items()}
             for first, by_second in multis.items()
         }
+        # A phrase led by a function word ("in force", "the literature") is looked up from its second word, looking
+        # back one word: "the" and "in" are a tenth of any English text, and visiting each to rule out its phrases
+        # cost more than all other lookups. Only for a function word that starts nothing else (no single-word entry,
+        # no phrase whose second word is a function word too), so the scan never visits it at all: found at the next
+        # word and taken before that word's own hits, its phrases come in the order a visit would have given them.
+        moved = {first for first, by_second in multis.items()
+                 if first in _FUNCTION_KEYS and first not in singles and not _FUNCTION_KEYS.intersection(by_second)}
+        self._back: dict[str, dict[str, tuple[tuple[int, list[str], Entry], ...]]] = {}  # second -> first -> phrases
+        for first in moved:
+            for second, found in self._phrases.pop(first).items():
+                self._back.setdefault(second, {})[first] = found
+        # Every key a phrase has after its first: a token whose keys are none of these nor a first key is inert.
+        self._later = frozenset(key for by_second in multis.values() for found in by_second.values()
+                                for _, keys, _ in found for key in keys[1:])
         # White-space token -> what it starts in this taxonomy (see ``_token_role``).
         self._tokens: dict[str, tuple | int] = {}
 
     def scan(self, text: str) -> list[Hit]:
         """Every entry found in ``text``, ordered by position."""
         tokens = text.split()
+        return self._hits(tokens, self._roles(tokens))
+
+    def _hits(self, tokens: list[str], found: list) -> list[Hit]:
+        """``scan`` of ``tokens`` whose roles are ``found``."""
+        hits: list[Hit] = []
+        append = hits.append
+        count = len(tokens)
+        # ``compress`` picks the few tokens that start an entry without a Python-level step per word.
+        for i in compress(range(count), found):
+            role = found[i]
+            if role is _EXPANDS or role is _INERT:
+                return self._scan_keys(tokens)
+            singles, multis, back = role
+            if back is not None and i:
+                before = tokens[i - 1]
+                for n, rest, entry in back.get(known_key(before) or fast_key(before), ()):
+                    if n == 2 or [fast_key(t) for t in tokens[i + 1 : i + n - 1]] == rest:
+                        append((entry, i - 1, i - 1 + n, " ".join([fast_word(t)[0] for t in tokens[i - 1 : i - 1 + n]])))
+            for entry, surface in singles:
+                append((entry, i, i + 1, surface))
+            if multis is not None and i + 1 < count:
+                after = tokens[i + 1]
+                for n, rest, entry in multis.get(known_key(after) or fast_key(after), ()):
+                    if n == 2 or [fast_key(t) for t in tokens[i + 2 : i + n]] == rest:
+                        append((entry, i, i + n, " ".join([fast_word(t)[0] for t in tokens[i : i + n]])))
+        return hits
+
+    def counted(self, text: str) -> dict[Entry, str] | list[Hit]:
+        """The entries that count as evidence in ``text``, each once with the words of its first counted hit, in text order.
+
+        What the scorer's general rule (``themes._counted``, then each entry
+        once) gives for ``scan``'s hits, found in the same pass as the hits.
+        A hit inside a negative phrase of its theme is dropped as it is met,
+        and so is a single word inside a phrase of its own theme. That needs
+        every negative and phrase covering a word to be known when the word
+        is reached, and it is: a phrase is found at its first word (one led
+        by a function word at its second, the first the scan visits), and at
+        each word the phrases found there are taken before its own hits.
+        Positions here count tokens, not keys: the same as long as no token
+        gives several keys, and still the same order and overlaps when such a
+        token is inert (no entry can use any of its keys), since no hit can
+        start in it, end in it or span it. Where one pass cannot tell, the
+        result is ``scan``'s hits instead, for the general rule: a negative
+        phrase overlaps a phrase of its theme already counted (cancelling
+        that phrase would bring back the words it hid), a single-word
+        negative is hit, or a token gives several keys that some entry uses
+        (a hyphenated word, laid out by ``_scan_keys``).
+        """
+        tokens = text.split()
+        found = self._roles(tokens)
+        counted: dict[Entry, str] = {}
+        reach: dict[int, int] = {}  # theme -> the end of its furthest-reaching phrase hit so far
+        vetoed: dict[int, int] = {}  # theme -> the end of its furthest-reaching negative hit so far
+        count = len(tokens)
+
+        def phrase_hit(entry: Entry, start: int, end: int) -> bool:
+            """Take the phrase hit ``start``..``end``; ``False`` when it is a negative that one pass cannot apply."""
+            theme = entry.theme
+            if entry.kind is _NEGATIVE:
+                if reach.get(theme, 0) > start:
+                    return False
+                if vetoed.get(theme, 0) < end:
+                    vetoed[theme] = end
+            elif vetoed.get(theme, 0) <= start:
+                if entry not in counted:
+                    counted[entry] = " ".join([fast_word(t)[0] for t in tokens[start:end]])
+                if reach.get(theme, 0) < end:
+                    reach[theme] = end
+            return True
+
+        for i in compress(range(count), found):
+            role = found[i]
+            if role is _INERT:
+                continue
+            if role is _EXPANDS:
+                return self._scan_keys(tokens)
+            singles, multis, back = role
+            if back is not None and i:
+                before = tokens[i - 1]
+                for n, rest, entry in back.get(known_key(before) or fast_key(before), ()):
+                    if (n == 2 or [fast_key(t) for t in tokens[i + 1 : i + n - 1]] == rest) and not phrase_hit(entry, i - 1, i - 1 + n):
+                        return self._hits(tokens, found)
+            if multis is not None and i + 1 < count:
+                after = tokens[i + 1]
+                for n, rest, entry in multis.get(known_key(after) or fast_key(after), ()):
+                    if (n == 2 or [fast_key(t) for t in tokens[i + 2 : i + n]] == rest) and not phrase_hit(entry, i, i + n):
+                        return self._hits(tokens, found)
+            for entry, surface in singles:
+                if entry.kind is _NEGATIVE:
+                    return self._hits(tokens, found)
+                if entry in counted or (reach and reach.get(entry.theme, 0) > i) or (vetoed and vetoed.get(entry.theme, 0) > i):
+                    continue
+                counted[entry] = surface
+        return counted
+
+    def _roles(self, tokens: list[str]) -> list:
+        """Each token's role (``_token_role``), from the memo."""
         roles = self._tokens
         try:
-            found = list(map(roles.__getitem__, tokens))
+            return list(map(roles.__getitem__, tokens))
         except KeyError:
             # A token not seen before; built without reading the memo back, so another thread clearing it is harmless.
             if len(roles) >= _TOKEN_LIMIT:
@@ -112,44 +227,37 @@ class ThemeMatcher:
                 if role is None:
                     role = roles[token] = self._token_role(token)
                 found.append(role)
-        hits: list[Hit] = []
-        append = hits.append
-        count = len(tokens)
-        # ``compress`` picks the few tokens that start an entry without a Python-level step per word.
-        for i in compress(range(count), found):
-            role = found[i]
-            if role is _EXPANDS:
-                return self._scan_keys(tokens)
-            singles, multis = role
-            for entry, surface in singles:
-                append((entry, i, i + 1, surface))
-            if multis is not None and i + 1 < count:
-                after = tokens[i + 1]
-                for n, rest, entry in multis.get(known_key(after) or fast_key(after), ()):
-                    if n == 2 or [fast_key(t) for t in tokens[i + 2 : i + n]] == rest:
-                        append((entry, i, i + n, " ".join([fast_word(t)[0] for t in tokens[i : i + n]])))
-        return hits
+            return found
 
     def _token_role(self, token: str) -> tuple | int:
         """What ``token`` starts in this taxonomy, worked out once per distinct token.
 
         ``0`` for nothing (most words); ``_EXPANDS`` for a token of several
-        keys, where ``scan`` lays the text out key by key; otherwise its
-        single-word hits as ``(entry, surface)`` pairs and the phrases it may
-        start, indexed by their second key (``None`` when none).
+        keys, where ``scan`` lays the text out key by key (``_INERT`` when no
+        entry uses any of those keys, so ``counted`` may pass over it); otherwise its
+        single-word hits as ``(entry, surface)`` pairs, the phrases it may
+        start, indexed by their second key, and the phrases led by a function
+        word it may be the second word of, indexed by their first key (each
+        ``None`` when none).
         """
         key = fast_key(token)
         if not key:
-            return _EXPANDS
+            analysed = token_keys(token)
+            joined, later = self._joined, self._later
+            if any(k in self._by_first or k in later for k in analysed.keys) or any(j[2] in joined for j in analysed.joined):
+                return _EXPANDS
+            return _INERT
         found = self._by_first.get(key)
-        if found is None:
+        multis, back = self._phrases.get(key), self._back.get(key)
+        if found is None and back is None:
             return 0
-        singles = found[0]
         surface, original = fast_word(token)
         # An acronym entry ("WHO") matches only the word written exactly so; its evidence is the word as written.
         pairs = tuple((entry, surface) if not entry.acronym else (entry, original)
-                      for entry in singles if not entry.acronym or original == entry.text)
-        return pairs, self._phrases.get(key)
+                      for entry in (found[0] if found is not None else ()) if not entry.acronym or original == entry.text)
+        if not pairs and multis is None and back is None:
+            return 0  # a function word whose phrases are found from their second word
+        return pairs, multis, back
 
     def _scan_keys(self, tokens: list[str]) -> list[Hit]:
         """``scan`` key by key, for a text where some token gives several keys (a hyphenated word) or none."""
@@ -236,8 +344,16 @@ def _start(hit: Hit) -> int:
     return hit[1]
 
 
-# The role of a token that gives several keys: truthy, so ``compress`` stops there and the scan lays the text out.
+_NEGATIVE = Kind.NEGATIVE
+# Keys of the commonest English function words: a phrase led by one is looked up from its second word (see ``__init__``).
+_FUNCTION_KEYS = frozenset(entry_keys(word)[0] for word in (
+    "the a an of in on at to for by with from into as and or but not no that this these those it its is are was "
+    "were be been being has have had will would can could may might shall should do does did he she they we you "
+    "his her their our your there here than then so if"
+).split())
+# The roles of a token that gives several keys: truthy, so ``compress`` stops there and the scan lays the text out.
 _EXPANDS = ("expands",)
+_INERT = ("inert",)
 # Bound on each matcher's token roles, like the word-form caches: a long-running session never grows without bound.
 _TOKEN_LIMIT = 300_000
 

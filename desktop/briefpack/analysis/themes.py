@@ -37,6 +37,8 @@ WEAK_SCORE = 2.0
 DOMINANCE = 4.0
 
 _WEIGHTS = {Kind.TERM: TERM_WEIGHT, Kind.PHRASE: PHRASE_WEIGHT, Kind.CONTEXT: CONTEXT_WEIGHT}
+# The weights indexed by kind, for the scorer's inner loop (a negative entry never counts, so never weighs).
+_WEIGHT_OF_KIND = tuple(_WEIGHTS.get(kind, 0.0) for kind in Kind)
 # Module constants: looking an enum member up on its class in the inner loop is measurably slower.
 _NEGATIVE = Kind.NEGATIVE
 _CONTEXT = Kind.CONTEXT
@@ -112,40 +114,49 @@ _SHARED_LIMIT = 200_000
 
 def score_paragraph(text: str, matcher: ThemeMatcher) -> list[tuple[str, tuple[str, ...], float]]:
     """The tagged themes of ``text`` with evidence and score, in taxonomy order (see the module docstring for the rule)."""
-    hits = matcher.scan(text)
-    if not hits:
+    counted = matcher.counted(text)
+    if type(counted) is list:  # hits the one-pass count could not judge: the general rule
+        counted = _first_counted(counted)
+    if not counted:
         return []
-    pruned = {entry.theme for entry, start, end, _ in hits if end - start > 1 or entry.kind is _NEGATIVE}
-    if pruned:
-        hits = _counted_by_theme(hits, pruned)
-    # Each entry counts once, with the words of its first occurrence.
-    seen: set[Entry] = set()
     per_theme: dict[int, list] = {}  # theme index -> [score, anchored, evidence]
-    weights = _WEIGHTS
-    for entry, _, _, surface in hits:
-        if entry in seen:
-            continue
-        seen.add(entry)
+    weights = _WEIGHT_OF_KIND
+    for entry, surface in counted.items():
+        kind = entry.kind
         record = per_theme.get(entry.theme)
         if record is None:
-            record = per_theme[entry.theme] = [0.0, False, []]
-        kind = entry.kind
-        record[0] += weights[kind]
-        if kind is not _CONTEXT:
-            record[1] = True
-        record[2].append(surface)
-    if not per_theme:
-        return []
-    any_anchor = any(record[1] for record in per_theme.values())
+            per_theme[entry.theme] = [weights[kind], kind is not _CONTEXT, [surface]]
+        else:
+            record[0] += weights[kind]
+            if kind is not _CONTEXT:
+                record[1] = True
+            record[2].append(surface)
+    any_anchor = False
+    top = 0.0
+    for score, anchored, _ in per_theme.values():
+        any_anchor = any_anchor or anchored
+        top = score if score > top else top
     # A lone weak theme beside a dominant one is a passing mention ("health
     # authorities said" in a report of a strike), not what the paragraph is about.
-    floor = max(record[0] for record in per_theme.values()) / DOMINANCE
-    themes = matcher.themes
+    floor = top / DOMINANCE
+    theme_ids = matcher.theme_ids
     return [
-        (themes[index].id, tuple(evidence), score)
+        (theme_ids[index], tuple(evidence), score)
         for index, (score, anchored, evidence) in sorted(per_theme.items())
         if score >= THRESHOLD and (anchored or not any_anchor) and (score > WEAK_SCORE or score >= floor)
     ]
+
+
+def _first_counted(hits: list[Hit]) -> dict[Entry, str]:
+    """The entries of the ``hits`` that count, each once with the words of its first counted hit; text order within a theme."""
+    pruned = {entry.theme for entry, start, end, _ in hits if end - start > 1 or entry.kind is _NEGATIVE}
+    if pruned:
+        hits = _counted_by_theme(hits, pruned)
+    counted: dict[Entry, str] = {}
+    for entry, _, _, surface in hits:
+        if entry not in counted:
+            counted[entry] = surface
+    return counted
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,9 +5,10 @@ added before it in the same batch: the same file (same id) or the same text
 (same ``text_key``) is not added again; a near duplicate is added and joins
 the group of what it resembles. The checks read the project with one query
 per batch (text keys, band keys, candidate signatures), not one per article,
-rows go in with one ``executemany`` per table, and the search index is left
-to ``search.BlockIndex`` to build in bulk afterwards: what makes a
-10,000-article import fast.
+the near-duplicate candidates of the whole batch are scored in one numpy
+comparison, rows go in with one ``executemany`` per table, and the search
+index is left to ``search.BlockIndex`` to build in bulk afterwards: what
+makes a 10,000-article import fast.
 """
 
 from __future__ import annotations
@@ -98,17 +99,29 @@ def check(conn: sqlite3.Connection, fp: Fingerprint, known: bool) -> Added:
     return Added(fp.article_id, ADDED, similar=tuple(grouping.near_matches(conn, fp)))
 
 
-def similarities(signature: bytes, others: Sequence[bytes]) -> list[float]:
-    """``duplicates.similarity`` of ``signature`` with each of ``others``, in one numpy comparison."""
+def score_candidates(pairs: Sequence[tuple[bytes, list[bytes]]]) -> list[list[float]]:
+    """For each (signature, candidates' signatures), ``duplicates.similarity`` of the signature with each candidate.
+
+    All in one numpy comparison: a batch verifies about a thousand
+    candidates, and one comparison of them all costs a fraction of one per
+    article, with the same numbers (equal values counted, divided by
+    ``PERMUTATIONS``).
+    """
     import numpy as np
 
-    from briefpack.analysis.duplicates import PERMUTATIONS, similarity
+    from briefpack.analysis.duplicates import PERMUTATIONS
 
-    if len(others) == 1:
-        return [similarity(signature, others[0])]
-    mine = np.frombuffer(signature, dtype="<u4")
-    theirs = np.frombuffer(b"".join(others), dtype="<u4").reshape(len(others), -1)
-    return (np.count_nonzero(theirs == mine, axis=1) / PERMUTATIONS).tolist()
+    counts = [len(others) for _, others in pairs]
+    if not any(counts):
+        return [[] for _ in pairs]
+    mine = np.frombuffer(b"".join([signature * n for (signature, _), n in zip(pairs, counts)]), dtype="<u4")
+    theirs = np.frombuffer(b"".join([b"".join(others) for _, others in pairs]), dtype="<u4")
+    scores = (np.count_nonzero((mine == theirs).reshape(sum(counts), -1), axis=1) / PERMUTATIONS).tolist()
+    out, start = [], 0
+    for n in counts:
+        out.append(scores[start : start + n])
+        start += n
+    return out
 
 
 class _Seen:
@@ -140,37 +153,32 @@ class _Seen:
                 "SELECT id, signature FROM articles WHERE id IN (SELECT value FROM json_each(?))", (rows.dumps(stored),)
             ))
 
-    def check(self, fp: Fingerprint, keys: tuple[int, ...], known: bool) -> Added:
-        """What ``check`` would say with the project and the batch so far in one database; ``keys``: ``fp``'s band keys."""
+    def check(self, fp: Fingerprint, keys: tuple[int, ...], known: bool) -> tuple[Added, list[str]]:
+        """What ``check`` would say with the project and the batch so far in one database, but not yet scored.
+
+        Returns the outcome with ``similar`` left empty and, for an added
+        article, the candidates to verify (``score_candidates`` scores a whole
+        batch's at once); ``keys``: ``fp``'s band keys.
+        """
         if known:
-            return Added(fp.article_id, SAME_FILE, fp.article_id)
+            return Added(fp.article_id, SAME_FILE, fp.article_id), []
         earlier = self.texts.get(fp.text_key)
         if earlier is not None and earlier != fp.article_id:
-            return Added(fp.article_id, SAME_TEXT, earlier)
-        return Added(fp.article_id, ADDED, similar=tuple(self._near_matches(fp, keys)))
+            return Added(fp.article_id, SAME_TEXT, earlier), []
+        return Added(fp.article_id, ADDED), self._candidates(fp, keys)
 
-    def _near_matches(self, fp: Fingerprint, keys: tuple[int, ...]) -> list[tuple[str, float]]:
-        """As ``grouping.near_matches``: candidates ranked by shared bands and capped, verified by signature."""
+    def _candidates(self, fp: Fingerprint, keys: tuple[int, ...]) -> list[str]:
+        """As ``grouping.near_matches`` picks them: articles sharing a band, most shared first, capped, with a signature."""
         bands = self.bands
         # One count over every band's members (Counter counts an iterable in C), in band order as before.
         shared = Counter(itertools.chain.from_iterable([bands[key] for key in keys if key in bands]))
         shared.pop(fp.article_id, None)
         if not shared or fp.signature is None:
             return []
-        candidates = []
-        signatures = []
-        for article_id, _ in shared.most_common(grouping.MAX_CANDIDATES):
-            sig = self.signatures.get(article_id)
-            if sig is not None:
-                candidates.append(article_id)
-                signatures.append(sig)
-        if not candidates:
-            return []
-        scores = similarities(fp.signature, signatures)
-        from briefpack.analysis.duplicates import NEAR_THRESHOLD
-
-        scored = [(article_id, score) for article_id, score in zip(candidates, scores) if score >= NEAR_THRESHOLD]
-        return sorted(scored, key=lambda m: -m[1])
+        signatures = self.signatures
+        return [
+            article_id for article_id, _ in shared.most_common(grouping.MAX_CANDIDATES) if signatures.get(article_id) is not None
+        ]
 
     def add(self, fp: Fingerprint, keys: tuple[int, ...]) -> None:
         """Count an added article (with band keys ``keys``) in, for the articles after it in the batch."""
@@ -186,6 +194,21 @@ class _Seen:
 
 
 _first = operator.itemgetter(0)
+
+
+def _fill_in_similar(
+    results: list[Added], to_score: Sequence[tuple[int, list[str]]], prints: Sequence[Fingerprint], signatures: dict
+) -> None:
+    """Put in ``results`` what each added article of ``to_score`` resembles: candidates at ``NEAR_THRESHOLD`` or above, most similar first."""
+    from briefpack.analysis.duplicates import NEAR_THRESHOLD
+
+    pairs = [(prints[i].signature, [signatures[c] for c in candidates]) for i, candidates in to_score]
+    for (i, candidates), scores in zip(to_score, score_candidates(pairs)):
+        scored = [(article_id, score) for article_id, score in zip(candidates, scores) if score >= NEAR_THRESHOLD]
+        if scored:
+            scored.sort(key=lambda m: -m[1])  # stable: equal scores keep the candidates' order
+            results[i] = Added(results[i].article_id, ADDED, similar=tuple(scored))
+
 
 ARTICLE_WITH_PRINT_INSERT = (
     "INSERT INTO articles (id, position, title, publisher, published, language, json, text_key, signature)"
@@ -220,9 +243,12 @@ def insert_batch(
     article_rows: list[tuple] = []
     band_rows: list[tuple] = []
     contents_rows: list[tuple] = []
+    to_score: list[tuple[int, list[str]]] = []  # (index in results, candidates) of added articles with candidates
     for (article, tags, _), fp, keys in zip(items, prints, keys_of):
         normal = checked_packed(article, tags) if type(tags) is PackedTags else checked_tags(article, tags)
-        outcome = seen.check(fp, keys, article.id in known)
+        outcome, candidates = seen.check(fp, keys, article.id in known)
+        if candidates:
+            to_score.append((len(results), candidates))
         results.append(outcome)
         if not outcome.added:
             continue
@@ -237,6 +263,8 @@ def insert_batch(
     band_rows.sort(key=_first)  # in key order: the band index takes them as appends to a few pages, not random writes
     conn.executemany(BAND_INSERT, band_rows)
     conn.executemany(rows.CONTENTS_INSERT, contents_rows)
+    # Scored after the loop: a score never decides whether an article is added, only what it resembles.
+    _fill_in_similar(results, to_score, prints, seen.signatures)
     # Groups once every row is in: joining touches only the article and what it resembles, all earlier.
     for i, outcome in enumerate(results):
         if outcome.added and outcome.similar:

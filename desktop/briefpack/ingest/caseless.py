@@ -8,7 +8,9 @@ characters, and ``re`` treats some letters as equal to others that
 ``str.lower`` keeps apart (``ı``/``i``, ``ſ``/``s``, Greek symbol forms,
 old Cyrillic forms, including their ordinary partners). ``caseless``
 returns ``None`` for a text holding any of those, and callers fall back to
-the ``re.IGNORECASE`` pattern, so the answer never changes.
+the ``re.IGNORECASE`` pattern, so the answer never changes. For ASCII
+text, ``ascii_letter_runs`` gives its words for set tests that spare a
+pattern most lines.
 """
 
 from __future__ import annotations
@@ -33,3 +35,13 @@ def caseless(text: str) -> str | None:
     if not text.isascii() and _UNSAFE.search(text):
         return None
     return text.lower()
+
+
+# Every byte but an ASCII letter becomes a space: an ASCII text's runs of letters are then its words.
+_ASCII_LETTERS = bytes(b if chr(b).isascii() and chr(b).isalpha() else 32 for b in range(256))
+
+
+def ascii_letter_runs(text: str) -> list[bytes]:
+    """The runs of letters of an ASCII ``text``, as bytes: a set test on them tells cheaply whether a
+    word stands in the text between non-word characters (as ``\\b…\\b`` finds it)."""
+    return text.encode("ascii").translate(_ASCII_LETTERS).split()

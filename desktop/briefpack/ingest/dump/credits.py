@@ -70,6 +70,8 @@ _BARE_AGENCY = re.compile(
     + "|".join(sorted(map(re.escape, PHOTO_AGENCIES), key=len, reverse=True))
     + r")(?:\s+Photo)?(?:/[^()/.]{2,60})?)\s*\|?\s*$"
 )
+# What a bare agency name must follow (the look-behind of ``_BARE_AGENCY`` and the space after it).
+_SENTENCE_END = re.compile(r"[.!?”\"’]\s")
 # A bare credit ends a caption, which says what the picture shows in a few words first.
 _MIN_BARE_CAPTION_WORDS = 4
 # The words the unbracketed form of ``_TRAILING_CREDIT`` starts with ("photo" also starts "photograph").
@@ -133,11 +135,15 @@ def caption_credit(text: str, *, words: int | None = None) -> str | None:
     words = len(text.split()) if words is None else words
     if words > _MAX_TRAILING_CREDIT_WORDS:
         return None
-    trailing = _TRAILING_CREDIT.search(text)
-    if trailing is not None and trailing.start() > 0:
-        credit = trailing.group("credit") or trailing.group("credit2") or trailing.group("credit3") or trailing["note"]
-        return credit.strip() or None
-    bare = _BARE_AGENCY.search(text) if not closes else None
+    # Neither pattern has a literal start, so each scans the whole line; cheap tests spare most lines
+    # (headlines, headings) both. Unbracketed, a trailing credit is "Photo: X" (a photo word) or
+    # "… /Yonhap" (a slash); a bare agency name follows a sentence's end mark.
+    if closes or "/" in text or _names_photo(text):
+        trailing = _TRAILING_CREDIT.search(text)
+        if trailing is not None and trailing.start() > 0:
+            credit = trailing.group("credit") or trailing.group("credit2") or trailing.group("credit3") or trailing["note"]
+            return credit.strip() or None
+    bare = _BARE_AGENCY.search(text) if not closes and _SENTENCE_END.search(text) else None
     if bare is not None and len(text[: bare.start()].split()) >= _MIN_BARE_CAPTION_WORDS:
         return bare.group("credit").strip()
     return None

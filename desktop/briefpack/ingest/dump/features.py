@@ -244,6 +244,14 @@ def _ending(text: str) -> str:
     return stripped[-1:] if stripped else ""
 
 
+def _word_count(text: str) -> int:
+    """``len(text.split())``. Every whitespace character but the space is unprintable, so a printable line
+    with single spaces and none at its ends has one word more than spaces: no list of words is made."""
+    if text and text.isprintable() and "  " not in text and text[0] != " " and text[-1] != " ":
+        return text.count(" ") + 1
+    return len(text.split())
+
+
 def _starts_capitalised(text: str) -> bool:
     first = text.lstrip(_OPENERS)[:1]
     return first.isupper() or first.isdigit()
@@ -342,7 +350,7 @@ def lowercase_vocabulary(lines: list[Line]) -> frozenset[str]:
 def _features(line: Line, previous: str | None, following: str | None, page: _Page) -> Features:
     text = line.text
     options = page.options
-    words = len(text.split())
+    words = _word_count(text)
     end = _ending(text)
     prose = (
         (end in ".…;:," and not (words <= _MAX_ABBREVIATION_WORDS and _ABBREVIATION_END.search(text)))

@@ -28,4 +28,21 @@ class Role(str, Enum):
     FOOTNOTE = "footnote"  # a numbered note below the article
 
 
+# The members as module names, for the classification passes to test line by line: in Python 3.11
+# reading a member off its Enum class (``Role.TITLE``) costs ten times a global's, ~0.1 µs.
+TITLE = Role.TITLE
+CATEGORY = Role.CATEGORY
+BYLINE = Role.BYLINE
+DATELINE = Role.DATELINE
+CAPTION = Role.CAPTION
+CREDIT = Role.CREDIT
+HEADING = Role.HEADING
+PARAGRAPH = Role.PARAGRAPH
+FURNITURE = Role.FURNITURE
+LEGAL = Role.LEGAL
+SOURCE = Role.SOURCE
+COPYRIGHT = Role.COPYRIGHT
+DUPLICATE = Role.DUPLICATE
+FOOTNOTE = Role.FOOTNOTE
+
 Roles = list[Role | None]

@@ -33,7 +33,23 @@ from collections.abc import Sequence
 from briefpack.ingest.dump.features import Features
 from briefpack.ingest.dump.options import DumpOptions
 from briefpack.ingest.dump.credits import is_bare_credit
-from briefpack.ingest.dump.role import Role, Roles
+from briefpack.ingest.dump.role import (
+    BYLINE,
+    CAPTION,
+    CATEGORY,
+    COPYRIGHT,
+    CREDIT,
+    DATELINE,
+    DUPLICATE,
+    FURNITURE,
+    HEADING,
+    LEGAL,
+    PARAGRAPH,
+    SOURCE,
+    TITLE,
+    Role,
+    Roles,
+)
 from briefpack.ingest.dump.tail import mark_tail
 from briefpack.ingest.names import reads_as_navigation, reads_as_post
 
@@ -43,9 +59,7 @@ __all__ = ["Role", "classify"]
 
 # Lines that accompany pictures or the headline: a bare name next to one of
 # these is a byline.
-_BYLINE_NEIGHBOURS = frozenset(
-    {Role.CAPTION, Role.CREDIT, Role.DUPLICATE, Role.DATELINE, Role.BYLINE, Role.TITLE, Role.CATEGORY}
-)
+_BYLINE_NEIGHBOURS = frozenset({CAPTION, CREDIT, DUPLICATE, DATELINE, BYLINE, TITLE, CATEGORY})
 # A page's title prints the headline and then the site's name after one of these.
 _TITLE_SUFFIX = re.compile(r" (?:[|\-–—]|::) ")
 # This many label lines in a row make a menu.
@@ -53,30 +67,30 @@ _MENU_RUN = 3
 _MAX_MENU_ITEM_WORDS = 3
 # What a line may still be when the picture pass looks at it: undecided, or an unpunctuated line
 # below the headline that the top pass took for a standfirst.
-_UNSETTLED = (None, Role.PARAGRAPH)
+_UNSETTLED = (None, PARAGRAPH)
 # Lines that never interrupt the body text between a heading and its prose.
-_ASIDES = frozenset({Role.CAPTION, Role.CREDIT, Role.DUPLICATE, Role.BYLINE, Role.DATELINE, Role.FURNITURE})
+_ASIDES = frozenset({CAPTION, CREDIT, DUPLICATE, BYLINE, DATELINE, FURNITURE})
 
 
 def _intrinsic(f: Features, options: DumpOptions) -> Role | None:
     """The role a line has whatever surrounds it, or ``None``."""
     if f.furniture or (f.link and not f.prose):
         # Furniture takes a short line in brackets, but "(Image: X)" credits a picture.
-        return Role.CREDIT if f.text[:1] == "(" and f.credit_line else Role.FURNITURE
+        return CREDIT if f.text[:1] == "(" and f.credit_line else FURNITURE
     if f.legal:
-        return Role.LEGAL
+        return LEGAL
     if f.source is not None:
-        return Role.SOURCE
+        return SOURCE
     if f.credit_line:
-        return Role.CREDIT
+        return CREDIT
     if f.copyright is not None:
-        return Role.COPYRIGHT
+        return COPYRIGHT
     if f.words <= options.max_caption_words and f.caption_credit is not None:
-        return Role.CAPTION
+        return CAPTION
     if f.byline:
-        return Role.BYLINE
+        return BYLINE
     if f.date is not None:
-        return Role.DATELINE
+        return DATELINE
     return None
 
 
@@ -85,9 +99,9 @@ def _mark_duplicates(features: Sequence[Features], roles: Roles) -> None:
     # caption); copied, it shows as the same line twice in a row.
     for i, f in enumerate(features):
         if i and f.repeats_previous and roles[i] in (None, roles[i - 1]):
-            roles[i] = Role.DUPLICATE
+            roles[i] = DUPLICATE
             if roles[i - 1] is None:
-                roles[i - 1] = Role.CAPTION
+                roles[i - 1] = CAPTION
 
 
 def _body_start(features: Sequence[Features], roles: Roles) -> int:
@@ -101,9 +115,9 @@ def _mark_glued_category(features: Sequence[Features], roles: Roles) -> None:
     start = _body_start(features, roles)
     for i, f in enumerate(features[:start]):
         if f.glued_label and roles[i] is None and features[i + 1].title_like:
-            roles[i] = Role.CATEGORY
-            if roles[i + 1] in (None, Role.CAPTION):
-                roles[i + 1] = Role.TITLE
+            roles[i] = CATEGORY
+            if roles[i + 1] in (None, CAPTION):
+                roles[i + 1] = TITLE
             return
 
 
@@ -112,10 +126,10 @@ def _menu_end(features: Sequence[Features], roles: Roles, start: int) -> int:
     above the byline and the body; 0 when there is none. Share rows below a byline do not count."""
     end = run = 0
     for i in range(start):
-        if roles[i] in (Role.BYLINE, Role.DATELINE):
+        if roles[i] in (BYLINE, DATELINE):
             break
         f = features[i]
-        if f.words <= _MAX_MENU_ITEM_WORDS and roles[i] in (None, Role.FURNITURE) and f.label_like:
+        if f.words <= _MAX_MENU_ITEM_WORDS and roles[i] in (None, FURNITURE) and f.label_like:
             run += 1
             if run >= _MENU_RUN:
                 end = i + 1
@@ -127,13 +141,13 @@ def _menu_end(features: Sequence[Features], roles: Roles, start: int) -> int:
 def _mark_top(features: Sequence[Features], roles: Roles, options: DumpOptions) -> None:
     """Headline, section label and navigation among the lines above the first prose."""
     start = _body_start(features, roles)
-    title = next((i for i in range(start) if roles[i] is Role.TITLE), None)
+    title = next((i for i in range(start) if roles[i] is TITLE), None)
     if title is None:
         candidates = [
             i
             for i in range(start)
             # A doubled line was taken for a caption; at the top it may be the headline.
-            if (roles[i] is None or (roles[i] is Role.CAPTION and features[i].repeats_next))
+            if (roles[i] is None or (roles[i] is CAPTION and features[i].repeats_next))
             and features[i].title_like
             and not features[i].names
         ]
@@ -154,8 +168,8 @@ def _mark_top(features: Sequence[Features], roles: Roles, options: DumpOptions) 
                 if features[i].words >= options.min_title_words and not reads_as_navigation(features[i].text)
             ]
             title = (doubled or long_enough or [max(candidates, key=lambda i: features[i].words)])[0]
-            roles[title] = Role.TITLE
-    has_category = Role.CATEGORY in roles
+            roles[title] = TITLE
+    has_category = CATEGORY in roles
     for i in range(start):
         f = features[i]
         # A bare name below the headline may be its byline (the byline pass decides); above it,
@@ -163,14 +177,14 @@ def _mark_top(features: Sequence[Features], roles: Roles, options: DumpOptions) 
         if roles[i] is not None or (f.names and (title is None or i > title)):
             continue
         if title is not None and i == title - 1 and f.label_like and not has_category:
-            roles[i] = Role.CATEGORY
+            roles[i] = CATEGORY
         elif title is not None and i > title and f.words >= options.min_standfirst_words:
             # A standfirst printed without a full stop, unless it gives the post of the author named above it.
             above = features[i - 1]
-            post = (roles[i - 1] is Role.BYLINE or above.names) and reads_as_post(f.text)
-            roles[i] = Role.FURNITURE if post else Role.PARAGRAPH
+            post = (roles[i - 1] is BYLINE or above.names) and reads_as_post(f.text)
+            roles[i] = FURNITURE if post else PARAGRAPH
         else:
-            roles[i] = Role.FURNITURE
+            roles[i] = FURNITURE
 
 
 def _mark_bylines(features: Sequence[Features], roles: Roles, options: DumpOptions) -> None:
@@ -179,14 +193,14 @@ def _mark_bylines(features: Sequence[Features], roles: Roles, options: DumpOptio
     for i, f in enumerate(features):
         if roles[i] is None and f.prose:
             prose_seen += 1
-        if roles[i] is Role.BYLINE:
+        if roles[i] is BYLINE:
             bylined = True
         if roles[i] is not None or not f.names:
             continue
         neighbours = {roles[j] for j in (i - 1, i + 1) if 0 <= j < len(roles)}
         early = prose_seen < options.byline_paragraph_window and not (prose_seen and bylined)
         if early or neighbours & _BYLINE_NEIGHBOURS:
-            roles[i] = Role.BYLINE
+            roles[i] = BYLINE
             bylined = True
 
 
@@ -194,24 +208,24 @@ def _mark_picture_lines(features: Sequence[Features], roles: Roles, options: Dum
     # "(ABC News: Danny Tran)" or "Jenni Evans/News24" right under a line, no blank line between,
     # credits the picture that line captions.
     for i, f in enumerate(features):
-        if f.blank_before or f.words > options.max_byline_words or roles[i] not in (None, Role.FURNITURE):
+        if f.blank_before or f.words > options.max_byline_words or roles[i] not in (None, FURNITURE):
             continue
         if i and roles[i - 1] in _UNSETTLED and is_bare_credit(f.text):
-            roles[i] = Role.CREDIT
+            roles[i] = CREDIT
     # A line right above a picture credit is that picture's caption (above the body, the top pass
     # took an unpunctuated one for a standfirst). The list tests in C spare pages without such lines the loops.
-    for i, f in enumerate(features if Role.CREDIT in roles else ()):
+    for i, f in enumerate(features if CREDIT in roles else ()):
         above = features[i - 1] if i else None
-        if roles[i] is Role.CREDIT and above and roles[i - 1] in _UNSETTLED and not f.blank_before:
-            roles[i - 1] = Role.CAPTION if above.words <= options.max_caption_words else None
+        if roles[i] is CREDIT and above and roles[i - 1] in _UNSETTLED and not f.blank_before:
+            roles[i - 1] = CAPTION if above.words <= options.max_caption_words else None
     # "Source: Getty" or "© Reuters" next to a caption credits the picture.
-    for i, f in enumerate(features if Role.SOURCE in roles or Role.COPYRIGHT in roles else ()):
-        named_source = roles[i] is Role.SOURCE and f.source is not None and f.source.name
-        holder = roles[i] is Role.COPYRIGHT and f.copyright is not None and not f.copyright.domain
+    for i, f in enumerate(features if SOURCE in roles or COPYRIGHT in roles else ()):
+        named_source = roles[i] is SOURCE and f.source is not None and f.source.name
+        holder = roles[i] is COPYRIGHT and f.copyright is not None and not f.copyright.domain
         if not (named_source or holder):
             continue  # asked first: few lines are either, and the neighbours need not be looked at
-        if any(roles[j] in (Role.CAPTION, Role.DUPLICATE) for j in (i - 1, i + 1) if 0 <= j < len(roles)):
-            roles[i] = Role.CREDIT
+        if any(roles[j] in (CAPTION, DUPLICATE) for j in (i - 1, i + 1) if 0 <= j < len(roles)):
+            roles[i] = CREDIT
 
 
 def _mark_teasers(features: Sequence[Features], roles: Roles) -> None:
@@ -219,12 +233,12 @@ def _mark_teasers(features: Sequence[Features], roles: Roles) -> None:
     # until the article's prose resumes.
     inside = False
     for i, f in enumerate(features):
-        if roles[i] is Role.FURNITURE and f.opens_teasers:
+        if roles[i] is FURNITURE and f.opens_teasers:
             inside = True
         elif roles[i] is None and f.prose:
             inside = False
         elif inside and roles[i] is None:
-            roles[i] = Role.FURNITURE
+            roles[i] = FURNITURE
 
 
 def _mark_headings(features: Sequence[Features], roles: Roles, options: DumpOptions) -> None:
@@ -234,18 +248,18 @@ def _mark_headings(features: Sequence[Features], roles: Roles, options: DumpOpti
     seen = False
     for i, f in enumerate(features):
         prose_before[i] = seen
-        seen = seen or roles[i] is Role.PARAGRAPH or (roles[i] is None and f.prose)
+        seen = seen or roles[i] is PARAGRAPH or (roles[i] is None and f.prose)
     leads_to_prose = False
     for i in range(len(features) - 1, -1, -1):
         f, role = features[i], roles[i]
         if role is None and not f.prose:
             if f.heading_like and leads_to_prose and prose_before[i]:
-                roles[i] = Role.HEADING
+                roles[i] = HEADING
                 continue
             if not leads_to_prose and f.words <= options.max_heading_words:
-                roles[i] = Role.FURNITURE  # short lines after the last paragraph: tags, teasers
+                roles[i] = FURNITURE  # short lines after the last paragraph: tags, teasers
                 continue
-        if role in (None, Role.PARAGRAPH):
+        if role in (None, PARAGRAPH):
             leads_to_prose = True
         elif role not in _ASIDES:
             leads_to_prose = False
@@ -262,4 +276,4 @@ def classify(features: Sequence[Features], options: DumpOptions) -> list[Role]:
     _mark_picture_lines(features, roles, options)
     _mark_teasers(features, roles)
     _mark_headings(features, roles, options)
-    return [role or Role.PARAGRAPH for role in roles]
+    return [role or PARAGRAPH for role in roles]

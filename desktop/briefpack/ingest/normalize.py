@@ -49,6 +49,15 @@ def normalize_text(text: str) -> str:
     Runs of spaces collapse to one and every line is stripped at both ends;
     blank lines are kept (as empty lines) because they separate paragraphs.
     """
+    return "\n".join(normalized_lines(text))
+
+
+def normalized_lines(text: str) -> list[str]:
+    """The lines of ``normalize_text(text)``, as its ``split("\\n")`` gives them, blank ones empty.
+
+    For a reader that works line by line: it is spared joining the lines into
+    one text and splitting that again.
+    """
     # Text that is printable but for its newlines holds no other line break, no
     # control or invisible character (categories Cc, Cf, Cs) and no space but
     # U+0020 (Zs): the three passes would change nothing, and one C-level test spares them.
@@ -65,4 +74,4 @@ def normalize_text(text: str) -> str:
     # Runs of spaces never span a line break: one pass over the whole text, when it has one.
     if "  " in text:
         text = _SPACE_RUN.sub(" ", text)
-    return "\n".join(map(str.strip, text.split("\n")))
+    return list(map(str.strip, text.split("\n")))

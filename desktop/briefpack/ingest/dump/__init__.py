@@ -18,12 +18,12 @@ import functools
 from briefpack.ingest.decode import decode_text
 from briefpack.ingest.dump.assemble import assemble_article
 from briefpack.ingest.dump.features import line_features
-from briefpack.ingest.dump.lines import split_lines
+from briefpack.ingest.dump.lines import logical_lines
 from briefpack.ingest.dump.options import DumpOptions
 from briefpack.ingest.dump.roles import classify
 from briefpack.ingest.errors import IngestError
 from briefpack.ingest.language import detect_language
-from briefpack.ingest.normalize import normalize_text
+from briefpack.ingest.normalize import normalized_lines
 from briefpack.model import Article
 
 __all__ = ["DumpOptions", "read_dump"]
@@ -44,13 +44,14 @@ def read_dump(
     decoded = decode_text(data)
     if decoded is None:
         raise IngestError(file_name, "binary content, not text")
-    text = normalize_text(decoded)
-    if not text or text.isspace():  # stops at the first visible character, where strip() copies the text
+    # The normalised text's lines, never joined into one text: the next step would split it again.
+    raw = normalized_lines(decoded)
+    if not any(raw):  # every line is stripped, so a line that is not empty shows a character
         raise IngestError(file_name, "empty text")
     options = options or DumpOptions()
-    lines = split_lines(text, options)
+    lines = logical_lines(raw, options)
     # Asked for only when a dateline spells its month: most dumps never need it.
-    language = functools.cache(lambda: detect_language(text))
+    language = functools.cache(lambda: detect_language("\n".join(raw)))
     features = line_features(lines, options, language)
     roles = classify(features, options)
     return assemble_article(data, file_name, imported_at, features, roles, options)

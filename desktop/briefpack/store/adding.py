@@ -137,20 +137,20 @@ class _Seen:
         for text_key, article_id in conn.execute(
             "SELECT text_key, id FROM articles WHERE text_key IN (SELECT value FROM json_each(?))"
             " ORDER BY position DESC",
-            (rows.dumps([fp.text_key for fp in prints]),),
+            (rows.dumps_plain([fp.text_key for fp in prints]),),
         ):
             self.texts[text_key] = article_id  # descending order: the first article of a text is written last
         self.bands: dict[int, list[str]] = {}
         wanted = sorted({key for fp_keys in keys for key in fp_keys})
         for key, article_id in conn.execute(
-            "SELECT key, article_id FROM band_keys WHERE key IN (SELECT value FROM json_each(?))", (rows.dumps(wanted),)
+            "SELECT key, article_id FROM band_keys WHERE key IN (SELECT value FROM json_each(?))", (rows.dumps_plain(wanted),)
         ):
             self.bands.setdefault(key, []).append(article_id)
         stored = sorted({article_id for ids in self.bands.values() for article_id in ids})
         self.signatures: dict[str, bytes | None] = {}
         if stored:
             self.signatures.update(conn.execute(
-                "SELECT id, signature FROM articles WHERE id IN (SELECT value FROM json_each(?))", (rows.dumps(stored),)
+                "SELECT id, signature FROM articles WHERE id IN (SELECT value FROM json_each(?))", (rows.dumps_plain(stored),)
             ))
 
     def check(self, fp: Fingerprint, keys: tuple[int, ...], known: bool) -> tuple[Added, list[str]]:

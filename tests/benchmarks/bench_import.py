@@ -41,6 +41,9 @@ from briefpack.jobs import REFUSED, CancelToken, import_into, run_to_end  # noqa
 from briefpack.model.article import Block  # noqa: E402
 from briefpack.store import Project  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from worker_cpu import WorkerWatch  # noqa: E402
+
 COUNT = 10_000
 BATCH = 500  # articles per add_articles transaction when filling the library up
 SAMPLE = 300  # files whose worker steps are timed apart, in this process
@@ -154,8 +157,9 @@ def import_all(paths: list[Path], project: Project) -> dict:
     ``main`` is all the CPU the main process spent importing (taking in and
     rebuilding the workers' results, judging duplicates, and ``store``:
     adding and indexing); ``workers`` is the CPU per file of the worker
-    processes, read from /proc shortly before the import ends (0 where
-    there is none).
+    processes over the whole import (``worker_cpu.WorkerWatch``: every
+    worker counted, also one that exited before the end), divided by the
+    files imported (0 where there is none).
     """
     out = {"files": 0, "added": 0, "duplicates": 0, "refused": 0, "store": 0.0, "main": 0.0, "workers": 0.0,  # workers: per file
            "worker_rss": 0.0, "server_rss": 0.0, "worker_count": 0}
@@ -173,10 +177,11 @@ def import_all(paths: list[Path], project: Project) -> dict:
 
     def on_progress(progress) -> None:
         if progress.total and (progress.done % 250 == 0 or progress.done == progress.total - 1):
-            _sample_workers(out, progress.done)  # the workers stop with the import: read their figures while they run
+            watch.sample()  # the workers' peak memory can only be read while they run
         if time.perf_counter() > deadline:
             cancel.cancel()
 
+    watch = WorkerWatch()
     main_started = time.process_time()
     jobs.store_import = timed_store  # import_into stores through it: its CPU is the store's
     try:
@@ -189,50 +194,14 @@ def import_all(paths: list[Path], project: Project) -> dict:
     out["store"] += time.process_time() - started
     out["main"] = time.process_time() - main_started
     out["main_rss"] = peak_rss_mb()
+    if watch.servers:
+        out["workers"] = watch.finish() / max(len(result.files), 1)
+    out["worker_rss"], out["server_rss"], out["worker_count"] = watch.worker_peak_mb, watch.server_peak_mb, watch.worker_count
     out["files"] = len(result.files)
     out["added"] = len(added)
     out["refused"] = sum(f.status == REFUSED for f in result.files)
     out["duplicates"] = sum(len(f.duplicates) for f in result.files) + len(result.articles) - len(added)
     return out
-
-
-def _sample_workers(out: dict, done: int) -> None:
-    """Record the CPU seconds and peak RSS of this process's descendants (fork server and workers), from /proc (Linux).
-
-    ``done`` is how many files the import has taken in so far: the CPU per file is reckoned over them.
-    """
-    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
-    parents: dict[int, int] = {}
-    for entry in Path("/proc").glob("[0-9]*"):
-        try:
-            parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-        except (OSError, ValueError, IndexError):
-            continue
-    children = [pid for pid, parent in parents.items() if parent == os.getpid()]
-    for server in children:
-        workers = [pid for pid, parent in parents.items() if parent == server]
-        if not workers:
-            continue
-        cpu, peaks = 0.0, []
-        for pid in workers:
-            try:
-                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-                cpu += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
-                peaks.append(_peak_kb(pid) / 1000)
-            except (OSError, ValueError, IndexError):
-                continue
-        if peaks and done:
-            out["workers"] = cpu / done
-            out["worker_rss"] = max(out["worker_rss"], *peaks)
-            out["worker_count"] = max(out["worker_count"], len(peaks))
-            out["server_rss"] = max(out["server_rss"], _peak_kb(server) / 1000)
-
-
-def _peak_kb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return float(line.split()[1])
-    return 0.0
 
 
 def step_cpu(paths: list[Path]) -> dict:

@@ -35,13 +35,13 @@ _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "h
 # (a look-ahead first would not). Case is ignored only inside the group: with the flag on the whole
 # pattern the engine scans slower.
 _FIGURE = re.compile(
-    rf"""
+    r"""
     (?i:
-    (?P<num>\d(?:\d{{0,2}}(?:,\d{{3}})+(?:\.\d+)?|\d*(?:\.\d+)?))
+    (?P<num>\d(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?))
     (?:\s?(?P<scale>thousand|million|billion|trillion|hundred|mn|bn)\b)?
     (?![\d,]*\d)(?!\.\d)(?!-|(?:st|nd|rd|th)\b|:\d)
     (?:\s?(?P<pct>%|percent\b|per\s+cent\b|percentage\s+points?\b))?
-    (?:\s+(?P<times>times)\s+(?P<cmp>(?:more|less|fewer|higher|lower|larger|bigger|smaller|greater|as\s+many|as\s+much)(?:\s+than(?:\s+in)?(?:\s+[\w,.\-]+){{1,3}}?)?(?=[\s,.;:!?)]|$)))?
+    (?:\s+(?P<times>times)\s+(?P<cmp>(?:more|less|fewer|higher|lower|larger|bigger|smaller|greater|as\s+many|as\s+much)(?:\s+than(?:\s+in)?(?:\s+[\w,.\-]+){1,3}?)?(?=[\s,.;:!?)]|$)))?
     )""",
     re.VERBOSE,
 )

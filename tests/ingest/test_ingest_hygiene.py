@@ -88,13 +88,13 @@ def test_a_large_file_is_refused_before_it_is_read(tmp_path: Path, monkeypatch: 
     path = tmp_path / "huge.txt"
     with path.open("wb") as f:
         f.truncate(MAX_BYTES + 5 * 1024 * 1024)  # sparse: 35 MB on paper, nothing on disk
-    opened = []
-    real_open = Path.open
-    monkeypatch.setattr(Path, "open", lambda self, *a, **k: opened.append(self) or real_open(self, *a, **k))
+    asked = []
+    real_read = os.read
+    monkeypatch.setattr(os, "read", lambda fd, n: asked.append(n) or real_read(fd, n))
     with pytest.raises(IngestError) as info:
         read_file(path)
     assert "30 MB" in info.value.reason and "35.0 MB" in info.value.reason
-    assert opened == []  # refused from its size alone
+    assert asked == []  # refused from its size alone: not a byte read
 
 
 def test_binary_files_are_refused_as_binary(tmp_path: Path):

@@ -75,7 +75,8 @@ def read_file(path: Path, *, imported_at: dt.datetime | None = None, display: st
     The size is checked before the file is read. ``display`` is the name
     errors give (``None``: ``path.name``). Any thread may call it.
     """
-    path = Path(path)
+    if not isinstance(path, Path):  # a Path is used as it is: making another parses it again
+        path = Path(path)
     data = read_file_bytes(path, display if display is not None else display_name(path.name))
     try:
         return read_articles(data, display_name(path.name), imported_at=imported_at)

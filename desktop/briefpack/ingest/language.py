@@ -14,7 +14,6 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from operator import itemgetter
 
 from babel.languages import get_official_languages
 
@@ -160,11 +159,12 @@ def detect_language(text: str) -> str | None:
     for word, n in Counter(filter(_ANY_STOP_WORD.__contains__, tokens)).items():
         for lang in _LANGUAGES_OF[word]:
             scores[lang] += n
-    lang, hits = max(scores.items(), key=itemgetter(1))
-    runner_up = max((s for other, s in scores.items() if other != lang), default=0)
+    # The two best scores settle the vote: a tie at the top leaves no language standing out, so the
+    # language named is the only one with the best score (``STOP_WORDS`` lists more than one).
+    *_, runner_up, hits = sorted(scores.values())
     if hits < _MIN_HITS or hits < len(tokens) * _MIN_SHARE or hits <= runner_up:
         return None
-    return lang
+    return next(lang for lang, score in scores.items() if score == hits)
 
 
 def country_languages(domain: str | None) -> tuple[str, ...]:

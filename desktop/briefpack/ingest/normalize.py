@@ -64,13 +64,19 @@ def normalized_lines(text: str) -> list[str]:
     # On text below U+0100 (most dumps) a C-level byte pass answers the same many times faster.
     try:
         unprintable = bool(text.encode("latin-1").translate(None, _LATIN1_PRINTABLE))
+        latin1 = True
     except UnicodeEncodeError:  # a character past U+00FF
         unprintable = not text.replace("\n", "").isprintable()
+        latin1 = False
     if unprintable:
         text = _LINE_BREAKS.sub("\n", text)
         text = _DROPPED.sub("", text)
         text = _SPACES.sub(" ", text)
-    text = unicodedata.normalize("NFC", text)
+    # Text below U+0100 is in NFC already, and stays below it through the passes above (they put in
+    # only "\n" and " "): no Latin-1 character combines with the one before it or decomposes (a test
+    # checks all 256), so only other text pays for NFC's character-by-character check.
+    if not latin1:
+        text = unicodedata.normalize("NFC", text)
     # Runs of spaces never span a line break: one pass over the whole text, when it has one.
     if "  " in text:
         text = _SPACE_RUN.sub(" ", text)

@@ -88,10 +88,23 @@ def choose_reader(data: bytes, file_name: str | None) -> ReaderEntry | None:
     the plain-text one decodes everything, so it is asked last and only
     when no specific reader claims the bytes.
     """
-    specific = [(entry.sniff(data, file_name), entry) for entry in READERS if entry.sniff is not sniff_plain_text]
-    score, entry = max(specific, key=lambda pair: pair[0], default=(0.0, None))
+    entry, score = _most_confident(data, file_name, plain_text=False)
     if score > _PLAIN_TEXT_CONFIDENCE:
         return entry
-    fallback = [(entry.sniff(data, file_name), entry) for entry in READERS if entry.sniff is sniff_plain_text]
-    score, entry = max(fallback, key=lambda pair: pair[0], default=(0.0, None))
-    return entry if score > 0 else None
+    return _most_confident(data, file_name, plain_text=True)[0]
+
+
+def _most_confident(data: bytes, file_name: str | None, *, plain_text: bool) -> tuple[ReaderEntry | None, float]:
+    """The first of the most confident specific (or plain-text) readers, with its score.
+
+    ``None`` and 0 when none of them claims ``data``.
+    """
+    # A plain loop keeps the first of equally confident entries, as ``max`` would: every file is
+    # sniffed, and the loop spares it the list of pairs and the key calls of ``max``.
+    best, best_score = None, 0.0
+    for entry in READERS:
+        if (entry.sniff is sniff_plain_text) is plain_text:
+            score = entry.sniff(data, file_name)
+            if score > best_score:
+                best, best_score = entry, score
+    return best, best_score

@@ -5,12 +5,16 @@ from __future__ import annotations
 import functools
 import os
 import random
+import re
 import subprocess
 import sys
 import time
+import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefpack.analysis import duplicates
 from briefpack.analysis.duplicates import Fingerprint, fingerprint, group_duplicates, similarity
@@ -173,3 +177,24 @@ def test_signatures_are_one_permutation_minhash_of_the_shingles(text):
     assert duplicates.FINGERPRINT_VERSION == 2
     assert duplicates.signature(duplicates.words(text)) == reference_signature(text)
     assert fingerprint(article_of([text], "t")).signature == reference_signature(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="ab1é ", max_size=5), min_size=1, max_size=12))
+def test_shingle_hashes_read_off_the_padded_text_equal_the_plain_reference(parts):
+    # Words of one to a few letters, texts of one to a dozen words: the bounds of the first and last shingles, and
+    # texts of fewer words than a shingle, are where reading the shingles off the spaces could go wrong.
+    text = " ".join(parts)
+    if not duplicates.words(text):
+        assert duplicates.signature(duplicates.words(text)) is None
+        return
+    assert duplicates.signature(duplicates.words(text)) == reference_signature(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+def test_the_ascii_fast_paths_give_the_words_of_the_general_rule(text):
+    # One translation table lowers and cuts ASCII text; the general rule is NFKC, case folding and ``\w+`` runs.
+    expected = re.findall(r"\w+", unicodedata.normalize("NFKC", text).casefold())
+    assert duplicates.words(text) == expected
+    assert duplicates.normal_text(text) == " ".join(expected).encode("utf-8")

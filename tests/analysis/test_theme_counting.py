@@ -1,4 +1,4 @@
-"""The one-pass count (``ThemeMatcher.counted``) against the general rule applied to ``scan``'s hits."""
+"""The one-pass count (``ThemeMatcher.counted``) against the general rule applied to ``scan``'s hits, and an article's paragraphs counted in one loop against each counted alone."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ import pytest
 
 from briefpack.analysis.matcher import ThemeMatcher, compile_taxonomy
 from briefpack.analysis.taxonomy import load_taxonomy
-from briefpack.analysis.themes import _first_counted
+from briefpack.analysis.themes import _first_counted, score_paragraph, tag_values
+from briefpack.model.article import Block, BlockKind
 from briefpack.model.theme import Taxonomy, Theme
+from analysis_articles import article
 
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE.parent / "ingest" / "corpus"
@@ -95,3 +97,26 @@ def test_a_hyphenated_word_no_entry_uses_is_passed_over_and_one_that_an_entry_us
     }
     # "war-zone" gives keys an entry uses: laid out key by key, as ``scan`` does.
     assert matcher.counted("the war-zone troops") == matcher.scan("the war-zone troops")
+
+
+@pytest.mark.parametrize("taxonomy", [load_taxonomy(), OVERLAPS], ids=["default", "overlaps"])
+def test_counting_paragraph_by_paragraph_equals_counting_each_alone(taxonomy: Taxonomy) -> None:
+    matcher = compile_taxonomy(taxonomy)
+    # Paragraphs without any token that has a role, between ones that take the one pass and ones left to the rule.
+    texts = ["", "said the man", *paragraphs()[:400], "the war-zone troops", "the war zone defence", "—", "nothing here"]
+    each = list(matcher.counted_each(texts))
+    assert each == [(i, matcher.counted(t)) for i, t in enumerate(texts) if matcher.counted(t)]
+    assert {type(counted) for _, counted in each} == {dict, list}  # both forms came through
+    assert len(each) < len(texts)  # and some paragraphs counted nothing
+
+
+@pytest.mark.parametrize("taxonomy", [load_taxonomy(), OVERLAPS], ids=["default", "overlaps"])
+def test_tagging_an_article_equals_scoring_its_paragraphs_one_by_one(taxonomy: Taxonomy) -> None:
+    texts = paragraphs()[:300] + ["the war zone defence", "the war-zone troops", "said the man"]
+    made = article("a1", *texts)
+    # Some blocks headings: block indexes and paragraph positions part ways.
+    made = made.with_changes(blocks=tuple(Block(BlockKind.HEADING, b.text) if i % 7 == 3 else b for i, b in enumerate(made.blocks)))
+    matcher = compile_taxonomy(taxonomy)
+    expected = [(index, *tag) for index, block in made.paragraphs for tag in score_paragraph(block.text, matcher)]
+    assert tag_values(made, taxonomy) == expected
+    assert len({index for index, *_ in expected}) > 10  # many paragraphs tagged: the comparison is not empty

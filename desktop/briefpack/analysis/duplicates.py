@@ -44,14 +44,17 @@ NEAR_THRESHOLD = 0.5  # estimated Jaccard from which two bodies count as one sto
 BUCKET_SCAN = 64  # members of one LSH bucket an article is compared with, at most
 
 _WORD = re.compile(r"\w+")
-# Every byte but an ASCII word character (what ``\w`` matches in ASCII text) becomes a space.
-_ASCII_BREAKS = bytes(c if chr(c).isascii() and (chr(c).isalnum() or c == ord("_")) else 32 for c in range(256))
+# Every byte but an ASCII word character (what ``\w`` matches in ASCII text) becomes a space, and capitals become
+# small letters: one table does in one pass what lower-casing the text and then cutting it at non-word bytes did in two.
+_ASCII_LOWER_BREAKS = bytes(ord(chr(c).lower()) if chr(c).isascii() and (chr(c).isalnum() or c == ord("_")) else 32
+                            for c in range(256))
 # Fixed constants and seeds: signatures are stored in project files and must compare across sessions and machines.
 _BIN_SHIFT = np.uint64(64 - 7)  # the top 7 bits of a shingle's hash pick its bin (2**7 == PERMUTATIONS)
 _BYTE_MUL = 0x9E3779B97F4A7C15  # odd, so invertible modulo 2**64
 _MIX = (np.uint64(0xFF51AFD7ED558CCD), np.uint64(0xC4CEB9FE1A85EC53))
 _SHIFT = np.uint64(32)
 _EMPTY = np.uint64(2**64 - 1)
+_ALL_EMPTY = np.full(PERMUTATIONS, _EMPTY, dtype=np.uint64)  # copied, not made anew: ``np.full`` costs more
 _BAND_MUL = np.array([0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0x9E3779B97F4A7C15, 0xD6E8FEB86659FD93],
                      dtype=np.uint64)
 _BAND_OFFSETS = np.arange(BANDS, dtype=np.uint64) * _BAND_MUL[0]
@@ -109,7 +112,7 @@ def words(text: str) -> list[str]:
     if text.isascii():
         # NFKC and case folding of ASCII are plain lower-casing, and its words are the runs of
         # [A-Za-z0-9_]: cutting at everything else in bytes is four times faster than the pattern.
-        return text.lower().encode("ascii").translate(_ASCII_BREAKS).decode("ascii").split()
+        return text.encode("ascii").translate(_ASCII_LOWER_BREAKS).decode("ascii").split()
     return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
 
 
@@ -123,7 +126,7 @@ def normal_text(text: str) -> bytes:
     if not text.isascii():
         return " ".join(words(text)).encode("utf-8")
     # As ``words``, but the runs of spaces are squeezed in one array pass instead of splitting into words.
-    spaced = np.frombuffer(text.lower().encode("ascii").translate(_ASCII_BREAKS), dtype=np.uint8)
+    spaced = np.frombuffer(text.encode("ascii").translate(_ASCII_LOWER_BREAKS), dtype=np.uint8)
     word = spaced != 32
     kept = word.copy()
     kept[1:] |= word[:-1]  # a word character, or the first space after one
@@ -156,7 +159,7 @@ def signature(tokens: Sequence[str]) -> bytes | None:
 def _signature(text: bytes) -> bytes:
     """The signature of a non-empty ``normal_text``: each bin's least shingle hash, its top 32 bits below the bin's."""
     hashes = _shingle_hashes(text)
-    least = np.full(PERMUTATIONS, _EMPTY, dtype=np.uint64)
+    least = _ALL_EMPTY.copy()
     np.minimum.at(least, hashes >> _BIN_SHIFT, hashes)
     values = ((least << np.uint64(7)) >> _SHIFT).astype("<u4")
     empty = least == _EMPTY
@@ -170,28 +173,26 @@ def _shingle_hashes(text: bytes) -> np.ndarray:
 
     A shingle's hash is the polynomial hash of its bytes, sum of byte[j] * M**(j - start)
     modulo 2**64, read off prefix sums of byte[j] * M**j by multiplying with M**-start:
-    no Python step per word or shingle.
+    no Python step per word or shingle. The text is read with a space added
+    before and after it, so that every word, the first and the last too, lies
+    between two spaces: the shingles' bounds are then slices of the spaces'
+    positions, with no arrays to assemble (a fixed cost that showed for
+    articles of a few hundred words). The added spaces lie outside every
+    shingle, so the hashes are those of the text's own bytes.
     """
-    data = np.frombuffer(text, dtype=np.uint8)
-    n = len(data)
-    powers, inverses = _powers(n)
-    prefix = np.empty(n + 1, dtype=np.uint64)
-    prefix[0] = 0
-    np.cumsum(data * powers, out=prefix[1:])  # wraps modulo 2**64
-    spaces = np.flatnonzero(data == 32)  # word i + 1 starts after spaces[i]
-    count = len(spaces) + 1 - (SHINGLE - 1)  # shingles
-    if count >= 1:
-        starts = np.empty(count, dtype=np.intp)
-        starts[0] = 0
-        np.add(spaces[: count - 1], 1, out=starts[1:])
-        ends = np.empty(count, dtype=np.intp)
-        ends[:-1] = spaces[SHINGLE - 1 :]
-        ends[-1] = n
-        hashes = prefix[ends]
-        hashes -= prefix[starts]
-        hashes *= inverses[starts]
+    data = np.frombuffer(b" " + text + b" ", dtype=np.uint8)
+    powers, inverses = _powers(len(data))
+    prefix = np.cumsum(data * powers)  # prefix[j]: bytes 0..j, each times M**j; wraps modulo 2**64
+    spaces = (data == 32).nonzero()[0]  # word k of the text lies between spaces[k] and spaces[k + 1]
+    if len(spaces) > SHINGLE + 1:  # at least SHINGLE words
+        before = spaces[:-SHINGLE]  # the space before each shingle
+        last = spaces[SHINGLE:] - 1  # each shingle's last byte
     else:  # fewer words than a shingle: the whole text is the one shingle
-        hashes = prefix[n:] * inverses[:1]
+        before = spaces[:1]
+        last = spaces[-1:] - 1
+    hashes = prefix[last]
+    hashes -= prefix[before]
+    hashes *= inverses[1:][before]  # M**-(before + 1): the shingle's first byte weighs M**0
     # A polynomial hash's low bits depend on few bytes; multiply, fold and multiply again so the top bits depend on all.
     hashes *= _MIX[0]
     hashes ^= hashes >> _SHIFT
@@ -227,7 +228,7 @@ def _densified(values: np.ndarray, empty: np.ndarray) -> np.ndarray:
     """
     full = ~empty
     out = values.copy()
-    left = np.flatnonzero(empty)
+    left = empty.nonzero()[0]  # ``np.flatnonzero`` without its Python-level wrapping (the array is flat)
     for trial in range(_BORROW.shape[1]):
         source = _BORROW[left, trial]
         found = full[source]
@@ -235,7 +236,7 @@ def _densified(values: np.ndarray, empty: np.ndarray) -> np.ndarray:
         left = left[~found]
         if not len(left):
             return out
-    out[left] = values[np.flatnonzero(full)[0]]  # 64 trials all empty: only for a text of a few shingles
+    out[left] = values[full.nonzero()[0][0]]  # 64 trials all empty: only for a text of a few shingles
     return out
 
 

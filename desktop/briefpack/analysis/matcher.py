@@ -13,7 +13,8 @@ every hit in text order, with the words it covers and its surface form;
 deciding what the hits mean is the scorer's job (``themes.py``), but
 ``ThemeMatcher.counted`` applies the scorer's rule of which hits count in
 the same pass, where one pass can tell, so the scorer need not sort the
-hits out again. Entries written in capitals (``WHO``) match only words
+hits out again (``counted_each`` does so for all of an article's
+paragraphs in one loop). Entries written in capitals (``WHO``) match only words
 written the same way. A compiled matcher never changes what it matches and
 may be shared between threads (its token memo only grows, or is cleared
 whole, which a scan in progress does not notice).
@@ -21,13 +22,14 @@ whole, which a scan in progress does not notice).
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from itertools import compress
 from dataclasses import dataclass
 from enum import IntEnum
 
+from briefpack.analysis.key_layout import KeyLayout
 from briefpack.analysis.wordforms import (
-    TokenKeys, entry_keys, fast_key, fast_keys, fast_word, is_acronym, known_key, token_keys,
+    entry_keys, fast_key, fast_keys, fast_word, is_acronym, known_key, token_keys,
 )
 from briefpack.model.theme import Taxonomy, Theme
 
@@ -167,42 +169,49 @@ class ThemeMatcher:
         """
         tokens = text.split()
         found = self._roles(tokens)
+        # Without a token that has a role, the scan below would visit nothing: skip building its state.
+        return self._counted(tokens, found) if any(found) else {}
+
+    def counted_each(self, texts: Iterable[str]) -> Iterator[tuple[int, dict[Entry, str] | list[Hit]]]:
+        """``counted`` of each of ``texts``, with its position, for the texts where something counts.
+
+        For tagging a whole article: one running loop instead of a call per
+        paragraph, and a paragraph none of whose tokens has a role (common
+        in real articles) costs its split and one lookup per token only.
+        """
+        for position, text in enumerate(texts):
+            tokens = text.split()
+            found = self._roles(tokens)
+            if any(found):  # as in ``counted``
+                counted = self._counted(tokens, found)
+                if counted:
+                    yield position, counted
+
+    def _counted(self, tokens: list[str], found: list) -> dict[Entry, str] | list[Hit]:
+        """``counted`` of ``tokens`` whose roles are ``found``."""
         counted: dict[Entry, str] = {}
         reach: dict[int, int] = {}  # theme -> the end of its furthest-reaching phrase hit so far
         vetoed: dict[int, int] = {}  # theme -> the end of its furthest-reaching negative hit so far
         count = len(tokens)
-
-        def phrase_hit(entry: Entry, start: int, end: int) -> bool:
-            """Take the phrase hit ``start``..``end``; ``False`` when it is a negative that one pass cannot apply."""
-            theme = entry.theme
-            if entry.kind is _NEGATIVE:
-                if reach.get(theme, 0) > start:
-                    return False
-                if vetoed.get(theme, 0) < end:
-                    vetoed[theme] = end
-            elif vetoed.get(theme, 0) <= start:
-                if entry not in counted:
-                    counted[entry] = " ".join([fast_word(t)[0] for t in tokens[start:end]])
-                if reach.get(theme, 0) < end:
-                    reach[theme] = end
-            return True
-
-        for i in compress(range(count), found):
-            role = found[i]
-            if role is _INERT:
-                continue
-            if role is _EXPANDS:
+        # ``enumerate`` under ``compress``: the few role tokens come with their position, without indexing back.
+        for i, role in compress(enumerate(found), found):
+            try:
+                singles, multis, back = role
+            except ValueError:  # a token of several keys or of none: one of the two one-element markers
+                if role is _INERT:
+                    continue
                 return self._scan_keys(tokens)
-            singles, multis, back = role
             if back is not None and i:
                 before = tokens[i - 1]
                 for n, rest, entry in back.get(known_key(before) or fast_key(before), ()):
-                    if (n == 2 or [fast_key(t) for t in tokens[i + 1 : i + n - 1]] == rest) and not phrase_hit(entry, i - 1, i - 1 + n):
+                    if ((n == 2 or [fast_key(t) for t in tokens[i + 1 : i + n - 1]] == rest)
+                            and not _take_phrase(entry, i - 1, i - 1 + n, tokens, counted, reach, vetoed)):
                         return self._hits(tokens, found)
             if multis is not None and i + 1 < count:
                 after = tokens[i + 1]
                 for n, rest, entry in multis.get(known_key(after) or fast_key(after), ()):
-                    if (n == 2 or [fast_key(t) for t in tokens[i + 2 : i + n]] == rest) and not phrase_hit(entry, i, i + n):
+                    if ((n == 2 or [fast_key(t) for t in tokens[i + 2 : i + n]] == rest)
+                            and not _take_phrase(entry, i, i + n, tokens, counted, reach, vetoed)):
                         return self._hits(tokens, found)
             for entry, surface in singles:
                 if entry.kind is _NEGATIVE:
@@ -263,10 +272,10 @@ class ThemeMatcher:
         """``scan`` key by key, for a text where some token gives several keys (a hyphenated word) or none."""
         keys = fast_keys(tokens)
         hits: list[Hit] = []
-        layout: _Layout | None = None
+        layout: KeyLayout | None = None
         if "" in keys:
             # Some token gives several keys (a hyphenated word): lay them out part by part.
-            layout = _Layout(tokens, keys)
+            layout = KeyLayout(tokens, keys)
             keys = layout.keys
             for at, n, key, surface in layout.joined:
                 for entry in self._joined.get(key, ()):
@@ -299,49 +308,30 @@ class ThemeMatcher:
         return hits
 
 
-class _Layout:
-    """Keys of a text where some tokens give several keys, and where each key's word came from.
-
-    Built from the fast per-token keys by splicing in the few tokens that
-    expand, so the common tokens are never looked at one by one again.
-    """
-
-    __slots__ = ("tokens", "keys", "joined", "_splices", "_starts")
-
-    def __init__(self, tokens: list[str], fast: list[str]) -> None:
-        self.tokens = tokens
-        keys: list[str] = []
-        joined: list[tuple[int, int, str, str]] = []
-        splices: list[tuple[int, int, TokenKeys]] = []  # (first key, token index, analysis)
-        previous = 0
-        for index in [i for i, key in enumerate(fast) if not key]:
-            keys.extend(fast[previous:index])
-            analysed = token_keys(tokens[index])
-            at = len(keys)
-            splices.append((at, index, analysed))
-            joined.extend((at + offset, n, key, surface) for offset, n, key, surface in analysed.joined)
-            keys.extend(analysed.keys)
-            previous = index + 1
-        keys.extend(fast[previous:])
-        self.keys = keys
-        self.joined = joined
-        self._splices = splices
-        self._starts = [at for at, _, _ in splices]
-
-    def word(self, position: int) -> tuple[str, str]:
-        """The surface (lower-cased) and original form of the word at key ``position``."""
-        found = bisect_right(self._starts, position) - 1
-        if found < 0:
-            return fast_word(self.tokens[position])
-        at, index, analysed = self._splices[found]
-        if position < at + len(analysed.keys):
-            return analysed.surfaces[position - at], analysed.originals[position - at]
-        # Past the split token, keys and tokens are one to one again.
-        return fast_word(self.tokens[index + 1 + position - at - len(analysed.keys)])
-
-
 def _start(hit: Hit) -> int:
     return hit[1]
+
+
+def _take_phrase(entry: Entry, start: int, end: int, tokens: list[str], counted: dict[Entry, str],
+                 reach: dict[int, int], vetoed: dict[int, int]) -> bool:
+    """Take ``ThemeMatcher._counted``'s phrase hit ``start``..``end``; ``False`` when it is a negative that one pass cannot apply.
+
+    A function of its own rather than a closure: a closure would be made
+    anew for every paragraph, and would turn the scan's own variables into
+    slower cell variables.
+    """
+    theme = entry.theme
+    if entry.kind is _NEGATIVE:
+        if reach.get(theme, 0) > start:
+            return False
+        if vetoed.get(theme, 0) < end:
+            vetoed[theme] = end
+    elif vetoed.get(theme, 0) <= start:
+        if entry not in counted:
+            counted[entry] = " ".join([fast_word(t)[0] for t in tokens[start:end]])
+        if reach.get(theme, 0) < end:
+            reach[theme] = end
+    return True
 
 
 _NEGATIVE = Kind.NEGATIVE
@@ -351,7 +341,8 @@ _FUNCTION_KEYS = frozenset(entry_keys(word)[0] for word in (
     "were be been being has have had will would can could may might shall should do does did he she they we you "
     "his her their our your there here than then so if"
 ).split())
-# The roles of a token that gives several keys: truthy, so ``compress`` stops there and the scan lays the text out.
+# The roles of a token that gives several keys: truthy, so ``compress`` stops there and the scan lays the text out;
+# one element each, so that unpacking them as a role's three parts fails (``_counted`` tells them apart only then).
 _EXPANDS = ("expands",)
 _INERT = ("inert",)
 # Bound on each matcher's token roles, like the word-form caches: a long-running session never grows without bound.

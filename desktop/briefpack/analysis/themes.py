@@ -62,10 +62,13 @@ def tag_values(article: Article, taxonomy: Taxonomy) -> list[tuple[int, str, tup
     ``ThemeTag`` only to take it apart again.
     """
     matcher = compile_taxonomy(taxonomy)
-    values = []
-    for index, block in article.paragraphs:
-        for theme_id, evidence, score in score_paragraph(block.text, matcher):
-            values.append((index, theme_id, evidence, score))
+    paragraphs = article.paragraphs
+    values: list[tuple[int, str, tuple[str, ...], float]] = []
+    # ``score_paragraph`` per paragraph, in one loop: a paragraph where nothing counts is passed over unscored.
+    for position, counted in matcher.counted_each([block.text for _, block in paragraphs]):
+        if type(counted) is list:  # hits the one-pass count could not judge: the general rule
+            counted = _first_counted(counted)
+        _add_tags(values, paragraphs[position][0], counted, matcher.theme_ids)
     return values
 
 
@@ -117,8 +120,20 @@ def score_paragraph(text: str, matcher: ThemeMatcher) -> list[tuple[str, tuple[s
     counted = matcher.counted(text)
     if type(counted) is list:  # hits the one-pass count could not judge: the general rule
         counted = _first_counted(counted)
+    tags: list[tuple[int, str, tuple[str, ...], float]] = []
+    _add_tags(tags, 0, counted, matcher.theme_ids)
+    return [(theme_id, evidence, score) for _, theme_id, evidence, score in tags]
+
+
+def _add_tags(values: list, index: int, counted: dict[Entry, str], theme_ids: tuple[str, ...]) -> None:
+    """Append to ``values`` a ``(index, theme id, evidence, score)`` tuple for each theme the ``counted`` entries tag.
+
+    ``counted`` is what counts in one paragraph (``ThemeMatcher.counted``'s
+    form); themes come in taxonomy order. Appending in place saves
+    ``tag_values`` a list and a tuple per tag over returning them.
+    """
     if not counted:
-        return []
+        return
     per_theme: dict[int, list] = {}  # theme index -> [score, anchored, evidence]
     weights = _WEIGHT_OF_KIND
     for entry, surface in counted.items():
@@ -139,12 +154,10 @@ def score_paragraph(text: str, matcher: ThemeMatcher) -> list[tuple[str, tuple[s
     # A lone weak theme beside a dominant one is a passing mention ("health
     # authorities said" in a report of a strike), not what the paragraph is about.
     floor = top / DOMINANCE
-    theme_ids = matcher.theme_ids
-    return [
-        (theme_ids[index], tuple(evidence), score)
-        for index, (score, anchored, evidence) in sorted(per_theme.items())
-        if score >= THRESHOLD and (anchored or not any_anchor) and (score > WEAK_SCORE or score >= floor)
-    ]
+    append = values.append
+    for theme, (score, anchored, evidence) in sorted(per_theme.items()):
+        if score >= THRESHOLD and (anchored or not any_anchor) and (score > WEAK_SCORE or score >= floor):
+            append((index, theme_ids[theme], tuple(evidence), score))
 
 
 def _first_counted(hits: list[Hit]) -> dict[Entry, str]:

@@ -272,6 +272,10 @@ def _read_and_tag_here(item: Input, imported_at: dt.datetime, taxonomy: Taxonomy
 
 
 def _context():
+    # One BLAS thread in the processes started from here (they inherit the environment, and read it when numpy
+    # loads): briefpack's numpy work is integer arithmetic and comparisons, never BLAS, yet OpenBLAS starts a
+    # thread per core with numpy that spins on a core for a while (~0.03 s CPU per process, measured) first.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     if sys.platform.startswith("linux"):
         context = multiprocessing.get_context("forkserver")
         # Imported once in the fork server, so every worker starts with them loaded ("__main__" too:

@@ -22,6 +22,7 @@ from briefpack.analysis.findings import analyze
 from briefpack.assembly import build_brief, load_template, uses_findings
 from briefpack.assembly.templates import TemplateError, find_template
 from briefpack.citations import cite_brief
+from briefpack.collector import gc_paused
 from briefpack.import_pool import Read, read_here, read_in_workers, worker_count
 from briefpack.ingest import IngestError, Input, Pasted, expand_inputs
 from briefpack.model.article import Article
@@ -157,7 +158,9 @@ def import_into(
     (every input's ``FileResult``; its ``tags`` and ``fingerprints`` are
     left empty: they are in the project now) with what ``store_import``
     returned for all batches. When cancelled, the batches stored so far
-    stay in the project. Call on the thread that owns ``project``.
+    stay in the project. Python's cyclic collector is paused, for the whole
+    process, until the job ends or is closed. Call on the thread that owns
+    ``project``.
     """
     result = ImportResult()
     added: list[Article] = []
@@ -178,12 +181,17 @@ def import_into(
         result.tags, result.fingerprints, result.packed_tags = [], {}, {}
 
     known_ids = [a.id for a in project.articles]
-    reading = _read_into(result, paths, taxonomy, known_ids, project.text_keys(), cancel, imported_at, keep_packed=True)
-    for progress in reading:
-        yield progress
-        if len(result.fingerprints) >= batch:  # one fingerprint per new article not stored yet
-            store()
-    store()
+    # The cyclic collector is paused for the whole import (between progress reports too; closing the job
+    # early ends the pause): nearly all an import builds (articles, blocks, tags) stays in the project, so
+    # each collection meanwhile would only rescan the growing heap, the oldest part several times over
+    # (measured: 2% of this process's instructions). What is left runs once the import ends.
+    with gc_paused():
+        reading = _read_into(result, paths, taxonomy, known_ids, project.text_keys(), cancel, imported_at, keep_packed=True)
+        for progress in reading:
+            yield progress
+            if len(result.fingerprints) >= batch:  # one fingerprint per new article not stored yet
+                store()
+        store()
     return result, added, notices
 
 

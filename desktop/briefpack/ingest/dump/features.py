@@ -244,12 +244,32 @@ def _ending(text: str) -> str:
     return stripped[-1:] if stripped else ""
 
 
-def _word_count(text: str) -> int:
+def _word_count(text: str, printable: bool = False) -> int:
     """``len(text.split())``. Every whitespace character but the space is unprintable, so a printable line
-    with single spaces and none at its ends has one word more than spaces: no list of words is made."""
-    if text and text.isprintable() and "  " not in text and text[0] != " " and text[-1] != " ":
+    with single spaces and none at its ends has one word more than spaces: no list of words is made.
+
+    ``printable`` says the caller knows ``text`` is printable (see ``_lines_printable``).
+    """
+    if text and (printable or text.isprintable()) and "  " not in text and text[0] != " " and text[-1] != " ":
         return text.count(" ") + 1
     return len(text.split())
+
+
+# Every byte whose Latin-1 character is printable.
+_LATIN1_PRINTABLE = bytes(b for b in range(256) if chr(b).isprintable())
+
+
+def _lines_printable(texts: list[str]) -> bool:
+    """True when every one of ``texts`` is printable.
+
+    One byte pass in C over the page's text below U+0100, where ``str.isprintable`` looks each
+    character of each line up in the Unicode tables (it cost more than the rest of counting a long
+    line's words). False also when the text has a character past U+00FF: each line is then asked itself.
+    """
+    try:
+        return not "".join(texts).encode("latin-1").translate(None, _LATIN1_PRINTABLE)
+    except UnicodeEncodeError:
+        return False
 
 
 def _starts_capitalised(text: str) -> bool:
@@ -347,10 +367,10 @@ def lowercase_vocabulary(lines: list[Line]) -> frozenset[str]:
     return frozenset(filter(str.islower, _WORD.findall(text)))
 
 
-def _features(line: Line, previous: str | None, following: str | None, page: _Page) -> Features:
+def _features(line: Line, previous: str | None, following: str | None, page: _Page, printable: bool) -> Features:
     text = line.text
     options = page.options
-    words = _word_count(text)
+    words = _word_count(text, printable)
     end = _ending(text)
     prose = (
         (end in ".…;:," and not (words <= _MAX_ABBREVIATION_WORDS and _ABBREVIATION_END.search(text)))
@@ -401,4 +421,5 @@ def line_features(
     )
     page = _Page(vocabulary, options, language, vocabulary.legal_hints(), short_cue_words)
     texts: list[str | None] = [None, *(line.text for line in lines), None]
-    return [_features(line, texts[i], texts[i + 2], page) for i, line in enumerate(lines)]
+    printable = _lines_printable([line.text for line in lines])
+    return [_features(line, texts[i], texts[i + 2], page, printable) for i, line in enumerate(lines)]

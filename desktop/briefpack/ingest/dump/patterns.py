@@ -118,6 +118,10 @@ _FURNITURE_LOWER = (
 # Text size controls, glued when copied: "Normal text sizeLarger text sizeVery large text size". Apart from
 # the patterns above: its backtracking would cost every line, and few lines hold "text size".
 _TEXT_SIZE = re.compile(r"(?:[a-z ]{0,20}text size){1,5}")
+# The longest text ``_TEXT_SIZE`` and ``_CONTRIBUTED`` can match (a test reads them off the patterns): a
+# longer key, as most paragraphs are, is spared the substring scan that guards each.
+_LONGEST_TEXT_SIZE = 145
+_LONGEST_CONTRIBUTED = 188
 # The words of a share row, between spaces, bars, bullets, slashes and commas.
 _ROW_TOKEN = re.compile(r"[^\s|·•/,]+")
 # Consent banners and newsletter, app or membership prompts: phrases a
@@ -174,7 +178,8 @@ def _has_prompt_word(lowered: str) -> bool:
         found = not _PROMPT_WORDS_ASCII.isdisjoint(words)
     else:
         found = not _PROMPT_WORDS.isdisjoint(_LETTER_RUN.findall(lowered))
-    return found or any(map(lowered.__contains__, _PROMPT_STRINGS))
+    # Spelt out, the four tests cost a third of ``any(map(lowered.__contains__, _PROMPT_STRINGS))``.
+    return found or "$" in lowered or "£" in lowered or "€" in lowered or "bringing you" in lowered
 _MAX_PROMPT_WORDS = 50
 # "Associated Press writer X contributed to this report." and its kin.
 _CONTRIBUTED = re.compile(
@@ -209,7 +214,8 @@ def is_furniture(text: str, *, words: int | None = None) -> bool:
 
     ``words`` is ``len(text.split())`` when the caller has counted already.
     """
-    if not any(map(str.isalpha, text)):
+    # A first letter settles that the line has one: most lines start with a letter.
+    if not text[:1].isalpha() and not any(map(str.isalpha, text)):
         return True
     lowered = caseless(text)
     # The key is the lowered text stripped: lowering once serves both.
@@ -222,10 +228,11 @@ def is_furniture(text: str, *, words: int | None = None) -> bool:
         return True
     if is_prompt(text, lowered, words=words):
         return True
-    if "text size" in key and _TEXT_SIZE.fullmatch(key):
+    size = len(key)
+    if size <= _LONGEST_TEXT_SIZE and "text size" in key and _TEXT_SIZE.fullmatch(key):
         return True
     # The IGNORECASE pattern only runs on lines that contain its one literal (see ``caseless``).
-    if (lowered is None or "contributed" in key) and _CONTRIBUTED.fullmatch(key):
+    if size <= _LONGEST_CONTRIBUTED and (lowered is None or "contributed" in key) and _CONTRIBUTED.fullmatch(key):
         return True
     return (_FURNITURE_PATTERN if lowered is None else _FURNITURE_LOWER).fullmatch(key) is not None
 

@@ -17,6 +17,8 @@ import itertools
 import re
 from collections.abc import Iterable
 
+import ahocorasick_rs
+
 from briefpack.ingest.web import bare_domain
 
 # Words that end an outlet's name: "Tuoi Tre News", "The Kyiv Independent", "Korea JoongAng Daily".
@@ -64,6 +66,30 @@ _PUNCTUATION = ".,;:!?()[]\"'’”»|/"
 # word needs. Case is ignored after the first letter as ``str.lower`` ignores it (the pattern's case
 # folding also lets the Kelvin sign stand for "k", as ``lower`` does).
 _CAPITALISED_OUTLET_WORD = re.compile("|".join(w[0].upper() + "(?i:" + w[1:] + ")" for w in sorted(OUTLET_WORDS)))
+# Every outlet word in one automaton over the lowered page: one pass where the pattern above tries its
+# alternatives at every character (half the time on a 5 KB page).
+_SORTED_OUTLET_WORDS = sorted(OUTLET_WORDS)
+_OUTLET_WORD_FINDER = ahocorasick_rs.AhoCorasick(_SORTED_OUTLET_WORDS)
+
+
+def _capitalised_word_starts(page: str, lowered_page: str) -> list[int]:
+    """Offsets in ``page`` where an outlet word may start with a capital: every place a line's token
+    can read as one (its lower case the word, its first letter upper case) is among them.
+
+    Where the page's lower case is as long as the page, each character lowered to one (only "İ" lowers
+    to two), so the lowered page holds the word at the token's own offset, and a capital there is not
+    the word's lower-case first letter. Otherwise, or for text the automaton cannot take (a lone
+    surrogate), ``_CAPITALISED_OUTLET_WORD`` finds them on the page itself. A start that reads as no
+    name costs only its line's word-by-word reading, which decides.
+    """
+    if len(lowered_page) == len(page):
+        try:
+            matches = _OUTLET_WORD_FINDER.find_matches_as_indexes(lowered_page, overlapping=True)
+        except UnicodeEncodeError:
+            pass
+        else:
+            return [start for index, start, _ in matches if page[start] != _SORTED_OUTLET_WORDS[index][0]]
+    return [m.start() for m in _CAPITALISED_OUTLET_WORD.finditer(page)]
 
 
 def outlet_key(name: str) -> str:
@@ -88,7 +114,7 @@ def outlet_names(texts: Iterable[str]) -> frozenset[str]:
     dot_ends = ".".join(part[-_LONGEST_OUTLET_WORD:] for part in lowered_page.split("."))
     dotted = [w + "." for w in OUTLET_WORDS if w + "." in dot_ends]
     starts = list(itertools.accumulate((len(text) + 1 for text in texts), initial=0))
-    capitalised = {bisect.bisect_right(starts, m.start()) - 1 for m in _CAPITALISED_OUTLET_WORD.finditer(page)}
+    capitalised = {bisect.bisect_right(starts, start) - 1 for start in _capitalised_word_starts(page, lowered_page)}
     found: set[str] = set()
     for index, text in enumerate(texts):
         if index not in capitalised and not dotted:

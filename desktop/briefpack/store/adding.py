@@ -20,6 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import orjson
+
 from briefpack.model.article import Article
 from briefpack.model.theme import ThemeTag
 from briefpack.store import grouping, rows
@@ -123,6 +125,29 @@ def score_candidates(pairs: Sequence[tuple[bytes, list[bytes]]]) -> list[list[fl
     return out
 
 
+# The batch's distinct band keys as a JSON list walked against the index: a join reads each key's rows with
+# one seek, where ``key IN (SELECT ...)`` first builds a temporary index of the list (measured: a quarter more
+# CPU for the same rows, each key's in index order either way).
+_BANDS_SELECT = "SELECT b.key, b.article_id FROM json_each(?) j JOIN band_keys b ON b.key = j.value"
+_SIGNATURES_SELECT = "SELECT a.id, a.signature FROM json_each(?) j JOIN articles a ON a.id = j.value"
+
+
+def _sorted_keys_json(keys: Sequence[tuple[int, ...]]) -> str:
+    """The distinct keys of ``keys`` in ascending order, as a JSON list.
+
+    Distinct, so the join reads no row twice; ascending, so consecutive seeks
+    land on the same index pages (measured: unsorted, the look-ups cost a
+    third more CPU).
+    numpy sorts the 64-bit keys in C and orjson writes them as they are,
+    where ``sorted`` on a set of Python ints costs more than the look-ups'
+    savings.
+    """
+    import numpy as np
+
+    flat = np.fromiter(itertools.chain.from_iterable(keys), dtype=np.int64)
+    return orjson.dumps(np.unique(flat), option=orjson.OPT_SERIALIZE_NUMPY).decode()
+
+
 class _Seen:
     """What a batch is checked against: the project's rows it can touch, read up front, plus the batch so far.
 
@@ -140,17 +165,23 @@ class _Seen:
         ):
             self.texts[text_key] = article_id  # descending order: the first article of a text is written last
         self.bands: dict[int, list[str]] = {}
-        wanted = sorted({key for fp_keys in keys for key in fp_keys})
-        for key, article_id in conn.execute(
-            "SELECT key, article_id FROM band_keys WHERE key IN (SELECT value FROM json_each(?))", (rows.dumps_plain(wanted),)
-        ):
-            self.bands.setdefault(key, []).append(article_id)
-        stored = sorted({article_id for ids in self.bands.values() for article_id in ids})
+        bands = self.bands
+        for key, article_id in conn.execute(_BANDS_SELECT, (_sorted_keys_json(keys),)):
+            members = bands.get(key)
+            if members is None:
+                bands[key] = [article_id]
+            else:
+                members.append(article_id)
+        stored: set[str] = set()
+        for members in bands.values():
+            if len(members) > 1:
+                # The order ``_candidates`` breaks ties in, as the index holds them (SQLite's BINARY order of
+                # text is Python's): set here, so it does not hang on the order the query plan reads rows in.
+                members.sort()
+            stored.update(members)
         self.signatures: dict[str, bytes | None] = {}
         if stored:
-            self.signatures.update(conn.execute(
-                "SELECT id, signature FROM articles WHERE id IN (SELECT value FROM json_each(?))", (rows.dumps_plain(stored),)
-            ))
+            self.signatures.update(conn.execute(_SIGNATURES_SELECT, (rows.dumps_plain(list(stored)),)))
 
     def check(self, fp: Fingerprint, keys: tuple[int, ...], known: bool) -> tuple[Added, list[str]]:
         """What ``check`` would say with the project and the batch so far in one database, but not yet scored.

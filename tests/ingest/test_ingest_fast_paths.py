@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from briefpack.ingest.dump.features import _Vocabulary, lowercase_vocabulary
+from briefpack.ingest.dump.vocabulary import PageVocabulary, lowercase_vocabulary
 from briefpack.ingest.dump.lines import Line
 from briefpack.ingest.language import _words as language_words
 from briefpack.ingest.nonascii import blank_non_ascii, non_ascii_chars
@@ -107,6 +107,6 @@ def test_page_vocabulary_answers_each_word_as_the_whole_vocabulary_would(texts: 
     # The page is searched word by word: a hit inside a longer word ("news" in "tuoitrenews") does not count.
     lines = [Line(text, blank_before=False, blank_after=False) for text in texts]
     vocabulary = lowercase_vocabulary(lines)
-    page = _Vocabulary(lines)
+    page = PageVocabulary(lines)
     for word in {*asked, *(w.lower() for w in asked), *vocabulary, "news", "tre", "tuoitre"}:
         assert (word in page) == (word in vocabulary), word

@@ -11,7 +11,7 @@ import pytest
 
 from briefpack.ingest import read_bytes
 from briefpack.ingest.dump.patterns import glued_section_label
-from briefpack.ingest.names import SECTION_LABEL_WORDS
+from briefpack.ingest.name_words import SECTION_LABEL_WORDS
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 import bench_import  # noqa: E402

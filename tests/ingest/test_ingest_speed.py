@@ -237,11 +237,11 @@ def test_cues_read_on_demand_are_what_the_recognisers_give():
 
 
 def test_vocabulary_of_latin1_text_is_the_words_the_pattern_finds():
-    from briefpack.ingest.dump import features
+    from briefpack.ingest.dump import vocabulary
     from briefpack.ingest.dump.lines import Line
 
     every_latin1 = "".join(map(chr, range(0xA0, 0x100)))
     for sample in ("© 2024 the news", "café au lait", "x\xa0y « z »", "²nd place, ¼ of it", every_latin1, "a—b “quoted” words"):
         lines = [Line(f"{sample} and more", True, True), Line("Another line, here", True, True)]
         words = re.findall(r"[^\W\d_]+", "\n".join(line.text for line in lines))
-        assert features.lowercase_vocabulary(lines) == frozenset(w for w in words if w.islower()), sample
+        assert vocabulary.lowercase_vocabulary(lines) == frozenset(w for w in words if w.islower()), sample

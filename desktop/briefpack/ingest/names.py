@@ -25,12 +25,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Container
-from functools import lru_cache
-
-from babel import Locale
 
 from briefpack.ingest.caseless import ascii_letter_runs, caseless
 from briefpack.ingest.language import STOP_WORDS
+from briefpack.ingest.name_words import NOT_NAME_WORDS, TOPIC_WORDS, calendar_words
 from briefpack.ingest.outlets import OUTLET_AFTER_SLASH, is_outlet_name, outlet_key
 from briefpack.ingest.places import is_place, place_key, territories
 
@@ -72,58 +70,6 @@ _TAIL_WORDS = frozenset({"in", "at", "on", "from", "for", "reporting", "with"}) 
 _PLACE_TAIL = re.compile(r"\s+(?:in|at|on|from|for|reporting from|with)\s+\S.*$")
 # E-mail addresses printed beside a name, bare or in brackets.
 _EMAIL = re.compile(r"[\[(<]?\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b[\])>]?")
-# Words of newsroom navigation and site names: a line made of capitalised
-# words that include one of these ("All News", "Social Affairs", "Kyodo
-# News", "Middle East") is a section label, not a person. Compass words
-# ("West", "North") are surnames too, so regions are named by their other word.
-_NOT_NAME_WORDS = frozenset(
-    """news newsroom agency press media daily weekly times post herald tribune journal gazette
-    network channel radio tv television online magazine review report affairs comments comment
-    share print email subscribe newsletter home world national local international regional politics
-    politic business economy finance markets opinion opinions editorial editorials analysis commentary
-    sport sports culture society life lifestyle health science technology tech travel entertainment
-    features feature related stories story popular trending latest breaking live video videos photo
-    photos gallery section sections weather all top menu search login advertisement sponsored
-    desk staff policy security defence defense environment climate energy world-japan
-    middle asia asian africa african europe european america americas american pacific atlantic
-    arctic antarctic caucasus balkans baltic nordic mideast asean eurasia oceania far near relations
-    diplomacy military inter-korean cross-strait peninsula
-    shimbun sinmun ilbo gazeta gazzetta zeitung nachrichten rundschau allgemeine izvestia izvestiya pravda
-    vedomosti kommersant novosti vesti dziennik wiadomości corriere giornale diario jornal folha noticias
-    notícias nouvelles courrier chronicle telegraph observer examiner inquirer monitor insider wire
-    ministry government assembly parliament congress senate council committee commission embassy
-    army navy command forces party institute university foundation nations union rights issue issues
-    control check picks journalism estate watch today images pictures downloads download available
-    bookmark save listen follow copy link read later podcast podcasts donate newsletters events
-    digital edition editions premium subscription subscriptions coverage release releases statements
-    briefings speeches""".split()
-)
-# The names of a newsroom's sections ("Politics", "World", "Defence"): the words a page prints as the
-# label above a headline, which copying may glue to it ("PoliticsThe ministry …"). A narrower set than
-# ``_NOT_NAME_WORDS``, which also holds outlet and institution words ("Times", "Ministry") that start
-# headlines and brand names.
-SECTION_LABEL_WORDS = frozenset(
-    """news world national nation local international regional politics business economy finance markets
-    opinion opinions editorial editorials analysis commentary sport sports culture arts society lifestyle
-    health science technology tech travel entertainment education environment climate energy defence defense
-    security military diplomacy asia europe africa americas inter-korean""".split()
-)
-# Words that make a line a topic tag ("Israel Hamas War", "Ukraine Crisis"), never part of a byline. Kept
-# apart from ``_NOT_NAME_WORDS``, which also tells menus from headlines, where these words are news.
-_TOPIC_WORDS = frozenset("war wars conflict crisis ceasefire truce invasion election elections".split())
-
-
-@lru_cache(maxsize=1)
-def _calendar_words() -> frozenset[str]:
-    """Weekday and month names in the languages of the outlets briefpack reads ("Thứ Sáu" is Friday)."""
-    words: set[str] = set()
-    for code in ("en", "pl", "ru", "uk", "vi", "de", "fr", "es", "it", "pt", "cs", "tr", "id"):
-        locale = Locale.parse(code)
-        for width in ("wide", "abbreviated"):
-            for table in (locale.days["format"][width], locale.months["format"][width],
-                          locale.days["stand-alone"][width], locale.months["stand-alone"][width]):
-                words.update(name.lower().strip(".") for name in table.values())
-    return frozenset(words)
 _TOKEN_CHARS = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]*)*\.?")
 _DIGIT = re.compile(r"\d")
 _FIRST_WORD = re.compile(r"[^\s,]+")
@@ -134,9 +80,9 @@ _MAX_EXPLICIT_TOKENS = 5
 def _is_label(words: list[str]) -> bool:
     """True when the words are a section label, a topic or a day or month name rather than a person."""
     lowered = [w.lower().strip(".,") for w in words]
-    if not _NOT_NAME_WORDS.isdisjoint(lowered) or not _TOPIC_WORDS.isdisjoint(lowered):
+    if not NOT_NAME_WORDS.isdisjoint(lowered) or not TOPIC_WORDS.isdisjoint(lowered):
         return True
-    return " ".join(lowered) in _calendar_words()
+    return " ".join(lowered) in calendar_words()
 
 
 def reads_as_navigation(text: str) -> bool:
@@ -144,7 +90,7 @@ def reads_as_navigation(text: str) -> bool:
     a section's name ("Home News Sport Business Video", "Ministry of Foreign Affairs of Japan"), not a headline."""
     stops, countries = STOP_WORDS["en"], territories()
     words = [w for w in (t.lower().strip(".,:;|&") for t in text.split()) if w and w not in stops]
-    labels = sum(w in _NOT_NAME_WORDS or w in countries for w in words)
+    labels = sum(w in NOT_NAME_WORDS or w in countries for w in words)
     return len(words) >= 2 and labels * 3 >= len(words) * 2
 
 

@@ -22,6 +22,7 @@ from typing import Any, Generic, TypeVar
 from briefpack.ingest.dates import dateline_date, opens_with_date_cue
 from briefpack.ingest.dump.lines import Line
 from briefpack.ingest.dump.options import DumpOptions
+from briefpack.ingest.dump.vocabulary import PageVocabulary
 from briefpack.ingest.dump.credits import MAX_CREDIT_WORDS, caption_credit, is_credit_line
 from briefpack.ingest.dump.patterns import (
     MAX_COPYRIGHT_WORDS,
@@ -35,23 +36,14 @@ from briefpack.ingest.dump.patterns import (
     opens_teasers,
     source_line,
 )
-from briefpack.ingest.legal import MIN_NOTICE_WORDS, cue_hints, is_legal_notice
+from briefpack.ingest.legal import MIN_NOTICE_WORDS, is_legal_notice
 from briefpack.ingest.names import byline_names, opens_with_byline_label, personal_names
-from briefpack.ingest.nonascii import blank_non_ascii, non_ascii_chars
-from briefpack.ingest.outlets import outlet_names
 
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«(["
 # The mark agencies end a story with, after its last sentence: "… interests. -0-" (KCNA), "-30-".
 _END_MARKS = ("-0-", "-30-")
 _END_MARK = re.compile(r"\s*(?:-0-|-30-)$")
-_WORD = re.compile(r"[^\W\d_]+")
-_LETTER = re.compile(r"[^\W\d_]")  # a character ``_WORD`` reads as part of a word
-_NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")  # a letter or digit outside ASCII
-# Every byte but an ASCII letter becomes a space.
-_ASCII_LETTERS = bytes(b if chr(b).isascii() and chr(b).isalpha() else 32 for b in range(256))
-# Every byte but the Latin-1 letters and digits outside ASCII (those ``_NON_ASCII_WORD_CHAR`` finds).
-_NOT_LATIN1_WORD_CHAR = bytes(b for b in range(256) if not _NON_ASCII_WORD_CHAR.match(chr(b)))
 # A short line ending in dotted initials ("U.S.", "S. Korea, U.K.") is a label: the dot is the
 # abbreviation's, not a full stop. A sentence may end in "the U.S." too, so only short lines.
 _ABBREVIATION_END = re.compile(r"(?:^|\s)(?:[^\W\d_]\.){2,}$")
@@ -97,7 +89,7 @@ class _Page:
     """What the cues of every line of one page share: the page's vocabulary, the options and its language,
     the legal cue hints the page holds, and the word count above which a line holds no short-line cue."""
 
-    vocabulary: _Vocabulary
+    vocabulary: PageVocabulary
     options: DumpOptions
     language: str | None | Callable[[], str | None]
     legal_hints: tuple[str, ...]
@@ -277,96 +269,6 @@ def _starts_capitalised(text: str) -> bool:
     return first.isupper() or first.isdigit()
 
 
-class _Vocabulary:
-    """What the cues of a page's lines ask of the whole page: membership in ``lowercase_vocabulary(lines)``,
-    answered word by word (only lines that look like names ask), the outlets it names, the legal cue
-    hints it holds.
-
-    A page is asked about a handful of words, so each is looked up in the page's
-    text (a substring search, then a look at the characters around each hit)
-    rather than the whole page split into words first.
-    """
-
-    __slots__ = ("_lines", "_text", "_lowered", "_outlets", "_legal_hints")
-
-    def __init__(self, lines: list[Line]) -> None:
-        self._lines = lines
-        self._text: str | None = None
-        self._lowered: str | None = None
-        self._legal_hints: tuple[str, ...] | None = None
-        self._outlets: frozenset[str] | None = None
-
-    def legal_hints(self) -> tuple[str, ...]:
-        """``cue_hints`` of the page's text, found on first use: a handful of scans of the page in place
-        of a scan per hint for every line."""
-        if self._legal_hints is None:
-            self._legal_hints = cue_hints(self._joined())
-        return self._legal_hints
-
-    def _joined(self) -> str:
-        if self._text is None:
-            self._text = "\n".join(line.text for line in self._lines)
-        return self._text
-
-    def is_outlet(self, name: str) -> bool:
-        """True when the page prints the name keyed ``name`` as an outlet's ("tuoitre" for "Tuoi Tre News")."""
-        if self._outlets is None:  # built on first use
-            self._outlets = outlet_names(line.text for line in self._lines)
-        return name in self._outlets
-
-    def prints_apart(self, word: str, name: str) -> bool:
-        """True when the page prints ``word`` (in any case, as a whole word) more often than ``name``."""
-        if self._lowered is None:
-            self._lowered = self._joined().casefold()
-        text = self._lowered
-
-        def count(phrase: str) -> int:
-            pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, phrase.casefold().split())) + r"(?!\w)"
-            return len(re.findall(pattern, text))
-
-        return count(word) > count(name)
-
-    def prints_twice(self, word: str) -> bool:
-        """True when ``word`` stands more than once in the page's text, as a whole word."""
-        text = self._joined()
-        if text.count(word) < 2:  # one substring count settles nearly every word before a pattern is built
-            return False
-        return len(re.findall(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text)) > 1
-
-    def __contains__(self, word: object) -> bool:
-        # In the vocabulary: a lower-case word of letters that stands somewhere with no letter either side.
-        if not isinstance(word, str) or not word.islower() or _WORD.fullmatch(word) is None:
-            return False
-        text, size = self._joined(), len(word)
-        start = text.find(word)
-        while start != -1:
-            end = start + size
-            if (start == 0 or _LETTER.match(text, start - 1) is None) and _LETTER.match(text, end) is None:
-                return True
-            start = text.find(word, start + 1)
-        return False
-
-
-def lowercase_vocabulary(lines: list[Line]) -> frozenset[str]:
-    """Words the text uses in lower case: evidence that a capitalised line of them is not a name."""
-    # One scan of the joined text (no word spans a line break) instead of one per line.
-    text = "\n".join(line.text for line in lines)
-    if not text.isascii():
-        try:  # below U+0100, a byte pass tells whether a letter or digit is outside ASCII
-            one_byte = text.encode("latin-1")
-        except UnicodeEncodeError:
-            one_byte = None
-        if one_byte is not None and not one_byte.translate(None, _NOT_LATIN1_WORD_CHAR):
-            # No letter outside ASCII: those characters only part words, as the spaces the translation gives them do.
-            return frozenset(filter(str.islower, one_byte.translate(_ASCII_LETTERS).decode("ascii").split()))
-        if one_byte is None and _NON_ASCII_WORD_CHAR.search(non_ascii_chars(text)) is None:
-            text = blank_non_ascii(text)  # no letter outside ASCII: those characters only part words
-    if text.isascii():
-        # Letters kept, all else a space, then a split: the words ``_WORD`` finds, several times faster.
-        return frozenset(filter(str.islower, text.encode("ascii").translate(_ASCII_LETTERS).decode("ascii").split()))
-    return frozenset(filter(str.islower, _WORD.findall(text)))
-
-
 def _features(line: Line, previous: str | None, following: str | None, page: _Page, printable: bool) -> Features:
     text = line.text
     options = page.options
@@ -415,7 +317,7 @@ def line_features(
 
     It may be a function giving the language, asked only when a line's month names must be read.
     """
-    vocabulary = _Vocabulary(lines)
+    vocabulary = PageVocabulary(lines)
     short_cue_words = max(
         MAX_CREDIT_WORDS, MAX_COPYRIGHT_WORDS, options.max_dateline_words, options.max_cued_dateline_words
     )

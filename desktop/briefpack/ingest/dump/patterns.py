@@ -17,7 +17,7 @@ import ahocorasick_rs
 
 from briefpack.ingest.caseless import caseless
 from briefpack.ingest.legal import copyright_holder
-from briefpack.ingest.names import SECTION_LABEL_WORDS
+from briefpack.ingest.name_words import SECTION_LABEL_WORDS
 from briefpack.ingest.web import URL, article_url, bare_domain, clean_url
 
 

@@ -75,6 +75,12 @@ def _places() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _place_first_words() -> frozenset[str]:
+    """The first words of the places of two words or more ("hong" of "hong kong"), for ``is_place``."""
+    return frozenset(key.split(" ", 1)[0] for key in _places() if " " in key)
+
+
+@lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
     """Given names in lower case; empty when the list is missing (then no country reads as a name)."""
     try:
@@ -110,7 +116,12 @@ def is_place(words: list[str]) -> bool:
     places, keys = _places(), [_word_key(w).strip() for w in words]  # ``place_key([w])`` for each word
     if any(map(_abbreviates_place, words)):
         return True
-    if any(" ".join(keys[i : i + n]) in places for n in (2, 3, 4) for i in range(len(keys) - n + 1)):
+    # A run of keys joined by spaces is one of the places of several words only if its first key is
+    # such a place's first word (keys hold no spaces, and place keys open with none): a line none of
+    # whose keys but the last is one is spared the joins.
+    if not _place_first_words().isdisjoint(keys[:-1]) and any(
+        " ".join(keys[i : i + n]) in places for n in (2, 3, 4) for i in range(len(keys) - n + 1)
+    ):
         return True
     if len(keys) >= 2 and (keys[0] in _PLACE_OPENERS or keys[-1] in _PLACE_CLOSERS):
         return True

@@ -14,7 +14,11 @@ QT_X11_DEBS  := libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml
+# The modules pyproject.toml has Cython compile: the compiled files win over the sources in this
+# checkout, so editing one of them reinstalls (recompiles) before anything runs.
+COMPILED := $(shell sed -n 's/.*sources = \["\([^"]*\)"\].*/\1/p' pyproject.toml)
+
+$(STAMP): pyproject.toml $(COMPILED)
 	@$(MAKE) --no-print-directory sysdeps
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
@@ -64,3 +68,4 @@ licenses: $(STAMP)
 
 clean:
 	rm -rf $(VENV) out build dist *.egg-info desktop/*.egg-info
+	find desktop -name '*.so' -o -name '*.pyd' | xargs rm -f

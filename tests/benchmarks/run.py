@@ -14,6 +14,9 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # tests/, for compiled_modules
+
+from compiled_modules import stale, summary  # noqa: E402
 
 
 def machine() -> str:
@@ -30,6 +33,10 @@ def machine() -> str:
 
 def main() -> int:
     print(f"machine: {machine()}")
+    if stale():
+        print("compiled modules older than their sources (run `make setup`): " + ", ".join(map(str, stale())))
+        return 3
+    print(summary())
     only = sys.argv[1:]
     for path in sorted(HERE.glob("bench_*.py")):
         if only and path.stem not in only and path.stem.removeprefix("bench_") not in only:

@@ -113,7 +113,7 @@ def _mostly_utf8(data: bytes) -> str | None:
     return text
 
 
-def decode_text(data: bytes) -> str | None:
+def decode_text(data: bytes | bytearray | memoryview) -> str | None:
     """The text ``data`` encodes, or ``None`` when it is binary or no encoding fits.
 
     A BOM wins; then strict UTF-8; then UTF-8 with a few invalid bytes
@@ -125,7 +125,8 @@ def decode_text(data: bytes) -> str | None:
     last = _last_decoded  # one read: another thread may replace it meanwhile
     if last is not None and last[0] is data:
         return last[1]
-    text = _decode(data)
+    # Other bytes-like objects as bytes: the helpers below are compiled for bytes alone (pyproject.toml).
+    text = _decode(data if type(data) is bytes else bytes(data))
     if type(data) is bytes and len(data) <= _MAX_REMEMBERED_BYTES:  # immutable, so the text stays its text
         _last_decoded = (data, text)
     return text

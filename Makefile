@@ -53,8 +53,10 @@ lint: $(STAMP)
 # program offscreen and checks it rendered the sample project. See README "Building installers".
 PACKAGE_STAMP := $(VENV)/.package-installed
 
+# The `package` extra's requirements alone: reinstalling briefpack would compile its modules again.
 $(PACKAGE_STAMP): $(STAMP)
-	$(PY) -m pip install --quiet -e '.[package]'
+	$(PY) -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml', 'rb'))['project']['optional-dependencies']['package']))" > $(VENV)/package-requirements.txt
+	$(PY) -m pip install --quiet -r $(VENV)/package-requirements.txt
 	touch $(PACKAGE_STAMP)
 
 package: $(PACKAGE_STAMP)

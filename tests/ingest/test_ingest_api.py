@@ -143,3 +143,18 @@ def test_a_cancelled_import_keeps_what_it_read(tmp_path):
     except StopIteration as stop:
         result = stop.value
     assert result.cancelled and len(result.files) == 2 and len(result.articles) == 2
+
+
+def test_any_bytes_like_object_reads_as_its_bytes():
+    """The readers are compiled for ``bytes``; a bytearray or memoryview still reads, and reads the same."""
+    import datetime as dt
+
+    from briefpack.ingest.dump import read_dump
+
+    when = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+    data = "Ports reopen\nBy Ana Ruiz\nThe ports reopened on Monday after the strike ended.\n".encode("utf-8")
+    expected = read_bytes(data, "a.txt", imported_at=when)
+    for other in (bytearray(data), memoryview(data)):
+        assert read_bytes(other, "a.txt", imported_at=when) == expected
+        assert read_articles(other, "a.txt", imported_at=when) == [expected]
+        assert read_dump(other, "a.txt", imported_at=when) == expected

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from briefpack.ingest.decode import looks_binary
+from briefpack.ingest.decode import as_bytes, looks_binary
 from briefpack.ingest.errors import IngestError
 from briefpack.ingest.registry import READERS, ReaderEntry, choose_reader, reader_named
 from briefpack.ingest.sources import Input, Pasted, display_name, expand_inputs, read_stdin
@@ -43,7 +43,11 @@ __all__ = [
 
 
 def read_articles(
-    data: bytes, file_name: str | None, *, imported_at: dt.datetime | None = None, reader: str | None = None
+    data: bytes | bytearray | memoryview,
+    file_name: str | None,
+    *,
+    imported_at: dt.datetime | None = None,
+    reader: str | None = None,
 ) -> list[Article]:
     """Every article in ``data`` (one for most formats, one per entry for a feed), never an empty list.
 
@@ -54,7 +58,7 @@ def read_articles(
     readers' own checks) for too large, empty or binary content, content
     no reader claims, and content the chosen reader cannot read.
     """
-    content, sniff_name = unpack(data, file_name)
+    content, sniff_name = unpack(as_bytes(data), file_name)
     if not content or content.isspace():  # stops at the first visible byte, where strip() copies the bytes
         raise IngestError(file_name, "empty file")
     entry = reader_named(reader) if reader is not None else choose_reader(content, sniff_name)
@@ -105,7 +109,7 @@ def _only(articles: list[Article], file_name: str | None) -> Article:
     return articles[0]
 
 
-def read_bytes(data: bytes, file_name: str | None, *, imported_at: dt.datetime | None = None) -> Article:
+def read_bytes(data: bytes | bytearray | memoryview, file_name: str | None, *, imported_at: dt.datetime | None = None) -> Article:
     """The one article in ``data``; as ``read_articles``, and ``IngestError`` for a file of several (a feed).
 
     Any thread may call it.

@@ -113,6 +113,11 @@ def _mostly_utf8(data: bytes) -> str | None:
     return text
 
 
+def as_bytes(data: bytes | bytearray | memoryview) -> bytes:
+    """``data`` as ``bytes``, itself when it is already: the readers are compiled for ``bytes`` alone (pyproject.toml)."""
+    return data if type(data) is bytes else bytes(data)
+
+
 def decode_text(data: bytes | bytearray | memoryview) -> str | None:
     """The text ``data`` encodes, or ``None`` when it is binary or no encoding fits.
 
@@ -125,8 +130,7 @@ def decode_text(data: bytes | bytearray | memoryview) -> str | None:
     last = _last_decoded  # one read: another thread may replace it meanwhile
     if last is not None and last[0] is data:
         return last[1]
-    # Other bytes-like objects as bytes: the helpers below are compiled for bytes alone (pyproject.toml).
-    text = _decode(data if type(data) is bytes else bytes(data))
+    text = _decode(as_bytes(data))
     if type(data) is bytes and len(data) <= _MAX_REMEMBERED_BYTES:  # immutable, so the text stays its text
         _last_decoded = (data, text)
     return text

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
-from briefpack.ingest.decode import decode_text
+from briefpack.ingest.decode import as_bytes, decode_text
 from briefpack.ingest.dump.assemble import assemble_article
 from briefpack.ingest.dump.features import line_features
 from briefpack.ingest.dump.lines import logical_lines
@@ -30,7 +30,7 @@ __all__ = ["DumpOptions", "read_dump"]
 
 
 def read_dump(
-    data: bytes,
+    data: bytes | bytearray | memoryview,
     file_name: str | None,
     imported_at: dt.datetime | None = None,
     options: DumpOptions | None = None,
@@ -41,6 +41,7 @@ def read_dump(
     now, in UTC; ``options`` ``None`` means the defaults. Raises ``IngestError`` for binary content or a text with
     nothing but whitespace. Pure function: any thread may call it.
     """
+    data = as_bytes(data)
     decoded = decode_text(data)
     if decoded is None:
         raise IngestError(file_name, "binary content, not text")

@@ -70,4 +70,4 @@ licenses: $(STAMP)
 
 clean:
 	rm -rf $(VENV) out build dist *.egg-info desktop/*.egg-info
-	find desktop -name '*.so' -o -name '*.pyd' | xargs rm -f
+	find desktop \( -name '*.so' -o -name '*.pyd' \) -delete

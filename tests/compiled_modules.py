@@ -8,6 +8,7 @@ edited after the last build would go untested: ``stale`` finds those, and
 
 from __future__ import annotations
 
+import importlib
 import importlib.machinery
 import tomllib
 from pathlib import Path
@@ -39,10 +40,16 @@ def stale() -> list[Path]:
             if source_of(built).exists() and source_of(built).stat().st_mtime > built.stat().st_mtime]
 
 
+def stale_message() -> str:
+    """Why a run must not go on (naming the stale sources), or "" when every compiled module is current."""
+    sources = stale()
+    if not sources:
+        return ""
+    return "compiled modules older than their sources (run `make setup` to rebuild them): " + ", ".join(map(str, sources))
+
+
 def summary() -> str:
     """One line for benchmark reports: how many of the listed modules run compiled here."""
-    import importlib
-
     listed = compiled_sources()
     compiled = [name for name in listed if importlib.import_module(name).__file__.endswith(SUFFIXES)]
     return f"compiled by Cython: {len(compiled)} of the {len(listed)} modules pyproject.toml lists" + (

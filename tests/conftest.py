@@ -14,15 +14,11 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from compiled_modules import stale  # noqa: E402
+from compiled_modules import stale_message  # noqa: E402
 
-if stale():
+if stale_message():
     # The compiled module would be imported instead of the edited source: the run would test old code.
-    pytest.exit(
-        "compiled modules older than their sources (run `make setup` to rebuild them): "
-        + ", ".join(str(path) for path in stale()),
-        returncode=3,
-    )
+    pytest.exit(stale_message(), returncode=3)
 
 from briefpack.model.brief import (  # noqa: E402
     Brief,

@@ -16,7 +16,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # tests/, for compiled_modules
 
-from compiled_modules import stale, summary  # noqa: E402
+from compiled_modules import stale_message, summary  # noqa: E402
 
 
 def machine() -> str:
@@ -33,8 +33,8 @@ def machine() -> str:
 
 def main() -> int:
     print(f"machine: {machine()}")
-    if stale():
-        print("compiled modules older than their sources (run `make setup`): " + ", ".join(map(str, stale())))
+    if stale_message():
+        print(stale_message())
         return 3
     print(summary())
     only = sys.argv[1:]

@@ -109,7 +109,9 @@ def _only(articles: list[Article], file_name: str | None) -> Article:
     return articles[0]
 
 
-def read_bytes(data: bytes | bytearray | memoryview, file_name: str | None, *, imported_at: dt.datetime | None = None) -> Article:
+def read_bytes(
+    data: bytes | bytearray | memoryview, file_name: str | None, *, imported_at: dt.datetime | None = None
+) -> Article:
     """The one article in ``data``; as ``read_articles``, and ``IngestError`` for a file of several (a feed).
 
     Any thread may call it.

@@ -2,7 +2,8 @@
 # Both set everything up first: the Debian libraries Qt needs (only when
 # missing) and a virtualenv under .venv/ with briefpack installed editable.
 
-PYTHON ?= python3
+# The interpreter .venv/ is made from (packaging/pick-python.sh says which and why); `make PYTHON=...` overrides it.
+PYTHON ?= $(shell bash packaging/pick-python.sh)
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
@@ -20,7 +21,7 @@ COMPILED := $(shell sed -n 's/.*sources = \["\([^"]*\)"\].*/\1/p' pyproject.toml
 
 $(STAMP): pyproject.toml $(COMPILED)
 	@$(MAKE) --no-print-directory sysdeps
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	test -x $(PY) || { echo "briefpack: making $(VENV) from $(PYTHON)"; $(PYTHON) -m venv $(VENV); }
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)

@@ -28,7 +28,10 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()} {platform.release()}"
+    # The interpreter .venv/ was made from: builds of one Python version differ in speed (packaging/pick-python.sh).
+    base = getattr(sys, "_base_executable", sys.executable)
+    return (f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()} ({os.path.realpath(base)}), "
+            f"{platform.system()} {platform.release()}")
 
 
 def main() -> int:

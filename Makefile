@@ -21,7 +21,7 @@ COMPILED := $(shell sed -n 's/.*sources = \["\([^"]*\)"\].*/\1/p' pyproject.toml
 
 $(STAMP): pyproject.toml $(COMPILED)
 	@$(MAKE) --no-print-directory sysdeps
-	test -x $(PY) || { echo "briefpack: making $(VENV) from $(PYTHON)"; $(PYTHON) -m venv $(VENV); }
+	test -x $(PY) || { python="$(PYTHON)"; echo "briefpack: making $(VENV) from $$python"; "$$python" -m venv $(VENV); }
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)

@@ -52,8 +52,10 @@ MIN_FILES_FOR_WORKERS = 200
 # every worker busy to the end and to lose little when a worker dies.
 CHUNK = 16
 # Tasks queued per worker: enough that a worker never waits while the caller stores a batch
-# (``jobs.STORE_BATCH`` articles), few enough that results read ahead stay a small part of memory.
-AHEAD = 8
+# (``jobs.STORE_BATCH`` articles) and then brings the search index up to date, a fifth of a second
+# together on a busy 2-core machine, in which 8 tasks a worker ran out (the cores then idled a few
+# per cent of an import); few enough that results read ahead stay a small part of memory (~10 MB).
+AHEAD = 16
 # Fresh pools in a row that die before delivering anything: then the workers cannot run here at all
 # (a broken installation), and the rest of the batch is read in the calling process.
 BARREN_POOLS = 3

@@ -103,3 +103,14 @@ def make_settings() -> BriefSettings:
 
 def sample_articles() -> list[Article]:
     return [make_article(1), bare_article(2), make_article(3)]
+
+
+def saved_project(path, count: int = 1) -> None:
+    """A project file at ``path`` holding ``make_article(0)`` … ``make_article(count - 1)``, saved and closed."""
+    from briefpack.store import Project
+
+    project = Project.new(path)
+    for n in range(count):
+        project.add_article(make_article(n))
+    project.save()
+    project.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from store_data import make_article
+from store_data import make_article, saved_project
 
 from briefpack.store import Project, schema, search
 
@@ -25,10 +25,7 @@ def test_a_new_project_indexes_with_the_bulk_settings():
 
 def test_a_file_saved_without_them_gets_them_at_its_next_indexing(tmp_path):
     path = tmp_path / "old.briefpack"
-    project = Project.new(path)
-    project.add_article(make_article(0))
-    project.save()
-    project.close()
+    saved_project(path)
     with sqlite3.connect(path) as conn:  # as a briefpack before the settings wrote it: FTS5 defaults
         conn.execute(f"DELETE FROM {schema.FTS_TABLE}_config WHERE k != 'version'")
     reopened = Project.open(path)

@@ -29,6 +29,9 @@ SCHEMA_VERSION = 4
 # The layout create_schema writes; migrations.STEPS take it from there to SCHEMA_VERSION.
 BASE_VERSION = 1
 
+# Bytes per database page of a working copy (see ``connect_working``).
+PAGE_SIZE = 16384
+
 FTS_TABLE = "contents_fts"
 # A block's FTS5 rowid is its article's position shifted left by BLOCK_BITS, plus its index: rowids of
 # one article are consecutive, in project order, and a match names its article without a join.
@@ -124,6 +127,11 @@ def connect_working() -> sqlite3.Connection:
     off because the working copy is never the saved file.
     """
     conn = sqlite3.connect("", isolation_level=None, check_same_thread=False)
+    # 16 KiB pages (SQLite's default is 4 KiB), set before anything is written: a 10,000-article import
+    # spills its pages to the temporary file as it outgrows the cache, a write per page, and the band-key
+    # and index B-trees are a level shallower; measured, the importing process spent a tenth less CPU.
+    # A saved file keeps the size; a file saved with another (older projects) brings its own along.
+    conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
     conn.execute("PRAGMA journal_mode = MEMORY")
     conn.execute("PRAGMA synchronous = OFF")
     conn.execute("PRAGMA cache_size = -65536")  # 64 MiB: bulk FTS merges stay in memory

@@ -72,7 +72,7 @@ def in_workers(monkeypatch):
         return pool
 
     monkeypatch.setattr(jobs, "worker_count", lambda count: 2 if count >= 10 else 0)
-    monkeypatch.setattr(import_pool, "CHUNK", 3)
+    monkeypatch.setattr(import_pool, "chunk_size", lambda inputs, workers: 3)
     monkeypatch.setattr(import_pool._Crew, "_start", start)
     return pools
 
@@ -193,6 +193,16 @@ def test_small_batches_read_here_and_bundled_programs_use_workers_too(monkeypatc
     # The bundle's launcher calls multiprocessing.freeze_support(); packaging/check_bundle.py sees its workers run.
     monkeypatch.setattr(import_pool.sys, "frozen", True, raising=False)
     assert import_pool.worker_count(many) == expected
+
+
+def test_tasks_are_large_for_a_large_import_and_many_enough_for_a_small_one():
+    ip = import_pool
+    assert ip.chunk_size(10_000, 2) == ip.MAX_CHUNK
+    assert ip.chunk_size(ip.MIN_FILES_FOR_WORKERS, 2) == ip.MIN_CHUNK
+    for inputs in (400, 600, 900):  # between the bounds: each worker gets TASKS_PER_WORKER tasks or more
+        size = ip.chunk_size(inputs, 2)
+        assert ip.MIN_CHUNK < size < ip.MAX_CHUNK
+        assert -(-inputs // size) >= 2 * ip.TASKS_PER_WORKER
 
 
 # ------------------------------------------------------------------ run inside the workers

@@ -82,7 +82,7 @@ def test_an_import_in_workers_stores_the_tags_the_tagger_gives(tmp_path: Path, m
     pools = []
     real_start = import_pool._Crew._start
     monkeypatch.setattr(jobs, "worker_count", lambda count: 2)
-    monkeypatch.setattr(import_pool, "CHUNK", 5)
+    monkeypatch.setattr(import_pool, "chunk_size", lambda inputs, workers: 5)
     monkeypatch.setattr(import_pool._Crew, "_start", lambda crew: pools.append(real_start(crew)) or pools[-1])
     project = Project.new(tmp_path / "p.briefpack")
     result, added, _ = run_to_end(import_into(project, [folder], default_taxonomy(), imported_at=WHEN, batch=7))

@@ -58,10 +58,11 @@ MIN_CHUNK = 16
 MAX_CHUNK = 64
 TASKS_PER_WORKER = 8
 # Files queued per worker: enough that a worker never waits while the caller stores a batch
-# (``jobs.STORE_BATCH`` articles) and then brings the search index up to date, a fifth of a second
-# together on a busy 2-core machine, in which 128 files a worker ran out (the cores then idled a few
-# per cent of an import); few enough that results read ahead stay a small part of memory (~10 MB).
-AHEAD_FILES = 256
+# (``jobs.STORE_BATCH`` articles) and then brings the search index up to date, up to half a second
+# together on a busy 2-core machine (with batches of 200, 128 files a worker ran out and the cores
+# idled a few per cent of an import); few enough that results read ahead stay a small part of
+# memory (~20 MB).
+AHEAD_FILES = 512
 # Fresh pools in a row that die before delivering anything: then the workers cannot run here at all
 # (a broken installation), and the rest of the batch is read in the calling process.
 BARREN_POOLS = 3

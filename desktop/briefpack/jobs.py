@@ -136,9 +136,11 @@ def import_files(
     return result
 
 
-# New articles ``import_into`` stores per transaction: large enough that a transaction's fixed cost is
-# small beside it, small enough that the workers, reading ahead, never wait for the store.
-STORE_BATCH = 200
+# New articles ``import_into`` stores per transaction: large enough that a batch's fixed costs are small
+# beside it (each batch reads back the band-key matches and candidates' signatures it needs, and the same
+# stored articles come up batch after batch: 500 instead of 200 took a tenth less CPU in the importing
+# process on 10,000 dumps), small enough that the workers, reading ahead, never wait for the store.
+STORE_BATCH = 500
 
 
 def import_into(

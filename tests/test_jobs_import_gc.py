@@ -1,4 +1,4 @@
-"""``jobs.import_into`` pauses the cyclic collector while it runs, and turns it back on however it ends."""
+"""``jobs.import_into``: it pauses the cyclic collector while it runs (back on however it ends), and how it batches the store."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import datetime as dt
 import gc
 from pathlib import Path
 
+from briefpack import jobs
 from briefpack.jobs import default_taxonomy, import_into, run_to_end
 from briefpack.store import Project
 
@@ -47,3 +48,15 @@ def test_left_off_when_it_was_off_before(tmp_path: Path):
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_batches_are_whole_while_much_remains_and_shrink_towards_the_end(tmp_path: Path, monkeypatch):
+    sizes = []
+    real_store = jobs.store_import
+    monkeypatch.setattr(jobs, "store_import", lambda project, part: sizes.append(len(part.articles)) or real_store(project, part))
+    project = Project.new(tmp_path / "p.briefpack")
+    _, added, _ = run_to_end(import_into(project, files(tmp_path, 120), default_taxonomy(), imported_at=WHEN, batch=40))
+    assert len(added) == sum(sizes) == len(project.articles) == 120
+    assert sizes[:2] == [40, 40] and max(sizes) == 40
+    # Then a store once as many are pending as inputs remain: 20 of the last 40, 16 (the floor), the last 4.
+    assert sizes[2:] == [20, jobs._LAST_BATCH, 4]

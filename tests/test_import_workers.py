@@ -13,6 +13,8 @@ import datetime as dt
 import os
 import random
 import shutil
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -203,6 +205,15 @@ def test_tasks_are_large_for_a_large_import_and_many_enough_for_a_small_one():
         size = ip.chunk_size(inputs, 2)
         assert ip.MIN_CHUNK < size < ip.MAX_CHUNK
         assert -(-inputs // size) >= 2 * ip.TASKS_PER_WORKER
+
+
+def test_the_fork_server_loads_no_more_of_the_store_than_the_workers_use():
+    # The fork server imports import_pool before any worker starts, one core idle meanwhile: the project,
+    # search and upgrade modules are no part of reading and would only lengthen that wait.
+    code = "import sys, briefpack.import_pool; print(sorted(m for m in sys.modules if m.startswith('briefpack.store')))"
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "'briefpack.store.rows'" in loaded
+    assert "briefpack.store.project" not in loaded and "briefpack.store.search" not in loaded
 
 
 # ------------------------------------------------------------------ run inside the workers

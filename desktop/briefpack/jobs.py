@@ -158,11 +158,11 @@ def import_into(
 
     With worker processes reading, the calling process stores one batch
     while they read the next; towards the end the batches shrink, so that
-    little is left to store once the last file is read. Duplicates are judged against ``project``
-    and the batch, as ``import_files`` does. Returns the ``ImportResult``
-    (every input's ``FileResult``; its ``tags`` and ``fingerprints`` are
-    left empty: they are in the project now) with what ``store_import``
-    returned for all batches. When cancelled, the batches stored so far
+    little is left to store once the last file is read. Duplicates are
+    judged against ``project`` and the batch, as ``import_files`` does.
+    Returns the ``ImportResult`` (every input's ``FileResult``; its
+    ``tags`` and ``fingerprints`` are left empty: they are in the project
+    now) with what ``store_import`` returned for all batches. When cancelled, the batches stored so far
     stay in the project. Python's cyclic collector is paused, for the whole
     process, until the job ends or is closed. Call on the thread that owns
     ``project``.

@@ -157,8 +157,9 @@ def import_into(
     """``import_files`` and ``store_import`` in one: articles are added ``batch`` at a time while the rest are read.
 
     With worker processes reading, the calling process stores one batch
-    while they read the next; towards the end the batches shrink, so that
-    little is left to store once the last file is read. Duplicates are
+    while they read the next. Towards the end of the inputs the batches
+    shrink (whoever reads), so that little is left to store once the last
+    file is read. Duplicates are
     judged against ``project`` and the batch, as ``import_files`` does.
     Returns the ``ImportResult`` (every input's ``FileResult``; its
     ``tags`` and ``fingerprints`` are left empty: they are in the project

@@ -40,6 +40,7 @@ from briefpack.ingest.legal import MIN_NOTICE_WORDS, is_legal_notice
 from briefpack.ingest.names import byline_names, opens_with_byline_label, personal_names
 
 _CLOSERS = "\"'”’»)]"
+_SENTENCE_ENDS = ".…;:,!?"
 _OPENERS = "\"'“‘«(["
 # The mark agencies end a story with, after its last sentence: "… interests. -0-" (KCNA), "-30-".
 _END_MARKS = ("-0-", "-30-")
@@ -134,6 +135,11 @@ class Features:
     def title_like(self) -> bool:
         """Could be a headline: short, capitalised, no full stop."""
         return self.short_heading and 2 <= self.words <= self.page.options.max_title_words and not self.crumbs
+
+    @_cached
+    def unpunctuated(self) -> bool:
+        """Ends without a sentence's punctuation (closing quotes and end marks aside): a headline's shape."""
+        return _ending(self.text) not in _SENTENCE_ENDS
 
     @_cached
     def label_like(self) -> bool:

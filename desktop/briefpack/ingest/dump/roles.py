@@ -9,8 +9,9 @@ each settling one kind of line and leaving the rest undecided (``None``):
 3. a section label glued to the headline;
 4. the top of the page, up to the first prose: the headline (below the
    site's menu; printed twice, or once more as the page's title with the
-   site's name), a label above it, navigation (a bare name above the
-   headline is one of these);
+   site's name; failing all else, a long line without a full stop right
+   above the dateline or the byline), a label above it, navigation (a bare
+   name above the headline is one of these);
 5. bare personal names near the top or next to a caption: bylines;
 6. captions that sit right above a picture credit (bare ones too:
    "(ABC News: X)", "X/Agency"), and credits that are really "Source:" or
@@ -138,6 +139,21 @@ def _menu_end(features: Sequence[Features], roles: Roles, start: int) -> int:
     return end
 
 
+def _long_headline(features: Sequence[Features], roles: Roles, start: int, options: DumpOptions) -> bool:
+    """True when the first prose line, ``start``, is a headline too long to look like one: nothing above it
+    makes a headline, it ends without a full stop, and the dateline or the byline follows it."""
+    if start + 1 >= len(features):
+        return False
+    f, below = features[start], features[start + 1]
+    return (
+        f.words <= options.max_long_title_words
+        and not f.link
+        and f.unpunctuated
+        # A bare date ("2024-08-03 14:22") has no letter, so it is furniture, but it dates the page all the same.
+        and (roles[start + 1] in (DATELINE, BYLINE) or below.date is not None or bool(below.names))
+    )
+
+
 def _mark_top(features: Sequence[Features], roles: Roles, options: DumpOptions) -> None:
     """Headline, section label and navigation among the lines above the first prose."""
     start = _body_start(features, roles)
@@ -168,6 +184,9 @@ def _mark_top(features: Sequence[Features], roles: Roles, options: DumpOptions) 
                 if features[i].words >= options.min_title_words and not reads_as_navigation(features[i].text)
             ]
             title = (doubled or long_enough or [max(candidates, key=lambda i: features[i].words)])[0]
+            roles[title] = TITLE
+        elif _long_headline(features, roles, start, options):
+            title = start
             roles[title] = TITLE
     has_category = CATEGORY in roles
     for i in range(start):

@@ -114,6 +114,8 @@ def _unglue_role_as_first_written(line: str) -> str:
 def _byline_names_as_first_written(line: str, *, dated: bool = False) -> tuple[str, ...] | None:
     """``names.byline_names`` as written before a line without a role spared its pieces the search."""
     line = names._unglue_by(" ".join(names._without_email(line).split()))
+    if line[:4].lower() == "(by " and line.endswith(")"):
+        line = line[1:-1]
     label = names._BY.match(line)
     if label is None and dated:
         signed = names._TRAILING_BY.search(line)
@@ -137,6 +139,9 @@ def _byline_names_as_first_written(line: str, *, dated: bool = False) -> tuple[s
         return None
     head, tail = segments[0], segments[1:]
     pieces = names._split_names(head)
+    if label:
+        pieces = [names._before_date(p) if names._DIGIT.search(p) else p for p in pieces]
+        pieces = [p for p in pieces if p]
     with_role = [names._find_role(p) is not None for p in pieces]
     found = [
         p

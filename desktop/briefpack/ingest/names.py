@@ -250,6 +250,20 @@ def _split_names(segment: str) -> list[str]:
     return [p for part in parts for p in _COMMA_SPLIT.split(part.strip(" ,;:")) if p]
 
 
+def _before_date(segment: str) -> str:
+    """``segment`` cut before the date printed right after the names ("Tran Minh Anh October 18, 2024" gives
+    "Tran Minh Anh"): at the first word that is a number, or a month or weekday name with a number after it.
+    The pieces of the page (a name, a date) were separate elements that copying joined with spaces."""
+    words = segment.split()
+    calendar = calendar_words()
+    for at, word in enumerate(words):
+        if word[:1].isdigit() or (
+            at + 1 < len(words) and words[at + 1][:1].isdigit() and word.lower().strip(".,") in calendar
+        ):
+            return " ".join(words[:at])
+    return segment
+
+
 def _has_plain_lower_word(line: str) -> bool:
     """True when a word of lower-case letters that is no name particle comes before any word that opens
     a place: ``_split_names`` then keeps it as it is in one of the pieces it gives, and a lower-case
@@ -273,6 +287,8 @@ def byline_names(line: str, *, dated: bool = False) -> tuple[str, ...] | None:
     readable name gives ``None`` too, so "By the end of the year" is prose.
     """
     line = _unglue_by(" ".join(_without_email(line).split()))
+    if line[:1] == "(" and line[-1:] == ")" and line[1:4].lower() == "by ":
+        line = line[1:-1]  # a sign-off byline in brackets: "(By Lin Hsiao-wen and Ko Ming-hui)"
     label = _byline_label(line)
     if label is None and dated:
         signed = _TRAILING_BY.search(line)
@@ -301,6 +317,9 @@ def byline_names(line: str, *, dated: bool = False) -> tuple[str, ...] | None:
         return None
     head, tail = segments[0], segments[1:]
     pieces = _split_names(head)
+    if label is not None and any(map(_DIGIT.search, pieces)):
+        # "By Tran Minh Anh October 18, 2024 | 05:12 pm PT": the names, then the date, a piece of its own.
+        pieces = [q for q in (_before_date(p) if _DIGIT.search(p) else p for p in pieces) if q]
     # Searched once per piece, used twice.
     with_role = [_find_role(p) is not None for p in pieces] if role is not None else [False] * len(pieces)
     # Pieces with digits are the date or time printed beside the names.

@@ -94,8 +94,8 @@ _FURNITURE_PATTERNS = (
     # a teaser glued to its label when copied: "Read moreUkraine fires …"
     re.compile(r"read (?:more|also|next)[^\W\d_].*", re.I),
     # a short line wholly in brackets ("(FRANCE 24 with AFP)", "(Reuters)") or desk initials
-    # under agency copy ("dz/ach/gil", "rc/sms (Reuters, AFP, dpa)")
-    re.compile(r"[a-z]{1,4}(?:/[a-z]{1,4})+(?:\s*\([^()]{1,40}\))?|\([^()]{1,40}\)", re.I),
+    # under agency copy ("dz/ach/gil", "rc/sms (Reuters, AFP, dpa)"); not a byline in brackets ("(By X and Y)")
+    re.compile(r"[a-z]{1,4}(?:/[a-z]{1,4})+(?:\s*\([^()]{1,40}\))?|\((?!by )[^()]{1,40}\)", re.I),
     # screen-reader labels of inline teaser lists: "list of 3 items", "list 1 of 3", "end of list"
     re.compile(r"list (?:of \d+ items?|\d+ of \d+)|end of list", re.I),
     re.compile(r"click here to .{0,50}", re.I),

@@ -110,12 +110,15 @@ def _body_start(features: Sequence[Features], roles: Roles) -> int:
     return next((i for i, f in enumerate(features) if roles[i] is None and f.prose), len(features))
 
 
-def _mark_glued_category(features: Sequence[Features], roles: Roles) -> None:
+def _mark_glued_category(features: Sequence[Features], roles: Roles, options: DumpOptions) -> None:
     # "PoliticsNorth Korea …" above "North Korea …": the page's section
     # label ran into the headline when copied; the next line is the headline.
+    # Not when the next line is too short for one: "Home > North Korea" above
+    # "North Korea" is a breadcrumb over its section's name.
     start = _body_start(features, roles)
     for i, f in enumerate(features[:start]):
-        if f.glued_label and roles[i] is None and features[i + 1].title_like:
+        following = features[i + 1] if f.glued_label else None
+        if following is not None and roles[i] is None and following.title_like and following.words >= options.min_title_words:
             roles[i] = CATEGORY
             if roles[i + 1] in (None, CAPTION):
                 roles[i + 1] = TITLE
@@ -124,13 +127,14 @@ def _mark_glued_category(features: Sequence[Features], roles: Roles) -> None:
 
 def _menu_end(features: Sequence[Features], roles: Roles, start: int) -> int:
     """The index after the last run of ``_MENU_RUN`` or more label lines ("Home", "About", "Archive")
-    above the byline and the body; 0 when there is none. Share rows below a byline do not count."""
+    above the byline and the body; 0 when there is none. Share rows below a byline do not count, nor
+    does a bare name: it is the byline of a page whose menu is above (asked last, names cost most)."""
     end = run = 0
     for i in range(start):
         if roles[i] in (BYLINE, DATELINE):
             break
         f = features[i]
-        if f.words <= _MAX_MENU_ITEM_WORDS and roles[i] in (None, FURNITURE) and f.label_like:
+        if f.words <= _MAX_MENU_ITEM_WORDS and roles[i] in (None, FURNITURE) and f.label_like and not f.names:
             run += 1
             if run >= _MENU_RUN:
                 end = i + 1
@@ -140,8 +144,8 @@ def _menu_end(features: Sequence[Features], roles: Roles, start: int) -> int:
 
 
 def _long_headline(features: Sequence[Features], roles: Roles, start: int, options: DumpOptions) -> bool:
-    """True when the first prose line, ``start``, is a headline too long to look like one: nothing above it
-    makes a headline, it ends without a full stop, and the dateline or the byline follows it."""
+    """True when the first prose line, ``start``, is a headline too long to look like one: it ends without a
+    full stop and the dateline or the byline follows it (asked when no line above is long enough for one)."""
     if start + 1 >= len(features):
         return False
     f, below = features[start], features[start + 1]
@@ -152,6 +156,17 @@ def _long_headline(features: Sequence[Features], roles: Roles, start: int, optio
         # A bare date ("2024-08-03 14:22") has no letter, so it is furniture, but it dates the page all the same.
         and (roles[start + 1] in (DATELINE, BYLINE) or below.date is not None or bool(below.names))
     )
+
+
+def _signed(candidates: list[int], features: Sequence[Features], roles: Roles) -> list[int]:
+    """The first of ``candidates`` that stands right above the byline or the dateline, as a headline does, in a
+    list (empty when none does); the candidate right above it instead when that one is shorter: a headline
+    above its standfirst printed without a full stop. A line with a name after a bar or a dash ("Beirut -
+    Asharq Al-Awsat", a page's title) is passed over: above a dateline, that is the place and the outlet."""
+    for i in candidates:
+        if i + 1 < len(roles) and roles[i + 1] in (BYLINE, DATELINE) and not _TITLE_SUFFIX.search(features[i].text):
+            return [i - 1] if i - 1 in candidates and features[i - 1].words < features[i].words else [i]
+    return []
 
 
 def _mark_top(features: Sequence[Features], roles: Roles, options: DumpOptions) -> None:
@@ -173,8 +188,10 @@ def _mark_top(features: Sequence[Features], roles: Roles, options: DumpOptions) 
             candidates = after_menu or candidates
         if candidates:
             # A headline printed twice is a strong cue, also when one copy is the page's title, with the
-            # site's name after a bar or a dash. Otherwise the first line long enough for a headline:
-            # navigation and labels above it are shorter, an unpunctuated standfirst below it is longer.
+            # site's name after a bar or a dash. Then the line long enough for a headline right above the
+            # byline or dateline (a menu's last item or a tagline may stand above it, long enough too).
+            # Otherwise the first line long enough: navigation and labels above it are shorter, an
+            # unpunctuated standfirst below it is longer.
             titled = {m.string[: m.start()] for i in candidates for m in _TITLE_SUFFIX.finditer(features[i].text)}
             doubled = [i for i in candidates if features[i].repeats_next or features[i].text in titled]
             # A menu or a section's name is as long as a headline but made of label words.
@@ -183,10 +200,13 @@ def _mark_top(features: Sequence[Features], roles: Roles, options: DumpOptions) 
                 for i in candidates
                 if features[i].words >= options.min_title_words and not reads_as_navigation(features[i].text)
             ]
-            title = (doubled or long_enough or [max(candidates, key=lambda i: features[i].words)])[0]
-            roles[title] = TITLE
-        elif _long_headline(features, roles, start, options):
+            title = (doubled or _signed(long_enough, features, roles) or long_enough or [None])[0]
+        # Failing those, a long headline that reads as the first prose line beats a short line above it.
+        if title is None and _long_headline(features, roles, start, options):
             title = start
+        if title is None and candidates:
+            title = max(candidates, key=lambda i: features[i].words)
+        if title is not None:
             roles[title] = TITLE
     has_category = CATEGORY in roles
     for i in range(start):
@@ -288,7 +308,7 @@ def classify(features: Sequence[Features], options: DumpOptions) -> list[Role]:
     """The role of every line, in order; lines no pass claims are ``Role.PARAGRAPH``."""
     roles: Roles = [_intrinsic(f, options) for f in features]
     _mark_duplicates(features, roles)
-    _mark_glued_category(features, roles)
+    _mark_glued_category(features, roles, options)
     _mark_top(features, roles, options)
     _mark_bylines(features, roles, options)
     mark_tail(features, roles)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from briefpack.ingest import read_bytes
+from pagelines import read_lines
 from briefpack.ingest.dump.patterns import glued_section_label
 from briefpack.ingest.name_words import SECTION_LABEL_WORDS
 
@@ -22,9 +23,6 @@ LEAD = (
 )
 SECOND = "Officials said the new crossing would open to passenger trains next year if talks go well."
 
-
-def _read(lines: list[str]):
-    return read_bytes("\n\n".join(lines).encode("utf-8"), "dump.txt")
 
 
 @pytest.mark.parametrize(
@@ -51,7 +49,8 @@ def test_section_label_words_are_lower_case_single_words():
 
 
 def test_label_glued_to_a_headline_printed_once_becomes_the_category():
-    article = _read(["WorldNorth Korea opens a rail link with Russia", "By Kim Min-ji", LEAD, SECOND])
+    lines = ["WorldNorth Korea opens a rail link with Russia", "By Kim Min-ji", LEAD, SECOND]
+    article = read_lines(lines, blank_between=True)
     assert article.title == "North Korea opens a rail link with Russia"
     assert article.category == "World"
     assert LEAD in [b.text for b in article.blocks]
@@ -59,13 +58,13 @@ def test_label_glued_to_a_headline_printed_once_becomes_the_category():
 
 def test_a_brand_word_the_page_prints_again_stays_whole():
     lead = "WorldCom said on Thursday that its network would be sold to a rival before the end of the year."
-    article = _read(["WorldCom shares fall after the sale", lead, SECOND])
+    article = read_lines(["WorldCom shares fall after the sale", lead, SECOND], blank_between=True)
     assert article.title == "WorldCom shares fall after the sale"
     assert article.category is None
 
 
 def test_a_label_line_above_the_headline_stays_the_category():
-    article = _read(["Business", "EconomyThe central bank raises rates again", LEAD, SECOND])
+    article = read_lines(["Business", "EconomyThe central bank raises rates again", LEAD, SECOND], blank_between=True)
     assert article.title == "The central bank raises rates again"
     assert article.category == "Business"
 

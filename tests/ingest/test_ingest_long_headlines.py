@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from briefpack.ingest import read_bytes
+from pagelines import read_lines
 from briefpack.ingest.dump.options import DumpOptions
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
@@ -30,9 +31,6 @@ LEAD = (
 SECOND = "Officials said the new crossing would open to passenger trains next year if talks go well."
 
 
-def _read(lines: list[str]):
-    return read_bytes("\n\n".join(lines).encode("utf-8"), "dump.txt")
-
 
 def test_the_sample_headline_is_longer_than_a_title_may_be():
     assert OPTIONS.max_title_words < len(LONG.split()) <= OPTIONS.max_long_title_words
@@ -48,7 +46,7 @@ def test_the_sample_headline_is_longer_than_a_title_may_be():
     ],
 )
 def test_a_long_unpunctuated_line_above_the_dateline_or_byline_is_the_headline(below):
-    article = _read([LONG, below, LEAD, SECOND])
+    article = read_lines([LONG, below, LEAD, SECOND], blank_between=True)
     assert article.title == LONG
     assert not article.title_derived
     assert LONG not in [b.text for b in article.blocks]
@@ -56,7 +54,8 @@ def test_a_long_unpunctuated_line_above_the_dateline_or_byline_is_the_headline(b
 
 
 def test_below_a_bare_url_and_with_a_glued_section_label():
-    article = _read(["https://en.yna.co.kr/view/AEN20241018000300315", f"Politics{LONG}", "By Kim Min-ji", LEAD])
+    lines = ["https://en.yna.co.kr/view/AEN20241018000300315", f"Politics{LONG}", "By Kim Min-ji", LEAD]
+    article = read_lines(lines, blank_between=True)
     assert article.title == LONG
     assert article.category == "Politics"
 
@@ -70,13 +69,13 @@ def test_below_a_bare_url_and_with_a_glued_section_label():
     ],
 )
 def test_other_long_lines_stay_body_text(lines):
-    article = _read(lines)
+    article = read_lines(lines, blank_between=True)
     assert article.title_derived
     assert lines[0] in [b.text for b in article.blocks]
 
 
 def test_a_short_headline_above_keeps_the_long_line_as_a_standfirst():
-    article = _read(["Rail freight with Russia doubles", LONG, "By Kim Min-ji", LEAD, SECOND])
+    article = read_lines(["Rail freight with Russia doubles", LONG, "By Kim Min-ji", LEAD, SECOND], blank_between=True)
     assert article.title == "Rail freight with Russia doubles"
     assert LONG in [b.text for b in article.blocks]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefpack.ingest import read_bytes
+from pagelines import read_lines
 from briefpack.ingest.names import byline_names
 
 HEADLINE = "China's parliament opens with a modest growth target and a pledge to stabilise jobs"
@@ -23,44 +23,41 @@ SECOND = "The premier told nearly 3,000 delegates that the economy faced pressur
 MENU = ["Menu", "World", "U.S.", "Politics", "Sports", "Business", "Science"]
 
 
-def _read(lines: list[str]):
-    return read_bytes("\n".join(lines).encode("utf-8"), "page.txt")
-
 
 def test_the_line_above_the_byline_beats_a_long_last_menu_item():
-    article = _read([*MENU, "Personal Finance Guides Online", "Español", "", HEADLINE, "By MARTIN KOVAC",
+    article = read_lines([*MENU, "Personal Finance Guides Online", "Español", "", HEADLINE, "By MARTIN KOVAC",
                      "Updated 11:07 PM GMT+8, March 5, 2025", "", LEAD, SECOND])
     assert article.title == HEADLINE
     assert LEAD in [b.text for b in article.blocks]
 
 
 def test_the_line_above_the_dateline_beats_a_flattened_menu_above_it():
-    article = _read(["KCNA Watch", "", "Newstream  KCNA  Rodong Sinmun  Uriminzokkiri  Photos  Videos  Search", "",
+    article = read_lines(["KCNA Watch", "", "Newstream  KCNA  Rodong Sinmun  Uriminzokkiri  Photos  Videos  Search", "",
                      "DPRK Agricultural Delegation Leaves for Russia", "", "Date: October 18, 2024", "", LEAD, SECOND])
     assert article.title == "DPRK Agricultural Delegation Leaves for Russia"
 
 
 def test_a_headline_above_its_unpunctuated_standfirst_and_byline_stays_the_headline():
     standfirst = "Delegates hear a promise of jobs and help for the property market as the economy slows after a weak year"
-    article = _read([HEADLINE, standfirst, "By Martin Kovac", "March 5, 2025", "", LEAD, SECOND])
+    article = read_lines([HEADLINE, standfirst, "By Martin Kovac", "March 5, 2025", "", LEAD, SECOND])
     assert article.title == HEADLINE
 
 
 def test_a_place_and_outlet_line_above_the_dateline_is_not_the_headline():
-    article = _read(["Arab World", HEADLINE, "", "Beirut - Asharq Al-Awsat", "Thursday, 21 November, 2024 - 10:14", "",
+    article = read_lines(["Arab World", HEADLINE, "", "Beirut - Asharq Al-Awsat", "Thursday, 21 November, 2024 - 10:14", "",
                      LEAD, SECOND])
     assert article.title == HEADLINE
 
 
 def test_a_breadcrumb_above_its_sections_name_leaves_the_headline_below():
-    article = _read([*MENU, "Home > North Korea", "", "North Korea",
+    article = read_lines([*MENU, "Home > North Korea", "", "North Korea",
                      "(LEAD) N. Korea fires short-range ballistic missiles into East Sea: JCS",
                      "All News 08:52 November 05, 2024", "", LEAD, SECOND])
     assert article.title == "(LEAD) N. Korea fires short-range ballistic missiles into East Sea: JCS"
 
 
 def test_a_name_in_the_share_row_is_the_byline_not_a_menu_item():
-    article = _read([*MENU, "", HEADLINE, "2 hours ago", "Share", "Save", "Priya Raman", "BBC News, Taipei",
+    article = read_lines([*MENU, "", HEADLINE, "2 hours ago", "Share", "Save", "Priya Raman", "BBC News, Taipei",
                      "Getty Images", "", LEAD, SECOND])
     assert article.title == HEADLINE
     assert article.authors == ("Priya Raman",)
@@ -69,7 +66,7 @@ def test_a_name_in_the_share_row_is_the_byline_not_a_menu_item():
 def test_a_long_headline_below_a_sites_name_and_account_link():
     long_headline = ("Tokyo and Seoul quietly agree to share real-time missile warning data with Washington as "
                      "North Korea steps up its launches ahead of the US election")
-    article = _read(["The Japan Times", "My Account", "Latest News", "", long_headline, "by Kaori Sato",
+    article = read_lines(["The Japan Times", "My Account", "Latest News", "", long_headline, "by Kaori Sato",
                      "Nov 14, 2024", "", LEAD, SECOND])
     assert article.title == long_headline
     assert article.authors == ("Kaori Sato",)
@@ -92,7 +89,14 @@ def test_bylines_with_their_date_or_in_brackets(line, names):
 
 
 def test_a_bracketed_sign_off_byline_names_the_authors():
-    article = _read([HEADLINE, "2024-10-18", "", LEAD, SECOND, "", "(By Lin Hsiao-wen and Ko Ming-hui)",
+    article = read_lines([HEADLINE, "2024-10-18", "", LEAD, SECOND, "", "(By Lin Hsiao-wen and Ko Ming-hui)",
                      "Enditem/ls"])
     assert article.authors == ("Lin Hsiao-wen", "Ko Ming-hui")
     assert "(By Lin Hsiao-wen and Ko Ming-hui)" not in [b.text for b in article.blocks]
+
+
+def test_the_line_above_a_bare_name_beats_a_link_in_the_sites_header():
+    article = read_lines(["The Kyiv Independent", "Support us", "Ukraine war latest: Ukraine strikes ammunition depot in "
+                     "Bryansk Oblast", "Ukraine", HEADLINE, "Oksana Hrytsenko", "3 hours ago", "", LEAD, SECOND])
+    assert article.title == HEADLINE
+    assert article.authors == ("Oksana Hrytsenko",)

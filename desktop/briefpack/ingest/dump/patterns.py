@@ -34,7 +34,8 @@ SECTION_OPENERS = _phrases(
     |more from this author|more stories|latest news|top stories|czytaj także|czytaj też
     |zobacz także|zobacz też|polecamy|xem thêm|tin liên quan|читайте также|weitere artikel
     |mehr zum thema|lire aussi|explore more on these topics|more on this topic|more about|keep reading
-    |read next|up next|more from|don't miss|editor's picks|must read|in this news|related topics"""
+    |read next|up next|more from|don't miss|editor's picks|must read|in this news|related topics|suggested topics
+    |most viewed|most watched|most shared|tags|topics|keywords"""
 )
 
 # Whole lines that are page furniture (compared in lower case, without
@@ -50,7 +51,7 @@ FURNITURE_LINES = SECTION_OPENERS | _phrases(
     |photo gallery|gallery|photos|audio|play|open in app|download the app|reklama|komentarze
     |udostępnij|bình luận|chia sẻ|реклама|комментарии|поделиться|anzeige|publicité|keywords|tags
     |topics|reuse this content|(end)|end|your email address will not be published|bookmark|save
-    |saved|follow us on|like this|like loading|search keywords|key words"""
+    |saved|follow us on|like this|like loading|search keywords|key words|your email|email address|enter your email"""
 )
 
 _SOCIAL = frozenset(
@@ -139,7 +140,10 @@ _PROMPTS = re.compile(
     # reader-support and subscription appeals, in the second person news copy does not use:
     # "We've been working hard to bring you …", "Have a news tip?", "Thank you for reading"
     r"|to bring you|subscription options"
-    r"|(?:have|got) a news tip|we rely on (?:our )?(?:readers|members|subscribers)|join our community"
+    r"|(?:have|got) a news tip|we rely on (?:the (?:support|generosity) of )?(?:our )?(?:readers|members|subscribers)"
+    r"|join our community"
+    # the fine print of a newsletter box: "Sign up here.", "By subscribing, you agree to our Privacy Policy."
+    r"|sign up here|by (?:subscribing|signing up),? you agree"
     r"|thanks? (?:you )?for reading"
     # paywall offers beside a teaser: "Subscribe to unlock this article", "Try unlimited access",
     # "Cancel anytime", "Only $1 for 4 weeks", "Check whether you already have access …"
@@ -164,7 +168,8 @@ _PROMPTS = re.compile(
 # Aho-Corasick automaton), which costs less than splitting it into words for a set test.
 _PROMPT_WORDS = frozenset(
     """cookies sign signin log login register subscribe subscription subscriptions subscriber newsletter inbox
-    journalism become download bring tip rely community reading access cancel offers plans conditions send
+    journalism become download bring tip rely community reading access cancel offers plans conditions send subscribing
+    signing
     alerts notifications accessed addresses moderated republish""".split()
 )
 _PROMPT_WORD_FINDER = ahocorasick_rs.BytesAhoCorasick([b" " + w.encode("ascii") + b" " for w in sorted(_PROMPT_WORDS)])

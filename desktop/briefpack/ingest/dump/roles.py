@@ -69,6 +69,9 @@ _MAX_MENU_ITEM_WORDS = 3
 # What a line may still be when the picture pass looks at it: undecided, or an unpunctuated line
 # below the headline that the top pass took for a standfirst.
 _UNSETTLED = (None, PARAGRAPH)
+# What the lines of a teaser list below the article may have been taken for: the byline and the date of
+# a linked article.
+_TEASER_LINES = (BYLINE, DATELINE)
 # Lines that never interrupt the body text between a heading and its prose.
 _ASIDES = frozenset({CAPTION, CREDIT, DUPLICATE, BYLINE, DATELINE, FURNITURE})
 
@@ -159,12 +162,14 @@ def _long_headline(features: Sequence[Features], roles: Roles, start: int, optio
 
 
 def _signed(candidates: list[int], features: Sequence[Features], roles: Roles) -> list[int]:
-    """The first of ``candidates`` that stands right above the byline or the dateline, as a headline does, in a
+    """The first of ``candidates`` that stands right above the byline, the dateline or a bare name (the byline
+    before the byline pass names it), as a headline does, in a
     list (empty when none does); the candidate right above it instead when that one is shorter: a headline
     above its standfirst printed without a full stop. A line with a name after a bar or a dash ("Beirut -
     Asharq Al-Awsat", a page's title) is passed over: above a dateline, that is the place and the outlet."""
     for i in candidates:
-        if i + 1 < len(roles) and roles[i + 1] in (BYLINE, DATELINE) and not _TITLE_SUFFIX.search(features[i].text):
+        signed = i + 1 < len(roles) and (roles[i + 1] in (BYLINE, DATELINE) or bool(features[i + 1].names))
+        if signed and not _TITLE_SUFFIX.search(features[i].text):
             return [i - 1] if i - 1 in candidates and features[i - 1].words < features[i].words else [i]
     return []
 
@@ -257,9 +262,10 @@ def _mark_picture_lines(features: Sequence[Features], roles: Roles, options: Dum
         above = features[i - 1] if i else None
         if roles[i] is CREDIT and above and roles[i - 1] in _UNSETTLED and not f.blank_before:
             roles[i - 1] = CAPTION if above.words <= options.max_caption_words else None
-    # "Source: Getty" or "© Reuters" next to a caption credits the picture.
+    # "Source: Getty" or "© Reuters" next to a caption credits the picture; not a source line that dates the
+    # story ("Source: Xinhua | Editor: X | 2024-11-22 18:45:30").
     for i, f in enumerate(features if SOURCE in roles or COPYRIGHT in roles else ()):
-        named_source = roles[i] is SOURCE and f.source is not None and f.source.name
+        named_source = roles[i] is SOURCE and f.source is not None and f.source.name and f.date is None
         holder = roles[i] is COPYRIGHT and f.copyright is not None and not f.copyright.domain
         if not (named_source or holder):
             continue  # asked first: few lines are either, and the neighbours need not be looked at
@@ -269,14 +275,17 @@ def _mark_picture_lines(features: Sequence[Features], roles: Roles, options: Dum
 
 def _mark_teasers(features: Sequence[Features], roles: Roles) -> None:
     # After "Related content" come links to other articles: short lines
-    # until the article's prose resumes.
-    inside = False
+    # until the article's prose resumes, and below the article's text the
+    # bylines and dates of those articles among them (above it, a menu item
+    # such as "Topics" stands over the article's own).
+    inside = read = False
     for i, f in enumerate(features):
         if roles[i] is FURNITURE and f.opens_teasers:
             inside = True
         elif roles[i] is None and f.prose:
             inside = False
-        elif inside and roles[i] is None:
+            read = True
+        elif inside and (roles[i] is None or (read and roles[i] in _TEASER_LINES)):
             roles[i] = FURNITURE
 
 

@@ -147,6 +147,7 @@ def _byline_names_as_first_written(line: str, *, dated: bool = False) -> tuple[s
         p
         for p, role in zip(pieces, with_role)
         if not role and not names._DIGIT.search(p) and not names.is_outlet_name(p)
+        and p.split()[-1].lower() not in names._DESKS
     ]
     roles = any(with_role) or any(names._find_role(s) for s in tail) or outlet is not None
     if label is None and not (roles or dated):

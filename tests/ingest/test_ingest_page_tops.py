@@ -100,3 +100,37 @@ def test_the_line_above_a_bare_name_beats_a_link_in_the_sites_header():
                      "Bryansk Oblast", "Ukraine", HEADLINE, "Oksana Hrytsenko", "3 hours ago", "", LEAD, SECOND])
     assert article.title == HEADLINE
     assert article.authors == ("Oksana Hrytsenko",)
+
+
+def test_a_cookie_banner_above_the_menu_leaves_the_top_of_the_page_alone():
+    banner = ("Ta strona używa plików cookies w celu świadczenia usług na najwyższym poziomie. Dalsze korzystanie "
+              "ze strony oznacza, że zgadzasz się na ich użycie.")
+    article = read_lines([banner, "TVP World", *MENU, HEADLINE, "By Anna Wiśniewska", "13 listopada 2024, 11:20", "",
+                          LEAD, SECOND])
+    assert article.title == HEADLINE
+    assert [b.text for b in article.blocks] == [LEAD, SECOND]
+
+
+def test_a_tagline_with_a_full_stop_is_no_body_text():
+    article = read_lines(["The Real Russia. Today.", *MENU, "", HEADLINE, "", LEAD, SECOND])
+    assert article.title == HEADLINE
+    assert [b.text for b in article.blocks] == [LEAD, SECOND]
+
+
+def test_a_headline_above_its_standfirst_beats_a_promo_line_above_the_bare_name():
+    standfirst = "Officials from both sides say the direct channel will help prevent clashes at sea from escalating."
+    article = read_lines(["South China Morning Post", "Sign In", "", HEADLINE, standfirst, "Reading Time:3 minutes",
+                          "Why you can trust SCMP", "Meredith Chen", "Published: 8:00pm, 21 Nov 2024", "", LEAD, SECOND])
+    assert article.title == HEADLINE
+    assert article.authors == ("Meredith Chen",)
+
+
+def test_a_byline_label_line_is_never_the_headline():
+    article = read_lines(["The Asahi Shimbun", *MENU, HEADLINE, "By KENJI SATO/ Staff Writer",
+                          "November 5, 2024 at 17:45 JST", "", LEAD, SECOND])
+    assert article.title == HEADLINE
+    assert article.authors == ("Kenji Sato",)
+
+
+def test_a_desk_beside_the_author_is_no_author():
+    assert byline_names("By Aigerim Toleukhanova and RFE/RL's Kazakh Service") == ("Aigerim Toleukhanova",)

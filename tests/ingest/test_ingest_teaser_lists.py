@@ -40,3 +40,24 @@ def test_a_source_line_with_the_stories_date_dates_the_story():
     article = read_lines(["China, Laos launch cross-border e-commerce pilot zone in Yunnan",
                      "Source: Xinhua | Editor: Huaxia | 2024-11-22 18:45:30", caption, "", LEAD, SECOND])
     assert str(article.published) == "2024-11-22"
+
+
+def test_dates_in_a_list_of_links_do_not_date_the_story():
+    article = _read_with_related("Updated Oct. 29, 2024 at 5:32 a.m.")
+    assert str(article.published) == "2024-10-29"
+
+
+def test_a_date_printed_under_the_text_before_any_list_dates_the_story():
+    article = read_lines([TITLE, "", LEAD, SECOND, "05.11.2024"])
+    assert str(article.published) == "2024-11-05"
+
+
+def test_other_articles_with_their_titles_name_no_author():
+    article = read_lines([TITLE, "Friday, November 8, 2024", "", LEAD, SECOND, "Other Articles",
+                          "Fishermen Bring in Big Catches in East Sea", "Thursday, November 7, 2024"])
+    assert article.authors == ()
+
+
+def _read_with_related(dateline: str):
+    return read_lines([TITLE, "By Carla Mendes", dateline, "", LEAD, SECOND, "Related",
+                       "South Korea police launch crackdown on deepfake sex crimes", "August 28, 2024"])

@@ -58,7 +58,7 @@ _BY = re.compile(
 _LOWER_BY = re.compile(_BY.pattern)  # for text lowered by ``caseless``, as ``_LOWER_ROLE``
 # Between a byline's names and what follows them: a bar, a dash, a bullet, or the semicolon
 # before the editors ("Reporting by X; Editing by Y").
-_SEGMENT = re.compile(r"\s+[|·•—–/-]\s+|\s*\|\s*|\s*;\s*")
+_SEGMENT = re.compile(r"\s+[|·•—–/-]\s+|\s*\|\s*|\s*;\s*|/\s+")  # "/ " too: "KENJI SATO/ Staff Writer"
 _SEGMENT_MARKS = frozenset("|·•—–/-;")  # one of these stands in every match of ``_SEGMENT``
 # The words that join names ("X and Y"), and the words that open what follows the names: a place ("in
 # Kyiv"), a date ("on 2 April 2025") or the agencies that helped ("with Reuters, AFP"). Each stands
@@ -72,6 +72,8 @@ _PLACE_TAIL = re.compile(r"\s+(?:in|at|on|from|for|reporting from|with)\s+\S.*$"
 _EMAIL = re.compile(r"[\[(<]?\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b[\])>]?")
 _TOKEN_CHARS = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]*)*\.?")
 _DIGIT = re.compile(r"\d")
+# Last words of a newsroom's desk or service named in a byline.
+_DESKS = frozenset({"service", "desk", "bureau", "newsroom", "staff", "team"})
 _FIRST_WORD = re.compile(r"[^\s,]+")
 _MAX_NAME_TOKENS = 4
 _MAX_EXPLICIT_TOKENS = 5
@@ -324,7 +326,11 @@ def byline_names(line: str, *, dated: bool = False) -> tuple[str, ...] | None:
     with_role = [_find_role(p) is not None for p in pieces] if role is not None else [False] * len(pieces)
     # Pieces with digits are the date or time printed beside the names.
     # Outlets printed beside the names are not authors ("X, The Associated Press", "By Reuters").
-    names = [p for p, has in zip(pieces, with_role) if not has and not _DIGIT.search(p) and not is_outlet_name(p)]
+    # A desk or service named beside the names is no author either ("X and RFE/RL's Kazakh Service").
+    names = [
+        p for p, has in zip(pieces, with_role)
+        if not has and not _DIGIT.search(p) and not is_outlet_name(p) and p.rsplit(None, 1)[-1].lower() not in _DESKS
+    ]
     roles = any(with_role) or (role is not None and any(_find_role(s) for s in tail)) or outlet is not None
     if label is None and not (roles or dated):
         return None

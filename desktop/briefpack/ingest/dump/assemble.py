@@ -35,6 +35,7 @@ ByRole = dict[Role, list[Features]]
 
 # Roles whose lines may carry the publication date, read in page order (see ``_published``).
 _DATED = frozenset({Role.DATELINE, Role.BYLINE, Role.CATEGORY, Role.FURNITURE})
+_DATED_ANYWHERE = frozenset({Role.DATELINE, Role.BYLINE})
 
 
 def _by_role(features: Sequence[Features], roles: Sequence[Role]) -> ByRole:
@@ -117,9 +118,13 @@ def _published(features: Sequence[Features], roles: Sequence[Role], by_role: ByR
     # "Last updated: 21 Nov" above "First published: 18 Nov": the first publication is the date, and a
     # revision's date serves when the page gives no other. Lines are read in order and only until a
     # first publication date is found: a line's date costs a parse.
+    # Once a list of links opens below the article's first paragraph ("Related"), furniture dates the
+    # articles linked there, not this one (a date printed under the text, before any such list, is its own).
+    first = next((i for i, role in enumerate(roles) if role is Role.PARAGRAPH), len(roles))
+    linked = next((i for i in range(first, len(roles)) if features[i].opens_teasers), len(roles))
     revised = None
-    for f, role in zip(features, roles):
-        if role in _DATED and f.date is not None:
+    for i, (f, role) in enumerate(zip(features, roles)):
+        if role in _DATED and (i < linked or role in _DATED_ANYWHERE) and f.date is not None:
             if not dates_revision(f.text):
                 return f.date
             revised = revised or f.date

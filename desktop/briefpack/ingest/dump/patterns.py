@@ -35,7 +35,7 @@ SECTION_OPENERS = _phrases(
     |zobacz także|zobacz też|polecamy|xem thêm|tin liên quan|читайте также|weitere artikel
     |mehr zum thema|lire aussi|explore more on these topics|more on this topic|more about|keep reading
     |read next|up next|more from|don't miss|editor's picks|must read|in this news|related topics|suggested topics
-    |most viewed|most watched|most shared|tags|topics|keywords"""
+    |most viewed|most watched|most shared|tags|topics|keywords|other articles|other news|more articles"""
 )
 
 # Whole lines that are page furniture (compared in lower case, without

@@ -7,7 +7,8 @@ each settling one kind of line and leaving the rest undecided (``None``):
    caption with credit, explicit byline, dateline);
 2. lines printed twice (a caption, kept once);
 3. a section label glued to the headline;
-4. the top of the page, up to the first prose: the headline (below the
+4. the top of the page, up to the article's text (the first prose line
+   that another follows closely): the headline (below the
    site's menu; printed twice, or once more as the page's title with the
    site's name; failing all else, a long line without a full stop right
    above the dateline or the byline), a label above it, navigation (a bare
@@ -52,7 +53,7 @@ from briefpack.ingest.dump.role import (
     Roles,
 )
 from briefpack.ingest.dump.tail import mark_tail
-from briefpack.ingest.names import reads_as_navigation, reads_as_post
+from briefpack.ingest.names import opens_with_byline_label, reads_as_navigation, reads_as_post
 
 __all__ = ["Role", "classify"]
 
@@ -63,6 +64,8 @@ __all__ = ["Role", "classify"]
 _BYLINE_NEIGHBOURS = frozenset({CAPTION, CREDIT, DUPLICATE, DATELINE, BYLINE, TITLE, CATEGORY})
 # A page's title prints the headline and then the site's name after one of these.
 _TITLE_SUFFIX = re.compile(r" (?:[|\-–—]|::) ")
+# The article text begins with a prose line that another follows within this many lines (see ``_body_start``).
+_BODY_RUN = 3
 # This many label lines in a row make a menu.
 _MENU_RUN = 3
 _MAX_MENU_ITEM_WORDS = 3
@@ -109,8 +112,18 @@ def _mark_duplicates(features: Sequence[Features], roles: Roles) -> None:
 
 
 def _body_start(features: Sequence[Features], roles: Roles) -> int:
-    """Index of the first undecided prose line: where the article text begins."""
-    return next((i for i, f in enumerate(features) if roles[i] is None and f.prose), len(features))
+    """Index of the first undecided prose line that another one follows within ``_BODY_RUN`` lines: where the
+    article text begins. A lone prose line above (a cookie banner in a language the prompts do not know, a
+    tagline with a full stop) belongs to the top of the page. With no such pair, the first prose line."""
+    first = None
+    count = len(features)
+    for i, f in enumerate(features):
+        if roles[i] is None and f.prose:
+            if first is None:
+                first = i
+            if any(roles[j] is None and features[j].prose for j in range(i + 1, min(i + 1 + _BODY_RUN, count))):
+                return i
+    return first if first is not None else count
 
 
 def _mark_glued_category(features: Sequence[Features], roles: Roles, options: DumpOptions) -> None:
@@ -161,14 +174,14 @@ def _long_headline(features: Sequence[Features], roles: Roles, start: int, optio
     )
 
 
-def _signed(candidates: list[int], features: Sequence[Features], roles: Roles) -> list[int]:
-    """The first of ``candidates`` that stands right above the byline, the dateline or a bare name (the byline
-    before the byline pass names it), as a headline does, in a
+def _signed(candidates: list[int], features: Sequence[Features], roles: Roles, *, bare_names: bool) -> list[int]:
+    """The first of ``candidates`` that stands right above the byline or the dateline (with ``bare_names``, or
+    a bare name: the byline before the byline pass names it), as a headline does, in a
     list (empty when none does); the candidate right above it instead when that one is shorter: a headline
     above its standfirst printed without a full stop. A line with a name after a bar or a dash ("Beirut -
     Asharq Al-Awsat", a page's title) is passed over: above a dateline, that is the place and the outlet."""
     for i in candidates:
-        signed = i + 1 < len(roles) and (roles[i + 1] in (BYLINE, DATELINE) or bool(features[i + 1].names))
+        signed = i + 1 < len(roles) and (roles[i + 1] in (BYLINE, DATELINE) or (bare_names and bool(features[i + 1].names)))
         if signed and not _TITLE_SUFFIX.search(features[i].text):
             return [i - 1] if i - 1 in candidates and features[i - 1].words < features[i].words else [i]
     return []
@@ -186,6 +199,8 @@ def _mark_top(features: Sequence[Features], roles: Roles, options: DumpOptions) 
             if (roles[i] is None or (roles[i] is CAPTION and features[i].repeats_next))
             and features[i].title_like
             and not features[i].names
+            # "By KENJI SATO/ Staff Writer": a byline label opens no headline, even where no name is read.
+            and not opens_with_byline_label(features[i].text)
         ]
         # The site's menu stands between its name or tagline and the headline: a line above it is no headline.
         if len(candidates) > 1:
@@ -194,9 +209,10 @@ def _mark_top(features: Sequence[Features], roles: Roles, options: DumpOptions) 
         if candidates:
             # A headline printed twice is a strong cue, also when one copy is the page's title, with the
             # site's name after a bar or a dash. Then the line long enough for a headline right above the
-            # byline or dateline (a menu's last item or a tagline may stand above it, long enough too).
-            # Otherwise the first line long enough: navigation and labels above it are shorter, an
-            # unpunctuated standfirst below it is longer.
+            # byline or dateline (a menu's last item or a tagline may stand above it, long enough too), or
+            # above a standfirst (prose above the article's text), or above a bare name. Otherwise a
+            # headline too long to look like one, and then the first line long enough: navigation and
+            # labels above it are shorter, an unpunctuated standfirst below it is longer.
             titled = {m.string[: m.start()] for i in candidates for m in _TITLE_SUFFIX.finditer(features[i].text)}
             doubled = [i for i in candidates if features[i].repeats_next or features[i].text in titled]
             # A menu or a section's name is as long as a headline but made of label words.
@@ -205,10 +221,21 @@ def _mark_top(features: Sequence[Features], roles: Roles, options: DumpOptions) 
                 for i in candidates
                 if features[i].words >= options.min_title_words and not reads_as_navigation(features[i].text)
             ]
-            title = (doubled or _signed(long_enough, features, roles) or long_enough or [None])[0]
-        # Failing those, a long headline that reads as the first prose line beats a short line above it.
-        if title is None and _long_headline(features, roles, start, options):
-            title = start
+            over_standfirst = [i for i in long_enough if i + 1 < start and roles[i + 1] is None and features[i + 1].prose]
+            title = (
+                doubled
+                or _signed(long_enough, features, roles, bare_names=False)
+                or over_standfirst[:1]
+                or _signed(long_enough, features, roles, bare_names=True)
+                or [None]
+            )[0]
+        # A headline too long to look like one, right above the byline or dateline, is the first prose line.
+        first = next((i for i, f in enumerate(features) if roles[i] is None and f.prose), len(features))
+        if title is None and _long_headline(features, roles, first, options):
+            # A shorter headline right above it makes it the standfirst, as in ``_signed``.
+            title = first - 1 if candidates and first - 1 in long_enough else first
+        if title is None and candidates:
+            title = long_enough[0] if long_enough else None
         if title is None and candidates:
             title = max(candidates, key=lambda i: features[i].words)
         if title is not None:

@@ -188,7 +188,7 @@ def _signed(candidates: list[int], features: Sequence[Features], roles: Roles, *
 
 
 def _mark_top(features: Sequence[Features], roles: Roles, options: DumpOptions) -> None:
-    """Headline, section label and navigation among the lines above the first prose."""
+    """Headline, section label and navigation among the lines above the article's text (``_body_start``)."""
     start = _body_start(features, roles)
     title = next((i for i in range(start) if roles[i] is TITLE), None)
     if title is None:
@@ -235,9 +235,7 @@ def _mark_top(features: Sequence[Features], roles: Roles, options: DumpOptions) 
             # A shorter headline right above it makes it the standfirst, as in ``_signed``.
             title = first - 1 if candidates and first - 1 in long_enough else first
         if title is None and candidates:
-            title = long_enough[0] if long_enough else None
-        if title is None and candidates:
-            title = max(candidates, key=lambda i: features[i].words)
+            title = long_enough[0] if long_enough else max(candidates, key=lambda i: features[i].words)
         if title is not None:
             roles[title] = TITLE
     has_category = CATEGORY in roles

@@ -134,3 +134,19 @@ def test_a_byline_label_line_is_never_the_headline():
 
 def test_a_desk_beside_the_author_is_no_author():
     assert byline_names("By Aigerim Toleukhanova and RFE/RL's Kazakh Service") == ("Aigerim Toleukhanova",)
+
+
+@pytest.mark.parametrize(
+    "references",
+    [
+        ["   18. form field = text entry field", "   19. form field = submit button"],  # lynx lists a form's fields
+        ["   18. https://example.org/articles/2024/11/12/russians-in-riga-language-t", "   est-en"],  # a URL wrapped
+    ],
+)
+def test_a_lynx_menu_line_is_navigation_whatever_its_references_list_holds(references):
+    lines = ["[1]Novaya Gazeta Europe", "", "[2]Русская версия [3]News [4]Investigations [5]Opinion [6]Search", "",
+             HEADLINE, "", LEAD, "", SECOND, "", "References", "", "   1. https://novayagazeta.eu/",
+             "   2. https://novayagazeta.eu/ru", *references, "   20. https://novayagazeta.eu/contacts"]
+    article = read_lines(lines)
+    assert article.title == HEADLINE
+    assert [b.text for b in article.blocks] == [LEAD, SECOND]

@@ -32,7 +32,8 @@ _STICK_OUT = 10
 _SENTENCE_ENDS = ".!?…:;"
 _CLOSERS = "\"'”’»)]"
 _REFERENCES_HEAD = re.compile(r"(?:references|visible links|hidden links|links)\s*:?", re.IGNORECASE)
-_REFERENCE = re.compile(r"\d+\.\s+\S+:\S+")
+# An entry of the list: a URL, or a form's field as lynx lists them ("18. form field = submit button").
+_REFERENCE = re.compile(r"\d+\.\s+(?:\S+:\S+|form field = .+)")
 _LINK_MARKER = re.compile(r"\[\d+\]")
 
 
@@ -112,7 +113,12 @@ def _cut_references(raw: list[str]) -> list[str] | None:
     # Scan from the end: the list is the last thing a text browser prints.
     i = len(raw) - 1
     refs = 0
-    while i >= 0 and (not raw[i] or _REFERENCE.fullmatch(raw[i])):
+    # A line of one token among the entries (not the list's head) is the rest of a long URL the dump wrapped.
+    while i >= 0 and (
+        not raw[i]
+        or _REFERENCE.fullmatch(raw[i])
+        or (refs and " " not in raw[i] and not _REFERENCES_HEAD.fullmatch(raw[i]))
+    ):
         refs += bool(raw[i])
         i -= 1
     if i < 0 or not refs or not _REFERENCES_HEAD.fullmatch(raw[i]):

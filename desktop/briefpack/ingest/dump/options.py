@@ -17,7 +17,7 @@ class DumpOptions:
     # Headlines are rarely longer than this; a longer line is body text.
     max_title_words: int = 20
     # ... but a longer line without a full stop, right above the dateline or the byline, is still the
-    # headline when the page has no other (wire services and state media print headlines of 20-odd words).
+    # headline when no shorter line has a headline's place (wire services and state media print 20-odd words).
     max_long_title_words: int = 30
     # Navigation and section labels above a headline are shorter than this.
     min_title_words: int = 4

@@ -10,9 +10,10 @@ each settling one kind of line and leaving the rest undecided (``None``):
 4. the top of the page, up to the article's text (the first prose line
    that another follows closely): the headline (below the
    site's menu; printed twice, or once more as the page's title with the
-   site's name; failing all else, a long line without a full stop right
-   above the dateline or the byline), a label above it, navigation (a bare
-   name above the headline is one of these);
+   site's name; or the line right above the byline, the dateline or a
+   standfirst; or a line too long for a headline, without a full stop,
+   right above the dateline or the byline), a label above it, navigation
+   (a bare name above the headline is one of these);
 5. bare personal names near the top or next to a caption: bylines;
 6. captions that sit right above a picture credit (bare ones too:
    "(ABC News: X)", "X/Agency"), and credits that are really "Source:" or
@@ -161,7 +162,8 @@ def _menu_end(features: Sequence[Features], roles: Roles, start: int) -> int:
 
 def _long_headline(features: Sequence[Features], roles: Roles, start: int, options: DumpOptions) -> bool:
     """True when the first prose line, ``start``, is a headline too long to look like one: it ends without a
-    full stop and the dateline or the byline follows it (asked when no line above is long enough for one)."""
+    full stop and the dateline or the byline follows it (asked when no line above is printed twice or stands
+    above a byline, a dateline or a standfirst)."""
     if start + 1 >= len(features):
         return False
     f, below = features[start], features[start + 1]
@@ -204,7 +206,8 @@ def _mark_top(features: Sequence[Features], roles: Roles, options: DumpOptions) 
         ]
         # The site's menu stands between its name or tagline and the headline: a line above it is no headline.
         if len(candidates) > 1:
-            after_menu = [i for i in candidates if i >= _menu_end(features, roles, start)]
+            menu_end = _menu_end(features, roles, start)  # once: it walks the lines above, asking for names
+            after_menu = [i for i in candidates if i >= menu_end]
             candidates = after_menu or candidates
         if candidates:
             # A headline printed twice is a strong cue, also when one copy is the page's title, with the
@@ -229,11 +232,12 @@ def _mark_top(features: Sequence[Features], roles: Roles, options: DumpOptions) 
                 or _signed(long_enough, features, roles, bare_names=True)
                 or [None]
             )[0]
-        # A headline too long to look like one, right above the byline or dateline, is the first prose line.
-        first = next((i for i, f in enumerate(features) if roles[i] is None and f.prose), len(features))
-        if title is None and _long_headline(features, roles, first, options):
-            # A shorter headline right above it makes it the standfirst, as in ``_signed``.
-            title = first - 1 if candidates and first - 1 in long_enough else first
+        if title is None:
+            # A headline too long to look like one, right above the byline or dateline, is the first prose line.
+            first = next((i for i, f in enumerate(features) if roles[i] is None and f.prose), len(features))
+            if _long_headline(features, roles, first, options):
+                # A shorter headline right above it makes it the standfirst, as in ``_signed``.
+                title = first - 1 if candidates and first - 1 in long_enough else first
         if title is None and candidates:
             title = long_enough[0] if long_enough else max(candidates, key=lambda i: features[i].words)
         if title is not None:

@@ -77,6 +77,7 @@ def test_furniture_of_long_lines_is_what_every_pattern_gives() -> None:
         full = (
             bool(patterns._TEXT_SIZE.fullmatch(key))
             or bool(patterns._CONTRIBUTED.fullmatch(key))
+            or bool(patterns._FORM.fullmatch(key))
             or any(p.fullmatch(key) for p in patterns._FURNITURE_PATTERNS)
             or key in patterns.FURNITURE_LINES
             or patterns.is_prompt(line)
@@ -121,16 +122,26 @@ def _byline_names_as_first_written(line: str, *, dated: bool = False) -> tuple[s
         signed = names._TRAILING_BY.search(line)
         if signed is not None:
             return names.personal_names(signed["names"], vouched=True) or None
+        named = [s for s in line.split("|") if s.strip() and not names._DIGIT.search(s)]
+        if "|" in line and len(named) == 1 and names.personal_names(named[0], vouched=True):
+            return names.personal_names(named[0], vouched=True)
     outlet = names.OUTLET_AFTER_SLASH.search(line) if label is None and " / " in line else None
     if outlet is None and label is None and line.endswith(")"):
         outlet = names._OUTLET_IN_BRACKETS.search(line)
         outlet = outlet if outlet is not None and names.is_outlet_name(outlet["outlet"]) else None
     if outlet is not None:
         line = line[: outlet.start()]
-    if label is None and outlet is None and not dated and not names._find_role(line):
+    role = names._find_role(line)
+    if label is None and outlet is None and not dated and not role:
         return None
+    if label is None and role is not None:
+        head = line.split(",", 1)[0]
+        if head != line and role.end() == len(head.rstrip()) and len(head[: role.start()].split()) <= 1:
+            return None  # a post before a comma: "Research Fellow, Land Warfare"
     line = _unglue_role_as_first_written(line)
     rest = line[label.end() :] if label else line
+    if label is not None:
+        rest = re.sub(r"\s*\((?P<o>[^()]{2,40})\)", lambda m: " | " if names.is_outlet_name(m["o"]) else m[0], rest)
     if label and names._find_role(rest):
         rest = names._ROLE_BEFORE_NAME.sub("", rest, count=1)
     split = names._SEGMENT.split(rest) if not names._SEGMENT_MARKS.isdisjoint(rest) else [rest]

@@ -16,7 +16,7 @@ import re
 
 import pytest
 from briefpack.ingest import language
-from briefpack.ingest.dump.lines import _BULLETS, _LINK_MARKER, _cut_references, _layout_lines, _unmark, _wrap_width, split_lines
+from briefpack.ingest.dump.lines import _BULLETS, _CLOSERS, _DASHES, _LINK_MARKER, _SENTENCE_ENDS, _cut_references, _layout_lines, _unmark, _wrap_width, split_lines
 from briefpack.ingest.dump.options import DumpOptions
 from briefpack.ingest.errors import IngestError
 from briefpack.ingest.formats import sniff_feed, sniff_html
@@ -36,11 +36,16 @@ _LINE = st.lists(_WORDS, min_size=0, max_size=14).map(" ".join)
 _TEXT = st.lists(_LINE, min_size=0, max_size=30).map("\n".join)
 
 
-def _split_lines_as_first_written(text: str, options: DumpOptions) -> list[tuple[str, bool, bool, bool]]:
+def _split_lines_as_first_written(text: str, options: DumpOptions) -> list[tuple[str, bool, bool, int]]:
     """``split_lines`` with its wrap test and join as separate steps, every line visited in turn."""
 
     def is_wrap(previous: str, following: str, width: int) -> bool:
-        if not following or following.startswith(_BULLETS):
+        if not following:
+            return False
+        # A bullet opens an item, but a dash after a line that stops mid-sentence is the sentence's own.
+        if following.startswith(_BULLETS) and not (
+            following.startswith(_DASHES) and previous.rstrip(_CLOSERS)[-1:] not in _SENTENCE_ENDS
+        ):
             return False
         return len(previous) + 1 + len(following.split(" ", 1)[0]) > width
 
@@ -68,7 +73,7 @@ def _split_lines_as_first_written(text: str, options: DumpOptions) -> list[tuple
     for i, current in enumerate(merged):
         if not current:
             continue
-        link = browser and bool(_LINK_MARKER.match(current))
+        link = len(_LINK_MARKER.findall(current)) if browser and _LINK_MARKER.match(current) else 0
         current = _unmark(current) if browser else current
         if current:
             out.append((current, not edged[i], not edged[i + 2], link))

@@ -188,6 +188,9 @@ _ROLE_BEFORE_NAME = re.compile(
 )
 # The outlet in brackets after the names: "Yvette Tanamal (The Jakarta Post)".
 _OUTLET_IN_BRACKETS = re.compile(r"\s*\((?P<outlet>[^()]{2,40})\)$")
+# The outlet in brackets after labelled names, a date or time often after it: "By Xu Zihe and Ma Xiaowen
+# (People's Daily Online) 16:48, February 25, 2025".
+_BRACKETED = re.compile(r"\s*\((?P<outlet>[^()]{2,40})\)")
 # A dated line that ends with its author: "Posted on November 21, 2024 by Margaret Holloway".
 _TRAILING_BY = re.compile(r"\s(?:by|By|BY)\s+(?P<names>[^\d|]+)$")
 
@@ -222,6 +225,13 @@ def reads_as_post(line: str) -> bool:
         return False
     lowered = (w.strip(",.;:()") for w in line.split() if w[:1].islower())
     return all(w in STOP_WORDS["en"] or _ROLE.fullmatch(w) for w in lowered)
+
+
+def _opens_with_post(line: str, role: re.Match[str]) -> bool:
+    """True when ``line`` opens with a post before a comma, at most one word before its role word ("Research
+    Fellow, Land Warfare"): the line under an author's name, where a byline would give the name first."""
+    head = line.split(",", 1)[0]
+    return head != line and role.end() == len(head.rstrip()) and len(head[: role.start()].split()) <= 1
 
 
 def _byline_label(line: str) -> re.Match[str] | None:
@@ -296,6 +306,12 @@ def byline_names(line: str, *, dated: bool = False) -> tuple[str, ...] | None:
         signed = _TRAILING_BY.search(line)
         if signed is not None:
             return personal_names(signed["names"], vouched=True) or None
+        if "|" in line:
+            # The date and the names between bars: "13 Feb 2025|Hannah Whitfield, Marcus Leong and Priya Raman".
+            named = [s for s in line.split("|") if s.strip() and not _DIGIT.search(s)]
+            found = [personal_names(s, vouched=True) for s in named]
+            if len(named) == 1 and found[0]:
+                return found[0]
     outlet = OUTLET_AFTER_SLASH.search(line) if label is None and " / " in line else None
     if outlet is None and label is None and line.endswith(")"):
         outlet = _OUTLET_IN_BRACKETS.search(line)
@@ -309,8 +325,13 @@ def byline_names(line: str, *, dated: bool = False) -> tuple[str, ...] | None:
     role = _find_role(line)
     if label is None and outlet is None and not dated and role is None:
         return None
+    if label is None and role is not None and _opens_with_post(line, role):
+        return None
     line = _unglue_role(line, role)
     rest = line[label.end() :] if label else line
+    if label is not None and "(" in rest:
+        # The outlet in brackets ends the names: what follows it (a date) is a segment of its own.
+        rest = _BRACKETED.sub(lambda m: " | " if is_outlet_name(m["outlet"]) else m[0], rest)
     # Each role ``_ROLE_BEFORE_NAME`` reads is one ``_ROLE`` finds.
     if label and role is not None and _find_role(rest):
         rest = _ROLE_BEFORE_NAME.sub("", rest, count=1)

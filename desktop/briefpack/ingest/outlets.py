@@ -26,17 +26,18 @@ OUTLET_WORDS = frozenset(
     """news daily times post herald online media tribune journal gazette press independent insider express
     today weekly review observer monitor chronicle telegraph radio tv television network agency wire""".split()
 )
-# A slash, then an outlet's name that ends in an outlet word, ending the line: "… / The Daily Tribune".
-OUTLET_AFTER_SLASH = re.compile(
-    r"\s/\s+(?:[^\W\d_][\w'’.&-]*\s+){0,3}(?i:" + "|".join(sorted(OUTLET_WORDS)) + r")\.?\s*$"
-)
-
 # News agencies and broadcasters whose name stands in bylines where a person's would ("By Reuters").
 NEWS_AGENCIES = frozenset(
     """Reuters|Associated Press|AP|AFP|Agence France-Presse|Bloomberg|UPI|Yonhap|Newsis|News1|Xinhua|TASS
     |RIA Novosti|Sputnik|Interfax|Kyodo|Jiji|KCNA|VNA|Bernama|Antara|Anadolu|ANSA|EFE|dpa|PTI|ANI|IANS|PAP|CTK
     |Ukrinform|UNIAN|BTA|MTI|Lusa|AAP|CNA|Al Jazeera|BBC|CNN|NHK|KBS|Arirang|Kyodo News|Jiji Press""".replace("\n", "")
     .split("|")
+)
+# A slash, then an outlet's name that ends in an outlet word, or an agency's, ending the line: "… / The Daily
+# Tribune", "ANNA WIŚNIEWSKA / PAP".
+OUTLET_AFTER_SLASH = re.compile(
+    r"\s/\s+(?:(?:[^\W\d_][\w'’.&-]*\s+){0,3}(?i:" + "|".join(sorted(OUTLET_WORDS)) + r")\.?"
+    + r"|(?i:" + "|".join(sorted(map(re.escape, NEWS_AGENCIES), key=len, reverse=True)) + r"))\s*$"
 )
 _AGENCY_KEYS = frozenset("".join(ch for ch in name.lower() if ch.isalpha()) for name in NEWS_AGENCIES)
 _MAX_ACRONYM = 5

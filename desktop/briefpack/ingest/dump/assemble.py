@@ -34,6 +34,8 @@ FOOTNOTE = "footnote"
 ByRole = dict[Role, list[Features]]
 
 # Roles whose lines may carry the publication date, read in page order (see ``_published``).
+# This many furniture lines in a row above the headline are the site's menu (see ``_menu_between``).
+_MENU_LINES = 3
 _DATED = frozenset({Role.DATELINE, Role.BYLINE, Role.CATEGORY, Role.FURNITURE})
 _DATED_ANYWHERE = frozenset({Role.DATELINE, Role.BYLINE})
 
@@ -120,16 +122,31 @@ def _published(features: Sequence[Features], roles: Sequence[Role], by_role: ByR
     # first publication date is found: a line's date costs a parse.
     # Once a list of links opens below the article's first paragraph ("Related"), furniture dates the
     # articles linked there, not this one (a date printed under the text, before any such list, is its own).
+    # A date above the site's menu, over the headline, is the masthead's: the day the page was copied.
     first = next((i for i, role in enumerate(roles) if role is Role.PARAGRAPH), len(roles))
     linked = next((i for i in range(first, len(roles)) if features[i].opens_teasers), len(roles))
+    title = roles.index(Role.TITLE) if Role.TITLE in roles else 0
     revised = None
     for i, (f, role) in enumerate(zip(features, roles)):
         if role in _DATED and (i < linked or role in _DATED_ANYWHERE) and f.date is not None:
+            if i < title and _menu_between(roles, i, title):
+                continue
             if not dates_revision(f.text):
                 return f.date
             revised = revised or f.date
     # A source line may print the date too ("Source: Xinhua | 2024-11-21 18:45:30"): used when no other line does.
     return revised or next((f.date for f in by_role.get(Role.SOURCE, ()) if f.date), None)
+
+
+def _menu_between(roles: Sequence[Role], line: int, title: int) -> bool:
+    """True when the site's menu (``_MENU_LINES`` furniture lines in a row) stands between ``line`` and the
+    headline ``title``: ``line`` is then in the masthead."""
+    run = 0
+    for i in range(line + 1, title):
+        run = run + 1 if roles[i] is Role.FURNITURE else 0
+        if run == _MENU_LINES:
+            return True
+    return False
 
 
 def _title(by_role: ByRole, blocks: tuple[Block, ...], options: DumpOptions) -> tuple[str | None, bool]:

@@ -32,6 +32,8 @@ _CREDIT_LABEL = (
 _CREDIT_LINE = re.compile(
     rf"{_CREDIT_LABEL}\s*[:.]\s*\S.*"
     r"|(?:images?|photos?|pictures?)\s+(?:source|credit)s?\s*,\s*\S.*"
+    # "Photo from the National Maritime Council", "Photo courtesy of X": a capitalised name, no sentence
+    r"|(?:images?|photos?|pictures?)\s+(?:from|courtesy of)\s+(?:the\s+)?[A-Z][^.!?]*"
     rf"|\(\s*{_CREDIT_LABEL}\s*:\s*[^()]+\)",
     re.IGNORECASE,
 )
@@ -42,7 +44,7 @@ MAX_CREDIT_WORDS = 20
 # "… (Photo: AFP)". "(Source: X)" without the trailing bar also ends many
 # body paragraphs, so it makes a caption only with the bar.
 _CAPTION_CREDIT = re.compile(
-    r"[(\[](?P<label>source|(?:photo|image|picture) credit|photo|photograph|image|picture|credit|foto|fot\.|ảnh"
+    r"[(\[](?P<label>source|(?:photo|image|picture) credit|photo|photograph|image|picture|credit|file|foto|fot\.|ảnh"
     r"|nguồn|фото|источник|źródło)\s*:\s*(?P<credit>[^()\[\]]{1,80})[)\]]\s*(?P<bar>\|)?\s*$",
     re.IGNORECASE,
 )
@@ -50,13 +52,25 @@ _CAPTION_CREDIT = re.compile(
 # "Photo: VNA", "Photo by VnExpress/X". The bracketed form holds one to four
 # capitalised words (an agency), or a photographer after a slash.
 _TRAILING_CREDIT = re.compile(
-    r"(?:(?<=[.!?”\"’])\s+(?:\|\s*)?|\s+\|\s*)(?:\((?P<credit>(?:[A-Z][\w&'.-]*\s?){1,4}(?:/[^()/]{2,60}|,\s?[A-Z][\w.&'’ -]{1,40})?)\)"
+    # After a sentence, or after a usage note in brackets: "… (For Use Only in the Republic of Korea. No
+    # Redistribution) (Yonhap)". The outlet and the photographer after a colon: "(ABC News: Lucy Marren)".
+    # In square brackets too: "[EPA-EFE/MARC DUBOIS]"; a picture handed out "via" an agency: "(Iranian Presidency via AP)".
+    r"(?:(?:(?<=[.!?”\"’)])\s+(?:\|\s*)?|\s+\|\s*)(?:[(\[](?P<credit>(?:[A-Z][\w&'.-]*\s?){1,4}"
+    r"(?:/[^()\[\]/]{2,60}|,\s?[A-Z][\w.&'’ -]{1,40}|:\s?(?:[A-Z][\w.'’-]*\s?){1,4}|via\s(?:[A-Z][\w&'.-]*\s?){1,3})?)[)\]]"
     # a bracketed note that names the picture: "(File photo)", "(Express photo by X)", "(Representational image)"
     r"|\((?P<note>[^()]{0,30}\b(?i:photo|photograph|image|picture)s?\b[^()]{0,60})\)"
-    # "Photo: X", "Photo by X", "| Photo Credit: X" (The Hindu and others set the credit off with a bar)
-    r"|(?i:photo|photograph|image|picture|foto|ảnh)s?(?:\s+(?i:credits?))?(?:\s+(?i:by)|\s*:)\s*(?P<credit2>\S.{1,60})"
+    # "Photo: X", "Photo by X", "| Photo Credit: X" (The Hindu and others set the credit off with a bar),
+    # "ST PHOTO: X" (the outlet's initials first)
+    r"|(?:[A-Z][A-Z&]{1,7}\s)?(?i:photo|photograph|image|picture|foto|ảnh)s?(?:\s+(?i:credits?))?(?:\s+(?i:by)|\s*:)\s*(?P<credit2>\S.{1,60})"
     # "… on Nov. 18. /Yonhap", "… /Courtesy of the Ministry" (Korean sites credit after a slash)
-    r"|(?<=[.!?”\"’]\s)/\s?(?P<credit3>[A-Z][^/()|]{1,50}))\s*\|?\s*$"
+    r"|(?<=[.!?”\"’]\s)/\s?(?P<credit3>[A-Z][^/()|]{1,50})"
+    # the outlet's initials and the photographer after a slash: "… yesterday. KT/Chea Vanna"
+    r"|(?P<credit4>[A-Z]{2,5}/[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3})"
+    # a file picture credited to the outlet: "… transmission line. Post File Photo", "… AP Photo"
+    r"|(?P<credit6>(?:[A-Z][\w&'.-]*\s){1,3}(?:[Ff]ile\s)?[Pp]hoto))"
+    # not after a sentence: a photographer's initial, surname and office after a spaced slash ("… at the
+    # council meeting / R. Dačkus/Office of the President")
+    r"|\s/\s(?P<credit5>(?:[A-Z]\.\s?)+[A-Z][\w'’-]+/[^/()|]{2,60}))\s*\|?\s*$"
 )
 # Agencies and picture desks whose bare name ends a caption without brackets ("… on Oct. 18. Yonhap").
 # Unbracketed, a capitalised word after a sentence could be anything, so only these names count.
@@ -65,10 +79,12 @@ PHOTO_AGENCIES = _phrases(
     |Jiji|Jiji Press|KCNA|VNA|TTXVN|Getty Images|Bloomberg|AAP|dpa|ANSA|ANI|PTI|UPI|Anadolu|Bernama
     |Antara|Shutterstock|NurPhoto|Zuma Press|PAP|CTK|Ukrinform|Interfax"""
 )
+# Also in capitals, and with the photographer and a note after slashes: "REUTERS/Song Ji-ho/File Photo". Reuters
+# pages follow it with their licensing link.
 _BARE_AGENCY = re.compile(
     r"(?<=[.!?”\"’])\s+(?P<credit>(?:"
-    + "|".join(sorted(map(re.escape, PHOTO_AGENCIES), key=len, reverse=True))
-    + r")(?:\s+Photo)?(?:/[^()/.]{2,60})?)\s*\|?\s*$"
+    + "|".join(sorted(map(re.escape, PHOTO_AGENCIES | {a.upper() for a in PHOTO_AGENCIES}), key=len, reverse=True))
+    + r")(?:\s+Photo)?(?:/[^()/.]{2,60}?){0,2})(?:\s+Purchase Licensing Rights(?:, opens new tab)?)?\s*\|?\s*$"
 )
 # What a bare agency name must follow (the look-behind of ``_BARE_AGENCY`` and the space after it).
 _SENTENCE_END = re.compile(r"[.!?”\"’]\s")
@@ -79,8 +95,8 @@ _PHOTO_WORD = re.compile(r"photo|image|picture|foto|ảnh", re.IGNORECASE)
 # A body paragraph may end with "(AFP)" too; captions with such a bare credit are short.
 _MAX_TRAILING_CREDIT_WORDS = 40
 _PHOTO_LABELS = frozenset(
-    {"photo", "photograph", "image", "picture", "photo credit", "image credit", "picture credit", "foto", "fot.",
-     "ảnh", "фото"}
+    {"photo", "photograph", "image", "picture", "photo credit", "image credit", "picture credit", "file", "foto",
+     "fot.", "ảnh", "фото"}
 )
 
 
@@ -97,10 +113,10 @@ def is_credit_line(text: str, *, words: int | None = None) -> bool:
 
 # A picture credit on a line of its own, without a label: the outlet or agency and the photographer in
 # brackets ("(ABC News: Danny Tran)"), or the photographer and the agency after a slash ("Jenni
-# Evans/News24", "Jonathan Nackstrand/AFP via Getty Images").
+# Evans/News24", "Jonathan Nackstrand/AFP via Getty Images", "Vitaly Ankov / RIA Novosti").
 _BARE_CREDIT = re.compile(
     r"\((?:[A-Z][\w&.'’-]*\s?){1,4}:\s*(?:[A-Z][\w.'’-]*\s?){1,4}\)"
-    r"|(?:[A-Z][\w.'’-]*\s){1,3}[A-Z][\w.'’-]*/(?:[A-Z0-9][\w.&'’-]*\s?){1,4}(?:via (?:[A-Z][\w.&'’-]*\s?){1,3})?"
+    r"|(?:[A-Z][\w.'’-]*\s){1,3}[A-Z][\w.'’-]*\s?/\s?(?:[A-Z0-9][\w.&'’-]*\s?){1,4}(?:via (?:[A-Z][\w.&'’-]*\s?){1,3})?"
 )
 
 
@@ -136,12 +152,12 @@ def caption_credit(text: str, *, words: int | None = None) -> str | None:
     if words > _MAX_TRAILING_CREDIT_WORDS:
         return None
     # Neither pattern has a literal start, so each scans the whole line; cheap tests spare most lines
-    # (headlines, headings) both. Unbracketed, a trailing credit is "Photo: X" (a photo word) or
-    # "… /Yonhap" (a slash); a bare agency name follows a sentence's end mark.
+    # (headlines, headings) both. Unbracketed, a trailing credit is "Photo: X" or "Post File Photo" (a photo
+    # word) or "… /Yonhap", "KT/X" (a slash); a bare agency name follows a sentence's end mark.
     if closes or "/" in text or _names_photo(text):
         trailing = _TRAILING_CREDIT.search(text)
         if trailing is not None and trailing.start() > 0:
-            credit = trailing.group("credit") or trailing.group("credit2") or trailing.group("credit3") or trailing["note"]
+            credit = next(filter(None, trailing.group("credit", "credit2", "credit3", "credit4", "credit5", "credit6", "note")))
             return credit.strip() or None
     bare = _BARE_AGENCY.search(text) if not closes and _SENTENCE_END.search(text) else None
     if bare is not None and len(text[: bare.start()].split()) >= _MIN_BARE_CAPTION_WORDS:

@@ -121,7 +121,7 @@ class Features:
     repeats_previous: bool
     repeats_next: bool
     furniture: bool
-    link: bool  # a text browser marked it as starting with a link
+    link: int  # a text browser marked it as starting with a link: how many links it holds (0: none)
     opens_teasers: bool
     following: str | None = field(repr=False)  # the next line's text; ``None`` after the last
     page: _Page = field(repr=False)
@@ -163,7 +163,7 @@ class Features:
         ``None`` also when the glued word is printed a second time on the page:
         a brand written that way ("WorldCom", "TechCrunch") is repeated in the text.
         """
-        label = glued_section_label(self.text)
+        label = glued_section_label(self.text, self.page.vocabulary.prints_as_line)
         if label is None or self.page.vocabulary.prints_twice(self.text.split(None, 1)[0]):
             return None
         return label
@@ -195,15 +195,19 @@ class Features:
         if self.words <= options.max_dateline_words:
             return dateline_date(self.text, page.language)
         # A dateline that says so may print the first date and the last update ("Posted Thu 21 Nov 2024 at
-        # 5:32am, updated …"); a longer line without the cue is a headline or a caption that names a day.
-        if self.words <= options.max_cued_dateline_words and opens_with_date_cue(self.text):
+        # 5:32am, updated …"), a byline its names, the outlet and the time before the date; a longer line
+        # without either cue is a headline or a caption that names a day.
+        if self.words <= options.max_cued_dateline_words and (
+            opens_with_date_cue(self.text) or opens_with_byline_label(self.text)
+        ):
             return dateline_date(self.text, page.language)
         return None
 
     @_cached
     def _may_be_byline(self) -> bool:
         # Names are read only on a line the other cues leave open: a line they settle keeps its role
-        # whatever names it holds, and names are the costliest cue of a short line.
+        # whatever names it holds, and names are the costliest cue of a short line. A text browser's link
+        # line stays open: an author's name links to the author's page.
         options = self.page.options
         if self.words > options.max_cued_dateline_words:
             return False
@@ -213,7 +217,6 @@ class Features:
             or self.credit_line
             or self.source is not None
             or self.copyright is not None
-            or (self.link and not self.prose)
         )
         if settled:
             return False

@@ -12,7 +12,8 @@ markers lynx prints after laying a line out (so its width is read on lines
 without them) can make a line stick out. Dumps from text browsers (lynx, w3m, links) end
 with a "References" list of numbered URLs and print ``[n]`` before every
 link: the list is cut, the markers are removed, and a line that starts with
-a link is flagged, since such a line is navigation unless it reads as prose.
+a link is flagged with its count of links, since such a line is navigation
+unless it reads as prose or as a headline linked to its own page.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ from typing import NamedTuple
 from briefpack.ingest.dump.options import DumpOptions
 
 _BULLETS = ("-", "*", "•", "·", "–", "—", "1.", "2.", "3.")
+# A dash opens a list item after a finished line; after a line that stops mid-sentence it is the
+# sentence's own dash, wrapped to the start of the line ("… partners" / "– North Korea and Iran –").
+_DASHES = ("-", "–", "—")
 _MIN_WRAPPED_LINES = 3
 # See ``_pile_top``: lines within a few characters of the width, besides the longest.
 _PILE = 2
@@ -33,7 +37,9 @@ _SENTENCE_ENDS = ".!?…:;"
 _CLOSERS = "\"'”’»)]"
 _REFERENCES_HEAD = re.compile(r"(?:references|visible links|hidden links|links)\s*:?", re.IGNORECASE)
 # An entry of the list: a URL, or a form's field as lynx lists them ("18. form field = submit button").
-_REFERENCE = re.compile(r"\d+\.\s+(?:\S+:\S+|form field = .+)")
+# links and elinks number the entries in brackets: "[21] mailto:news@…".
+# An address may be empty after its scheme ("mailto:" of a share button).
+_REFERENCE = re.compile(r"(?:\d+\.|\[\d+\])\s+(?:\S+:\S*|form field = .+)")
 _LINK_MARKER = re.compile(r"\[\d+\]")
 
 
@@ -47,7 +53,7 @@ class Line(NamedTuple):
     text: str
     blank_before: bool
     blank_after: bool
-    link: bool = False  # a text browser printed a link marker at its start
+    link: int = 0  # a text browser printed a link marker at its start: how many markers the line holds
 
 
 # Makes a ``Line`` from all its fields without the named tuple's Python-level ``__new__`` (see ``split_lines``).
@@ -66,8 +72,11 @@ def _wrap_width(lines: list[str], options: DumpOptions) -> int | None:
         return None
     near = [s for s in breakable if len(s) >= width - options.wrap_slack]
     # Wrapped paragraphs put most of their lines close to the width; lines
-    # that are each a paragraph scatter.
-    if len(near) < _MIN_WRAPPED_LINES or len(near) < 0.4 * len(breakable):
+    # that are each a paragraph scatter. Lines shorter than half the width
+    # say nothing either way (a menu's items, a paragraph's last line), and
+    # on a short page they would outnumber the wrapped ones.
+    wide = sum(1 for s in breakable if 2 * len(s) >= width)
+    if len(near) < _MIN_WRAPPED_LINES or len(near) < 0.4 * wide:
         return None
     # ... and most wrapped lines stop mid-sentence, while short paragraphs
     # that happen to be of similar length each end with a full stop.
@@ -97,13 +106,15 @@ def _pile_top(lengths: list[int]) -> int:
     """The wrap width from line lengths sorted longest first: the top of the pile of lines that fill it.
 
     Wrapped lines crowd just below the width, so the width is the longest
-    line with ``_PILE`` more lines within ``_PILE_GAP`` characters of it. A
+    line with ``_PILE`` more lines within ``_PILE_GAP`` characters of it, the
+    next within one. A headline lynx printed from the first column, wrapped
+    three columns wider than the indented text, stands alone above it. A
     line that sticks out alone is not the width: a headline the wrapper never
     touched, a token it could not break (a URL), or link markers a text
     browser added after laying the line out at 80 columns made it longer.
     """
     for i, length in enumerate(lengths[: len(lengths) - _PILE]):
-        if length - lengths[i + _PILE] <= _PILE_GAP:
+        if length - lengths[i + _PILE] <= _PILE_GAP and length - lengths[i + 1] <= 1:
             return length
     return lengths[0]
 
@@ -142,7 +153,10 @@ def _unwrap(raw: list[str], width: int) -> list[str]:
     merged: list[str] = []
     physical = ""  # the previous line as printed; when it is not blank, ``merged`` ends with its paragraph
     for current in raw:
-        if physical and current and not current.startswith(_BULLETS):
+        if physical and current and (
+            not current.startswith(_BULLETS)
+            or (current.startswith(_DASHES) and physical.rstrip(_CLOSERS)[-1:] not in _SENTENCE_ENDS)
+        ):
             first_word_end = current.find(" ")
             if len(physical) + 1 + (first_word_end if first_word_end >= 0 else len(current)) > width:
                 previous = merged[-1]
@@ -179,14 +193,14 @@ def logical_lines(raw: list[str], options: DumpOptions) -> list[Line]:
         # ``__new__`` (about 0.2 µs a line, on every line of every page), and every field is given
         # here, so the result is the same ``Line``.
         return [
-            _new_tuple(Line, (current, not before, not after, False))
+            _new_tuple(Line, (current, not before, not after, 0))
             for before, current, after in neighbours
             if current
         ]
     out: list[Line] = []
     for before, current, after in neighbours:
         if current:
-            link = _LINK_MARKER.match(current) is not None
+            link = len(_LINK_MARKER.findall(current)) if _LINK_MARKER.match(current) else 0
             current = _unmark(current)
             if current:
                 out.append(Line(current, not before, not after, link))

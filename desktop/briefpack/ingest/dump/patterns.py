@@ -11,6 +11,7 @@ more entry rather than one more branch.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import ahocorasick_rs
@@ -34,8 +35,10 @@ SECTION_OPENERS = _phrases(
     |more from this author|more stories|latest news|top stories|czytaj także|czytaj też
     |zobacz także|zobacz też|polecamy|xem thêm|tin liên quan|читайте также|weitere artikel
     |mehr zum thema|lire aussi|explore more on these topics|more on this topic|more about|keep reading
-    |read next|up next|more from|don't miss|editor's picks|must read|in this news|related topics|suggested topics
-    |most viewed|most watched|most shared|tags|topics|keywords|other articles|other news|more articles"""
+    |read next|up next|more from|don't miss|editor's picks|editors' picks|editor's pick|editors' pick|must read|in this news|related topics|suggested topics
+    |most viewed|most watched|most shared|tags|topics|keywords|other articles|other news|more articles
+    |read more here|more on|more in|see more on|related research|related reading|related analysis
+    |related publications|written by|about the author|about the authors|read more about"""
 )
 
 # Whole lines that are page furniture (compared in lower case, without
@@ -51,7 +54,8 @@ FURNITURE_LINES = SECTION_OPENERS | _phrases(
     |photo gallery|gallery|photos|audio|play|open in app|download the app|reklama|komentarze
     |udostępnij|bình luận|chia sẻ|реклама|комментарии|поделиться|anzeige|publicité|keywords|tags
     |topics|reuse this content|(end)|end|your email address will not be published|bookmark|save
-    |saved|follow us on|like this|like loading|search keywords|key words|your email|email address|enter your email"""
+    |saved|follow us on|like this|like loading|search keywords|key words|your email|email address|enter your email|footer
+    |short url|short link|shortlink|permalink|copy short url|press play to listen to this article"""
 )
 
 _SOCIAL = frozenset(
@@ -85,7 +89,7 @@ _FURNITURE_PATTERNS = (
     re.compile(r"(?:(?:photo|image|slide)\s+)?\d+\s*(?:/|of)\s*\d+", re.I),
     # links to other articles with their label: "Read more: …", "Read also: …"
     re.compile(
-        r"(?:read (?:more|also|next)|see also|related(?: coverage| news| stories| articles)?|also read"
+        r"(?:read(?: (?:more|also|next))?|see also|related(?: coverage| news| stories| articles)?|also read"
         r"|czytaj (?:także|też|więcej)|zobacz (?:także|też)|xem thêm|читайте также|lire aussi|mehr zum thema)"
         r"\s*:.*",
         re.I,
@@ -105,6 +109,8 @@ _FURNITURE_PATTERNS = (
     re.compile(r"(?:article|story|text) continues (?:below|after (?:this |the )?(?:advertisement|advert|ad))", re.I),
     # a time alone, as live blogs stamp their entries: "12.40 GMT", "9:05 a.m. ET"
     re.compile(r"\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4}(?:[+-]\d{1,2})?)?", re.I),
+    # a teaser list's head naming where the links lead, in a few words: "More from KCNA", "More in Politics"
+    re.compile(r"(?:read )?more (?:from|in|on|with|by|about) [^\s.!?,;]+(?: [^\s.!?,;]+){0,2}", re.I),
     # a line that is only an e-mail address (the reporter's, under agency copy)
     re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
 )
@@ -118,6 +124,9 @@ _FURNITURE_LOWER = (
     if any(map(str.isupper, re.sub(r"\\.", "", _FURNITURE_PATTERN.pattern)))
     else re.compile(_FURNITURE_PATTERN.pattern)
 )
+# A text browser's form: an empty field and its button ("Search [ ] [Search]", "[ ] [Subscribe]"). Apart
+# from the patterns above, as ``_TEXT_SIZE``: few lines hold a "[".
+_FORM = re.compile(r"(?:[^\[\]]{0,40}\s)?\[[ _]*\]\s*\[[^\[\]]{1,20}\]")
 # Text size controls, glued when copied: "Normal text sizeLarger text sizeVery large text size". Apart from
 # the patterns above: its backtracking would cost every line, and few lines hold "text size".
 _TEXT_SIZE = re.compile(r"(?:[a-z ]{0,20}text size){1,5}")
@@ -143,7 +152,8 @@ _PROMPTS = re.compile(
     r"|(?:have|got) a news tip|we rely on (?:the (?:support|generosity) of )?(?:our )?(?:readers|members|subscribers)"
     r"|join our community"
     # the fine print of a newsletter box: "Sign up here.", "By subscribing, you agree to our Privacy Policy."
-    r"|sign up here|by (?:subscribing|signing up),? you agree"
+    r"|sign up here|by (?:subscribing|signing up),? you agree|by providing (?:an|your) e-?mail"
+    r"|your subscription (?:could not|has been|was) |don['’]t miss out on"
     r"|thanks? (?:you )?for reading"
     # paywall offers beside a teaser: "Subscribe to unlock this article", "Try unlimited access",
     # "Cancel anytime", "Only $1 for 4 weeks", "Check whether you already have access …"
@@ -155,8 +165,14 @@ _PROMPTS = re.compile(
     r"|we['’]ll send you|(?:get|receive|turn on) (?:breaking )?(?:news )?(?:alerts|notifications)"
     r"|(?:web ?site|app) (?:can|may) (?:also )?be accessed|alternate addresses"
     r"|plans currently available|(?:only )?[$£€]\s?\d+(?:\.\d\d)? (?:for|per|a) (?:\d+ )?(?:weeks?|months?|year))"
+    # notes on a summary a machine wrote: "This is AI generated summarization, which may have errors."
+    r"|ai[- ]generated summar\w*|summar(?:y|ies|ized|ised) (?:was |were )?generated (?:by|with|using) ai"
+    # messaging-channel and reading-list prompts: "Join ST's Telegram channel …", "Save articles to read later …"
+    r"|join (?:[\w'’]+ ){1,3}(?:telegram|whatsapp|viber|signal) channel|save (?:articles|stories) to read later"
+    # the acknowledgement of country that closes Australian sites' pages
+    r"|we acknowledge (?:the )?(?:aboriginal|traditional (?:owners|custodians))"
     # comment policies and republishing offers: "Comments will be moderated.", "Republish our articles for free"
-    r"|comments (?:will be|are) moderated|republish (?:our|this) (?:articles?|stor(?:y|ies))"
+    r"|comments (?:will be|are) moderated|comments (?:do not|don['’]t) (?:represent|reflect)|republish (?:our|this) (?:articles?|stor(?:y|ies))"
     # a site's tagline, often glued to a menu label when copied (so no word boundary before it):
     # "NewsBringing you the latest news …"
     r"|bringing you the (?:latest|best))\b",
@@ -170,7 +186,9 @@ _PROMPT_WORDS = frozenset(
     """cookies sign signin log login register subscribe subscription subscriptions subscriber newsletter inbox
     journalism become download bring tip rely community reading access cancel offers plans conditions send subscribing
     signing
-    alerts notifications accessed addresses moderated republish""".split()
+    alerts notifications accessed addresses moderated republish telegram whatsapp viber signal save acknowledge
+    generated represent
+    """.split()
 )
 _PROMPT_WORD_FINDER = ahocorasick_rs.BytesAhoCorasick([b" " + w.encode("ascii") + b" " for w in sorted(_PROMPT_WORDS)])
 _PROMPT_STRINGS = ("$", "£", "€", "bringing you")
@@ -241,6 +259,8 @@ def is_furniture(text: str, *, words: int | None = None) -> bool:
     size = len(key)
     if size <= _LONGEST_TEXT_SIZE and "text size" in key and _TEXT_SIZE.fullmatch(key):
         return True
+    if "[" in key and _FORM.fullmatch(key):
+        return True
     # The IGNORECASE pattern only runs on lines that contain its one literal (see ``caseless``).
     if size <= _LONGEST_CONTRIBUTED and (lowered is None or "contributed" in key) and _CONTRIBUTED.fullmatch(key):
         return True
@@ -263,9 +283,15 @@ def is_prompt(text: str, lowered: str | None = None, *, words: int | None = None
     return bool(_PROMPTS.search(text))
 
 
+# A screen reader's label before an inline list of links ("list of 4 items"), and a list's head naming the
+# links' source ("More from KCNA").
+_OPENS_LIST = re.compile(r"list of \d+ items?|(?:read )?more (?:from|in|on|with|by|about) .+")
+
+
 def opens_teasers(text: str) -> bool:
     """True for headings such as "Related content" that introduce links to other articles."""
-    return _key(text) in SECTION_OPENERS
+    key = _key(text)
+    return key in SECTION_OPENERS or _OPENS_LIST.fullmatch(key) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -359,15 +385,19 @@ _GLUED_WORD = re.compile(r"([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)[A-Z]")
 _MIN_GLUED_HEADLINE_WORDS = 3
 
 
-def glued_section_label(text: str) -> str | None:
+def glued_section_label(text: str, is_menu_item: Callable[[str], bool] | None = None) -> str | None:
     """The section label run into the start of a headline ("PoliticsThe ministry …" gives "Politics").
 
-    Only a known section name counts, so "McDonald", "YouTube" or an
-    outlet's "PyongyangTimes" keep their shape; ``None`` when ``text`` does
+    Only a known section name counts, or a word the page prints as a line of its own, as its menu prints
+    its sections (``is_menu_item``; "ChinaChinese defense ministry …" under a menu holding "China"), so
+    "McDonald", "YouTube" or an outlet's "PyongyangTimes" keep their shape; ``None`` when ``text`` does
     not open that way or what follows is too short for a headline.
     """
     match = _GLUED_WORD.match(text)
-    if match is None or match.group(1).lower() not in SECTION_LABEL_WORDS:
+    if match is None:
+        return None
+    word = match.group(1)
+    if word.lower() not in SECTION_LABEL_WORDS and (is_menu_item is None or not is_menu_item(word)):
         return None
     if len(text.split()) < _MIN_GLUED_HEADLINE_WORDS:
         return None

@@ -73,6 +73,8 @@ _MAX_MENU_ITEM_WORDS = 3
 # What a line may still be when the picture pass looks at it: undecided, or an unpunctuated line
 # below the headline that the top pass took for a standfirst.
 _UNSETTLED = (None, PARAGRAPH)
+# What a bare picture credit may have been taken for: furniture, or a byline with the agency after a slash.
+_CREDIT_SHAPED = (None, FURNITURE, BYLINE)
 # What the lines of a teaser list below the article may have been taken for: the byline and the date of
 # a linked article.
 _TEASER_LINES = (BYLINE, DATELINE)
@@ -80,9 +82,18 @@ _TEASER_LINES = (BYLINE, DATELINE)
 _ASIDES = frozenset({CAPTION, CREDIT, DUPLICATE, BYLINE, DATELINE, FURNITURE})
 
 
+def _menu_link(f: Features, options: DumpOptions) -> bool:
+    """True for a text browser's link line that is navigation: several links, or one too short for a
+    headline or not shaped like one, that names no one. A headline linked to its own page ("[15]China
+    presses …") and authors linked to their pages ("[16]Prakriti Thapa, [17]Ramesh Khadka") are left to
+    the passes that find them (above the headline, the top pass takes a name for navigation)."""
+    menu = f.link > 1 or f.words < options.min_title_words or not f.title_like
+    return menu and not f.names
+
+
 def _intrinsic(f: Features, options: DumpOptions) -> Role | None:
     """The role a line has whatever surrounds it, or ``None``."""
-    if f.furniture or (f.link and not f.prose):
+    if f.furniture or (f.link and not f.prose and _menu_link(f, options)):
         # Furniture takes a short line in brackets, but "(Image: X)" credits a picture.
         return CREDIT if f.text[:1] == "(" and f.credit_line else FURNITURE
     if f.legal:
@@ -148,9 +159,9 @@ def _menu_end(features: Sequence[Features], roles: Roles, start: int) -> int:
     does a bare name: it is the byline of a page whose menu is above (asked last, names cost most)."""
     end = run = 0
     for i in range(start):
-        if roles[i] in (BYLINE, DATELINE):
-            break
         f = features[i]
+        if roles[i] in (BYLINE, DATELINE) or _bare_date(f, roles[i]):
+            break
         if f.words <= _MAX_MENU_ITEM_WORDS and roles[i] in (None, FURNITURE) and f.label_like and not f.names:
             run += 1
             if run >= _MENU_RUN:
@@ -158,6 +169,12 @@ def _menu_end(features: Sequence[Features], roles: Roles, start: int) -> int:
         else:
             run = 0
     return end
+
+
+def _bare_date(f: Features, role: Role | None) -> bool:
+    """True for a date printed without a word ("2025-01-24 14:22"): furniture, as a line without a letter
+    is, but it dates the article as a dateline does."""
+    return role is FURNITURE and f.text[:1].isdigit() and f.date is not None
 
 
 def _long_headline(features: Sequence[Features], roles: Roles, start: int, options: DumpOptions) -> bool:
@@ -183,7 +200,10 @@ def _signed(candidates: list[int], features: Sequence[Features], roles: Roles, *
     above its standfirst printed without a full stop. A line with a name after a bar or a dash ("Beirut -
     Asharq Al-Awsat", a page's title) is passed over: above a dateline, that is the place and the outlet."""
     for i in candidates:
-        signed = i + 1 < len(roles) and (roles[i + 1] in (BYLINE, DATELINE) or (bare_names and bool(features[i + 1].names)))
+        below = features[i + 1] if i + 1 < len(roles) else None
+        signed = below is not None and (
+            roles[i + 1] in (BYLINE, DATELINE) or _bare_date(below, roles[i + 1]) or (bare_names and bool(below.names))
+        )
         if signed and not _TITLE_SUFFIX.search(features[i].text):
             return [i - 1] if i - 1 in candidates and features[i - 1].words < features[i].words else [i]
     return []
@@ -279,9 +299,10 @@ def _mark_bylines(features: Sequence[Features], roles: Roles, options: DumpOptio
 
 def _mark_picture_lines(features: Sequence[Features], roles: Roles, options: DumpOptions) -> None:
     # "(ABC News: Danny Tran)" or "Jenni Evans/News24" right under a line, no blank line between,
-    # credits the picture that line captions.
+    # credits the picture that line captions. So does "Vitaly Ankov / RIA Novosti", which reads as a
+    # byline; under the headline, "ANNA WIŚNIEWSKA / PAP" is one.
     for i, f in enumerate(features):
-        if f.blank_before or f.words > options.max_byline_words or roles[i] not in (None, FURNITURE):
+        if f.blank_before or f.words > options.max_byline_words or roles[i] not in _CREDIT_SHAPED:
             continue
         if i and roles[i - 1] in _UNSETTLED and is_bare_credit(f.text):
             roles[i] = CREDIT

@@ -22,6 +22,7 @@ from briefpack.ingest.dump.features import Features
 from briefpack.ingest.dump.patterns import is_prompt
 from briefpack.ingest.dump.role import Role, Roles
 from briefpack.ingest.names import personal_names
+from briefpack.ingest.outlets import is_outlet_name
 
 # "[1] …", "1. …" or "1) …" at the start of a note.
 _NOTE = re.compile(r"(?:\[(?P<a>\d{1,3})\]|(?P<b>\d{1,3})[.)])\s+\S")
@@ -40,6 +41,10 @@ _BIO_VERBS = re.compile(
 _MAX_BIO_WORDS = 80
 # The head of a comment thread, "4 thoughts on “Title”", "12 responses to …", and a commenter's line.
 _COMMENTS_HEAD = re.compile(r"\d+\s+(?:thoughts?|comments?|responses?|replies)\s+(?:on|to)\s+\S.*", re.IGNORECASE)
+# A comment counter over the thread: "Comments (2) Closed", "12 comments". It opens the thread when a
+# commenter's name and a time stamp follow it.
+_COMMENT_COUNT = re.compile(r"(?:\d+\s+comments?|comments?\s*[:(]?\s*\d+\s*\)?)(?:\s+\w+)?", re.IGNORECASE)
+_COUNTER_ROLES = (None, Role.FURNITURE)
 _COMMENTER = re.compile(r"\S.{0,60}\s(?:says|said|wrote|writes|commented):")
 # A thread's head and a commenter's line are short ("4 thoughts on “…”", "Liina K. says:").
 _MAX_THREAD_HEAD_WORDS = 30
@@ -47,6 +52,27 @@ _MAX_THREAD_HEAD_WORDS = 30
 _THREAD = frozenset({None, Role.PARAGRAPH, Role.HEADING, Role.BYLINE, Role.DATELINE, Role.CAPTION, Role.DUPLICATE})
 _FIRST_PERSON_PLURAL = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")  # "US" is a country
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
+# A box the page lets screen readers skip: "skip past newsletter promotion" … "after newsletter promotion".
+_SKIP_PAST = "skip past "
+_MAX_SKIP_WORDS = 6
+# The head of an appeal in the outlet's or the author's voice: "A Message from The Moscow Times:", "Dear
+# readers,", "Note from the author:". Such a head ends with a colon or a comma.
+_APPEAL_HEAD = re.compile(
+    r"(?:an? (?:message|note|word|letter) from .{2,40}|(?:a )?note from the (?:author|editors?|newsroom|team)"
+    r"|dear (?:readers?|friends|subscribers|members|listeners)|to our readers)\s*[:,]",
+    re.IGNORECASE,
+)
+_MAX_APPEAL_HEAD_WORDS = 8
+# How many lines an appeal's text may run below its head before the prompt that closes it ("Become a member").
+_APPEAL_REACH = 4
+# The author's e-mail address in brackets after a sign-off: "(agne.kazlauskaite@lrt.lt)".
+_EMAIL_IN_BRACKETS = re.compile(r"\s*\([^()\s]+@[^()\s]+\)")
+# An appeal's text speaks to the reader in the outlet's voice: "we" and "you" both, outside quotes.
+_SECOND_PERSON = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ou['’](?:ve|re|ll|d))\b")
+# The closing line of a letter: "Thank you,", "Sincerely,".
+_CLOSING = re.compile(r"(?:thank you|thanks|sincerely|best wishes|best regards|with gratitude|yours)[,.!]?", re.IGNORECASE)
+# What an appeal's lines may have been taken for: its text, its heading, its signature.
+_APPEAL_LINES = frozenset({None, Role.PARAGRAPH, Role.BYLINE})
 # An outlet's note about itself describes what it is; "The Associated Press has learned …" is news.
 _OUTLET_VERBS = re.compile(r"(?:\s*,\s*founded|\s+(?:is (?:a|an|the|one)|was founded))\b")
 
@@ -68,11 +94,17 @@ def _is_body(f: Features, role: Role | None) -> bool:
 
 
 def signoff_names(f: Features) -> tuple[str, ...]:
-    """The names a sign-off line gives: a bare name, or a name and the outlet ("Thanh Hai / Tuoi Tre News")."""
+    """The names a sign-off line gives: a bare name, or a name and the outlet ("Thanh Hai / Tuoi Tre News",
+    "Agnė Kazlauskaitė, LRT.lt (agne.kazlauskaite@lrt.lt)")."""
     if f.names:
         return f.names
+    if f.words > 12:
+        return ()
     head, slash, _outlet = f.text.partition(" / ")
-    return personal_names(head, vouched=True) if slash and f.words <= 12 else ()
+    if slash:
+        return personal_names(head, vouched=True)
+    head, comma, outlet = _EMAIL_IN_BRACKETS.sub("", f.text).partition(", ")
+    return personal_names(head, vouched=True) if comma and is_outlet_name(outlet.strip()) else ()
 
 
 def _mark_signoff(features: Sequence[Features], roles: Roles) -> None:
@@ -80,12 +112,18 @@ def _mark_signoff(features: Sequence[Features], roles: Roles) -> None:
     # when the page has no byline of its own.
     if _BYLINE in roles:
         return
-    # The last body line: searched from the end, where it is.
-    last = next((i for i in range(len(features) - 1, -1, -1) if _is_body(features[i], roles[i])), None)
-    if last is not None and last + 1 < len(features):
-        following = features[last + 1]
-        if roles[last + 1] is None and signoff_names(following):
-            roles[last + 1] = _BYLINE
+    # The last body line: searched from the end, where it is. A note about the outlet may stand in the
+    # footer below the teaser lists, so the last body line above the first list counts too.
+    count = len(features)
+    last = next((i for i in range(count - 1, -1, -1) if _is_body(features[i], roles[i])), None)
+    if last is None:
+        return
+    first_list = next((i for i in range(count) if features[i].opens_teasers), count)
+    above_lists = next((i for i in range(min(first_list, last) - 1, -1, -1) if _is_body(features[i], roles[i])), None)
+    for end in dict.fromkeys((last, above_lists)):
+        if end is not None and end + 1 < count and roles[end + 1] is None and signoff_names(features[end + 1]):
+            roles[end + 1] = _BYLINE
+            return
 
 
 def _opens_bio(text: str, subjects: tuple[str, ...], verbs: re.Pattern[str] = _BIO_VERBS) -> bool:
@@ -195,14 +233,28 @@ def _mark_footnotes(features: Sequence[Features], roles: Roles) -> None:
         roles[above] = _FURNITURE
 
 
-def _mark_thread_and_appeals(features: Sequence[Features], roles: Roles, first: int) -> None:
-    """Settle, below the body's first paragraph ``first``, readers' comments and appeals for support.
+def _counts_comments(features: Sequence[Features], roles: Roles, i: int) -> bool:
+    """True when line ``i`` counts comments and a commenter's name and a time stamp follow it."""
+    if i + 2 >= len(features) or not _COMMENT_COUNT.fullmatch(features[i].text):
+        return False
+    signed = roles[i + 1] is _BYLINE or bool(features[i + 1].names)
+    return signed and features[i + 2].date is not None
 
-    A comment thread follows the article: from a heading such as "4 thoughts on “…”", or from the first
-    "Name says:" line above a time stamp, everything but footers is the thread. Under an appeal
-    ("Support X's journalism"), a paragraph in the outlet's own voice ("At X, we believe …") is the
-    appeal's text, not the article's; above the body a prompt ("Subscribe to unlock this article")
-    stands over a paywalled page's teaser, so only prompts below its first paragraph count.
+
+def _mark_thread_and_appeals(features: Sequence[Features], roles: Roles, first: int) -> None:
+    """Settle, below the body's first paragraph ``first``, readers' comments, boxes set into the article and
+    appeals for support.
+
+    A comment thread follows the article: from a heading such as "4 thoughts on “…”", from a comment
+    counter over a commenter's name and a time stamp, or from the first "Name says:" line above a time
+    stamp, everything but footers is the thread. A box screen readers may skip runs from "skip past
+    newsletter promotion" down to "after newsletter promotion"; an appeal under its head ("Dear readers,")
+    down to the prompt that closes it ("Become a member"). Under an appeal ("Support X's journalism"), a
+    paragraph in the outlet's own voice ("At X, we believe …") is the appeal's text, not the article's, and
+    so are such paragraphs above a prompt that closes an appeal (see ``_mark_appeal_above``); above the
+    body a prompt ("Subscribe to unlock this article") stands over a paywalled page's teaser, so only
+    prompts below its first paragraph count. One walk down the lines serves all of these: most lines are
+    long, and only the short ones are asked more.
     """
     last = len(features) - 1
     for i in range(first + 1, last + 1):
@@ -211,16 +263,74 @@ def _mark_thread_and_appeals(features: Sequence[Features], roles: Roles, first: 
             text = f.text
             if text[-1:] == ":":  # a commenter's line ends with a colon
                 opens = i < last and roles[i + 1] is _DATELINE and _COMMENTER.fullmatch(text) is not None
-            else:  # a thread's head opens with its count
-                opens = text[:1].isdigit() and _COMMENTS_HEAD.fullmatch(text) is not None
+            elif text[:1].isdigit():  # a thread's head opens with its count
+                opens = _COMMENTS_HEAD.fullmatch(text) is not None or _counts_comments(features, roles, i)
+            else:
+                opens = roles[i] in _COUNTER_ROLES and text[:1] in "Cc" and _counts_comments(features, roles, i)
             if opens:
                 for j in range(i, last + 1):
                     if roles[j] in _THREAD:
                         roles[j] = _FURNITURE
                 return
-        if roles[i] is None and roles[i - 1] is _FURNITURE and i > first + 1 and f.prose:
+            if f.words <= _MAX_APPEAL_HEAD_WORDS:
+                end = _box_end(features, roles, i)
+                for j in range(i, i if end is None else end + 1):
+                    if roles[j] in _THREAD:
+                        roles[j] = _FURNITURE
+        role = roles[i]
+        if role is _FURNITURE and roles[i - 1] in _APPEAL_LINES and i > first + 1 and is_prompt(f.text):
+            _mark_appeal_above(features, roles, first, i)
+        elif role is None and roles[i - 1] is _FURNITURE and i > first + 1 and f.prose:
             if is_prompt(features[i - 1].text) and _FIRST_PERSON_PLURAL.search(_QUOTED.sub("", f.text)):
                 roles[i] = _FURNITURE
+
+
+def _box_end(features: Sequence[Features], roles: Roles, i: int) -> int | None:
+    """The last line of the box whose head is line ``i`` ("skip past newsletter promotion", "Dear readers,"),
+    or ``None`` when ``i`` heads none."""
+    text = features[i].text
+    count = len(features)
+    if features[i].words <= _MAX_SKIP_WORDS and text[:10].lower() == _SKIP_PAST:
+        after = "after " + text[10:].strip().lower()
+        return next((j for j in range(i + 1, count) if features[j].text.lower() == after), None)
+    if text[-1:] in ":," and _APPEAL_HEAD.fullmatch(text):
+        reach = range(i + 1, min(count, i + 2 + _APPEAL_REACH))
+        return next((j - 1 for j in reach if roles[j] is _FURNITURE and is_prompt(features[j].text)), None)
+    return None
+
+
+def _voice(f: Features) -> tuple[bool, bool]:
+    """Whether the line, outside quotes, says "we" and whether it says "you"."""
+    unquoted = _QUOTED.sub("", f.text)
+    return _FIRST_PERSON_PLURAL.search(unquoted) is not None, _SECOND_PERSON.search(unquoted) is not None
+
+
+def _mark_appeal_above(features: Sequence[Features], roles: Roles, first: int, prompt: int) -> None:
+    """Settle an appeal that the prompt ``prompt`` closes ("Join Our Community" under "… you can help support
+    our journalism" … "Thank you," "X, Founding Editor"): the lines right above it, below the body's first
+    paragraph ``first``, in the outlet's voice ("we"), when one of them speaks to the reader ("you") or a
+    letter's closing and signature stand between them and the prompt."""
+    j = prompt - 1
+    # The signature and the closing, when the appeal is signed as a letter ("Thank you," above the name).
+    named = roles[j] is _BYLINE or (features[j].words <= 12 and bool(features[j].names))
+    closing = j - named
+    signed = (
+        roles[closing] in _APPEAL_LINES
+        and features[closing].words <= 3
+        and _CLOSING.fullmatch(features[closing].text) is not None
+    )
+    if signed:
+        j = closing - 1
+    addressed = False
+    while j > first and roles[j] in _APPEAL_LINES and features[j].prose:
+        we, you = _voice(features[j])
+        if not we:
+            break
+        addressed = addressed or you
+        j -= 1
+    if addressed or signed:
+        for k in range(j + 1, prompt):
+            roles[k] = _FURNITURE
 
 
 def mark_tail(features: Sequence[Features], roles: Roles) -> None:

@@ -37,7 +37,7 @@ class PageVocabulary:
     rather than the whole page split into words first.
     """
 
-    __slots__ = ("_lines", "_text", "_lowered", "_outlets", "_legal_hints")
+    __slots__ = ("_lines", "_text", "_lowered", "_outlets", "_legal_hints", "_line_texts")
 
     def __init__(self, lines: list[Line]) -> None:
         self._lines = lines
@@ -45,6 +45,7 @@ class PageVocabulary:
         self._lowered: str | None = None
         self._legal_hints: tuple[str, ...] | None = None
         self._outlets: frozenset[str] | None = None
+        self._line_texts: frozenset[str] | None = None
 
     def legal_hints(self) -> tuple[str, ...]:
         """``cue_hints`` of the page's text, found on first use: a handful of scans of the page in place
@@ -75,6 +76,12 @@ class PageVocabulary:
             return len(re.findall(pattern, text))
 
         return count(word) > count(name)
+
+    def prints_as_line(self, text: str) -> bool:
+        """True when a line of the page is ``text`` and nothing else (a menu's item, a section's name)."""
+        if self._line_texts is None:  # built on first use: few pages ask
+            self._line_texts = frozenset(line.text for line in self._lines)
+        return text in self._line_texts
 
     def prints_twice(self, word: str) -> bool:
         """True when ``word`` stands more than once in the page's text, as a whole word."""

@@ -14,7 +14,10 @@ are not part of the gold text, and ``@markers: uncounted`` also lays lines
 out as lynx does, not counting the markers in the width (so lines with links
 stick out past it); ``@margin: N`` indents every wrapped line by N spaces,
 inside the width, as text browsers do. Run ``python tests/ingest/corpus/build.py``
-after editing a source; the generated files are committed.
+after editing a source; the generated files are committed. A few text-browser
+dumps have no source: they are kept as their page was copied, with the gold
+file beside them, since their layout (lynx's indents and link lists, headings
+printed from the first column) is not one ``@wrap`` can reproduce.
 """
 
 from __future__ import annotations

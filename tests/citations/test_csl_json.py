@@ -69,6 +69,17 @@ def test_publication_names_keep_their_case_only_when_they_must():
         ("Staff Reporter", {"literal": "Staff Reporter"}),
         ("김정은", {"family": "김", "given": "정은"}),
         ("山田 太郎", {"family": "山田", "given": "太郎"}),
+        # romanised names written family name first, where their shape tells
+        ("Kang Min-jae", {"family": "Kang", "given": "Min-jae"}),
+        ("Kim Jong Un", {"family": "Kim", "given": "Jong Un"}),
+        ("Lin Hsiao-wen", {"family": "Lin", "given": "Hsiao-wen"}),
+        ("Xu Zihe", {"family": "Xu", "given": "Zihe"}),
+        ("Tran Van Minh", {"family": "Tran", "given": "Van Minh"}),
+        # ... and names in Western order that start alike
+        ("Lee Child", {"family": "Child", "given": "Lee"}),
+        ("Kim Kardashian", {"family": "Kardashian", "given": "Kim"}),
+        ("Anna Kim", {"family": "Kim", "given": "Anna"}),
+        ("Jean-Paul Sartre", {"family": "Sartre", "given": "Jean-Paul"}),
         ("   ", None),
     ],
 )

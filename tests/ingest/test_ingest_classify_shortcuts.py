@@ -66,7 +66,7 @@ def _caption_credit_unguarded(text: str) -> str | None:
         return None
     trailing = credits._TRAILING_CREDIT.search(text)
     if trailing is not None and trailing.start() > 0:
-        credit = next(filter(None, trailing.group("credit", "credit2", "credit3", "credit4", "credit5", "credit6", "note")))
+        credit = next(filter(None, trailing.group("credit", "credit2", "credit3", "credit4", "credit5", "credit6", "credit7", "note")))
         return credit.strip() or None
     bare = credits._BARE_AGENCY.search(text) if not closes else None
     if bare is not None and len(text[: bare.start()].split()) >= credits._MIN_BARE_CAPTION_WORDS:

@@ -32,6 +32,8 @@ from pagelines import read_lines
         ("EU ministers at the Foreign Affairs Council, 19 November 2024. [EPA-EFE/MARC DUBOIS]", "EPA-EFE/MARC DUBOIS"),
         ("Iranian President Masoud Pezeshkian meets Alexei Overchuk in Tehran. (Iranian Presidency via AP)",
          "Iranian Presidency via AP"),
+        ("North Korean soldiers march in Kim Il Sung Square, marking the founding of the Korean People's Army "
+         "(KCNA via Reuters)", "KCNA via Reuters"),
         ("Cambodian naval officers welcome the destroyer at Ream Naval Base yesterday. KT/Chea Vanna", "KT/Chea Vanna"),
         ("Workers inspect the Dhalkebar substation, which feeds the cross-border line. Post File Photo", "Post File Photo"),
         ("President Gitanas Nausėda at the State Defence Council meeting / R. Dačkus/Office of the President",

@@ -36,10 +36,14 @@ def split_name(name: str) -> dict[str, str] | None:
     as "News", "Agency", "Staff") and any one-word name become ``literal``;
     a name in Chinese, Japanese or Korean script is family name first (the
     first space-separated part, or the first character when there is no
-    space); otherwise the last word is the family name, lower-case words
-    before it ("van", "von der") are its particle, and "Jr."/"III" a suffix.
-    Known limit: a romanised East Asian name ("Kim Jong Un") is read as
-    given-name first, because the string alone cannot tell.
+    space); so is a romanised Korean, Chinese or Vietnamese name whose shape
+    leaves no doubt (see ``_family_first``: "Kang Min-jae", "Kim Jong Un",
+    "Xu Zihe", "Tran Van Minh"); otherwise the last word is the family name,
+    lower-case words before it ("van", "von der") are its particle, and
+    "Jr."/"III" a suffix. Known limits, where the string alone cannot tell: a
+    romanised name of another shape, or in Western order ("Ji Kim", "Zihe
+    Xu"), is read as given name first, and a Western name that happens to
+    have the shape ("Han Solo") as family name first.
     """
     text = " ".join(name.split())
     if not text:
@@ -53,7 +57,7 @@ def split_name(name: str) -> dict[str, str] | None:
         if _is_cjk(text) and len(words) == 1 and len(text) > 1:
             return {"family": text[0], "given": text[1:]}
         return {"literal": text}
-    if _is_cjk(text):
+    if _is_cjk(text) or _family_first(words):
         return {"family": words[0], "given": " ".join(words[1:])}
     parts: dict[str, str] = {}
     if words[-1].lower() in _SUFFIXES and len(words) > 2:
@@ -67,6 +71,55 @@ def split_name(name: str) -> dict[str, str] | None:
     if particle:
         parts["non-dropping-particle"] = " ".join(particle)
     return parts
+
+
+# Surnames that open romanised names written family name first. Each list holds only names that are
+# rarely a Western given name, and ``_family_first`` asks for a given name of the language's shape too.
+_KOREAN_SURNAMES = frozenset(
+    """kim lee yi ri rhee park pak choi choe jung jeong chung kang cho jo yoon yun jang chang lim im han oh seo suh
+    shin sin kwon hwang ahn an song yoo yu ryu hong jeon chun ko koh moon mun yang son bae baek paek heo hur nam
+    noh roh ha kwak sung cha joo ju woo min jin chae won bang kong hyun yeo pyo kil""".split()
+)
+# Surnames as Taiwan and Hong Kong romanise them (Wade-Giles and others), before a hyphenated given name.
+_WADE_GILES_SURNAMES = frozenset(
+    """chang hsu tsai kuo hsieh tseng chiang lai chou su yeh chiu hung chu chao chien cheng chuang lin chen wu
+    liu lee yang huang wang lu ho ko tsang leung wong chan cheung lau""".split()
+)
+_CHINESE_SURNAMES = frozenset(
+    """wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie song tang
+    han feng deng cao peng zeng xiao tian dong yuan pan yu jiang cai wei xue ye yan du dai xia zhong fu shen lu ren
+    yao qian cheng cui kong bai qin meng jin zou shi xiong tan qiu duan hou lei hao gong shao wan qi mao fan jia
+    ding geng guan hong kang lan lei liao ling miao mo nie niu ou qu shang tao wen xiang xing yin zhan zhuang""".split()
+)
+_VIETNAMESE_SURNAMES = frozenset(
+    """nguyen nguyễn tran trần le lê pham phạm hoang hoàng huynh huỳnh phan vu vũ vo võ dang đặng bui bùi do đỗ
+    ho hồ ngo ngô duong dương ly lý trinh trịnh dinh đinh doan đoàn truong trương quach quách luong lương""".split()
+)
+# A Korean or Taiwanese given name romanised as hyphenated syllables ("Min-jae", "Hsiao-wen"), or one short
+# syllable of a Korean name printed in three words ("Kim Jong Un", "Ri Son Gwon").
+_HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,6}-[a-z]{1,6}")
+_SYLLABLE = re.compile(r"[A-Z][a-z]{1,4}")
+# A Chinese given name in Hanyu Pinyin: one or two syllables run together ("Yan", "Zihe", "Xiaowen").
+_PINYIN = re.compile(
+    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in"
+    r"|un|ia|ie|iu|ua|uo|ue|ui|er|a|e|i|o|u|ü)){1,2}"
+)
+
+
+def _family_first(words: list[str]) -> bool:
+    """True for a romanised name written family name first: a Korean or Taiwanese surname before a
+    hyphenated given name ("Kang Min-jae", "Lin Hsiao-wen"), a Korean one before two short syllables ("Kim
+    Jong Un"); a Chinese surname before a given name in pinyin ("Xu Zihe"); a Vietnamese surname before
+    two or three names ("Tran Van Minh")."""
+    first = words[0].lower()
+    rest = words[1:]
+    if len(rest) == 1 and _HYPHENATED_GIVEN.fullmatch(rest[0]):
+        return first in _KOREAN_SURNAMES or first in _WADE_GILES_SURNAMES or first in _CHINESE_SURNAMES
+    if first in _KOREAN_SURNAMES and len(rest) == 2 and all(_SYLLABLE.fullmatch(w) for w in rest):
+        return True
+    if first in _CHINESE_SURNAMES and len(rest) == 1 and rest[0][:1].isupper() and _PINYIN.fullmatch(rest[0].lower()):
+        return True
+    return first in _VIETNAMESE_SURNAMES and len(rest) in (2, 3)
 
 
 def _is_organisation(words: list[str]) -> bool:

@@ -69,8 +69,10 @@ _TRAILING_CREDIT = re.compile(
     # a file picture credited to the outlet: "… transmission line. Post File Photo", "… AP Photo"
     r"|(?P<credit6>(?:[A-Z][\w&'.-]*\s){1,3}(?:[Ff]ile\s)?[Pp]hoto))"
     # not after a sentence: a photographer's initial, surname and office after a spaced slash ("… at the
-    # council meeting / R. Dačkus/Office of the President")
-    r"|\s/\s(?P<credit5>(?:[A-Z]\.\s?)+[A-Z][\w'’-]+/[^/()|]{2,60}))\s*\|?\s*$"
+    # council meeting / R. Dačkus/Office of the President"), a picture handed out through an agency ("… the
+    # Korean People's Army (KCNA via Reuters)")
+    r"|\s/\s(?P<credit5>(?:[A-Z]\.\s?)+[A-Z][\w'’-]+/[^/()|]{2,60})"
+    r"|\s\((?P<credit7>(?:[A-Z][\w&'.-]*\s){1,4}via\s(?:[A-Z][\w&'.-]*\s?){1,3})\))\s*\|?\s*$"
 )
 # Agencies and picture desks whose bare name ends a caption without brackets ("… on Oct. 18. Yonhap").
 # Unbracketed, a capitalised word after a sentence could be anything, so only these names count.
@@ -81,6 +83,12 @@ PHOTO_AGENCIES = _phrases(
 )
 # Also in capitals, and with the photographer and a note after slashes: "REUTERS/Song Ji-ho/File Photo". Reuters
 # pages follow it with their licensing link.
+# Picture libraries, which supply pictures and never an article's text: "Source: Getty" under the headline
+# credits the picture above the text even without a caption.
+PICTURE_LIBRARIES = frozenset(
+    "getty|getty images|shutterstock|alamy|istock|istockphoto|nurphoto|zuma press|epa|epa-efe|unsplash|pexels"
+    "|adobe stock|dreamstime|depositphotos".split("|")
+)
 _BARE_AGENCY = re.compile(
     r"(?<=[.!?”\"’])\s+(?P<credit>(?:"
     + "|".join(sorted(map(re.escape, PHOTO_AGENCIES | {a.upper() for a in PHOTO_AGENCIES}), key=len, reverse=True))
@@ -120,6 +128,11 @@ _BARE_CREDIT = re.compile(
 )
 
 
+def is_picture_library(name: str) -> bool:
+    """True for a picture library's name ("Getty Images", "Shutterstock"), whatever its case."""
+    return " ".join(name.lower().split()) in PICTURE_LIBRARIES
+
+
 def is_bare_credit(text: str) -> bool:
     """True for a line such as "(ABC News: Danny Tran)" or "Jenni Evans/News24": a credit right under a caption."""
     return _BARE_CREDIT.fullmatch(text) is not None
@@ -157,7 +170,7 @@ def caption_credit(text: str, *, words: int | None = None) -> str | None:
     if closes or "/" in text or _names_photo(text):
         trailing = _TRAILING_CREDIT.search(text)
         if trailing is not None and trailing.start() > 0:
-            credit = next(filter(None, trailing.group("credit", "credit2", "credit3", "credit4", "credit5", "credit6", "note")))
+            credit = next(filter(None, trailing.group("credit", "credit2", "credit3", "credit4", "credit5", "credit6", "credit7", "note")))
             return credit.strip() or None
     bare = _BARE_AGENCY.search(text) if not closes and _SENTENCE_END.search(text) else None
     if bare is not None and len(text[: bare.start()].split()) >= _MIN_BARE_CAPTION_WORDS:

@@ -35,7 +35,7 @@ from collections.abc import Sequence
 
 from briefpack.ingest.dump.features import Features
 from briefpack.ingest.dump.options import DumpOptions
-from briefpack.ingest.dump.credits import is_bare_credit
+from briefpack.ingest.dump.credits import is_bare_credit, is_picture_library
 from briefpack.ingest.dump.role import (
     BYLINE,
     CAPTION,
@@ -321,6 +321,8 @@ def _mark_picture_lines(features: Sequence[Features], roles: Roles, options: Dum
             continue  # asked first: few lines are either, and the neighbours need not be looked at
         if any(roles[j] in (CAPTION, DUPLICATE) for j in (i - 1, i + 1) if 0 <= j < len(roles)):
             roles[i] = CREDIT
+        elif named_source and is_picture_library(f.source.name):
+            roles[i] = CREDIT  # "Source: Getty": a picture library supplies no article's text
 
 
 def _mark_teasers(features: Sequence[Features], roles: Roles) -> None:

@@ -118,6 +118,16 @@ def _byline_names_as_first_written(line: str, *, dated: bool = False) -> tuple[s
     if line[:4].lower() == "(by " and line.endswith(")"):
         line = line[1:-1]
     label = names._BY.match(line)
+    if label is None and not dated and " by " in line:
+        signed = names._TRAILING_BY.search(line)
+        head = line[: signed.start()].split() if signed is not None else []
+        if signed is not None and 0 < len(head) <= names._MAX_SERIES_WORDS and head[0][:1].isupper():
+            words = [w.lower() for w in head]
+            found = names.personal_names(signed["names"], vouched=True)
+            if names._SPEECH_WORDS.isdisjoint(words) and not any(w.endswith("ed") for w in words) and (
+                len(found) >= 2 or " ".join(words) in names._PIECE_KINDS
+            ):
+                return found
     if label is None and dated:
         signed = names._TRAILING_BY.search(line)
         if signed is not None:
@@ -129,6 +139,8 @@ def _byline_names_as_first_written(line: str, *, dated: bool = False) -> tuple[s
     if outlet is None and label is None and line.endswith(")"):
         outlet = names._OUTLET_IN_BRACKETS.search(line)
         outlet = outlet if outlet is not None and names.is_outlet_name(outlet["outlet"]) else None
+    if outlet is None and label is None and not dated and line[-1:].isalpha():
+        outlet = names._AGENCY_TAIL.search(line)
     if outlet is not None:
         line = line[: outlet.start()]
     role = names._find_role(line)

@@ -72,3 +72,87 @@ def test_a_short_url_label_and_a_most_viewed_head_are_no_authors():
                           "Most Viewed in 24 Hours", "China's manned lunar program passes key milestone"],
                          blank_between=True)
     assert article.authors == ()
+
+
+def test_names_before_an_agency_are_a_byline():
+    assert byline_names("Yael Ben-Ami, Daniel Rosen and Reuters") == ("Yael Ben-Ami", "Daniel Rosen")
+    assert byline_names("Oil and AFP") is None
+
+
+def test_a_series_or_a_kind_of_piece_before_by_names_its_authors_and_a_statement_or_a_verb_does_not():
+    assert byline_names("Critical Questions by Mara Lindqvist, Daniel Okafor, and Sun-hee Baek") == (
+        "Mara Lindqvist", "Daniel Okafor", "Sun-hee Baek")
+    assert byline_names("Analysis by John Smith") == ("John Smith",)
+    for line in ["Press Statement by Kim Yo Jong", "Translated by Sam Breazeale", "Voiced by Amazon Polly",
+                 "Hit by Russian Drones"]:
+        assert byline_names(line) is None, line
+
+
+def test_a_name_with_a_long_post_under_the_headline_is_its_byline():
+    article = read_lines([*MENU, "Europe's empty gas tanks are a security problem",
+                          "Elena Marchetti, Senior Fellow - Foreign Policy, Center on the United States and Europe",
+                          "March 4, 2025", P1, P2, P3])
+    assert article.authors == ("Elena Marchetti",)
+
+
+def test_a_closing_bio_names_the_authors_of_a_page_without_a_byline():
+    bio = ("Carla Moreno is a senior policy researcher and Jacob Whitlock is an associate defense analyst at RAND, "
+           "a nonprofit, nonpartisan research institution.")
+    article = read_lines(["Taiwan's reserves need more than longer training", "March 4, 2025", P1, P2, P3, bio,
+                          "This commentary originally appeared on The National Interest on March 3, 2025."],
+                         blank_between=True)
+    assert article.authors == ("Carla Moreno", "Jacob Whitlock")
+    assert bio not in [b.text for b in article.blocks]
+
+
+def test_an_author_box_inside_a_list_of_links_still_names_the_author():
+    article = read_lines(["Iraq, Turkey edge toward deal to restart Kurdistan oil exports", "January 9, 2025",
+                          P1, P2, P3, "Related Topics", "Iraq", "Energy", "Kamal Rashid",
+                          "Kamal Rashid is Al-Monitor's correspondent in Erbil, covering energy and politics.",
+                          "Read More", "Turkey's Bayraktar says Iraq Development Road to link with Ceyhan hub"])
+    assert article.authors == ("Kamal Rashid",)
+
+
+def test_a_linked_articles_byline_under_its_headline_sentence_is_no_author():
+    article = read_lines(["The Baltic cable cuts show NATO needs a shadow-fleet strategy", "By IRYNA KOVALENKO",
+                          "Jan 27, 2025", P1, P2, P3, "Further reading", "New Atlanticist", "Jan 15, 2025",
+                          "NATO's Baltic Sentry is a start. Here's what should come next.", "By MARTA NOWAK"],
+                         blank_between=True)
+    assert article.authors == ("Iryna Kovalenko",)
+
+
+def test_a_breadcrumb_trail_that_ends_with_the_headline_marks_it_and_a_sections_name_does_not():
+    article = read_lines([*MENU, "Home > Office of the Spokesperson > Press Releases > Sanctioning Networks Supporting "
+                          "the DPRK's Arms Transfers to Russia",
+                          "Sanctioning Networks Supporting the DPRK's Arms Transfers to Russia", "Press Statement",
+                          "Office of the Spokesperson", "December 16, 2024", P1, P2, P3])
+    assert article.title == "Sanctioning Networks Supporting the DPRK's Arms Transfers to Russia"
+    article = read_lines([*MENU, "Home > North Korea", "North Korea",
+                          "(LEAD) N. Korea fires short-range ballistic missiles into East Sea: JCS",
+                          "All News 08:52 November 05, 2024", P1, P2, P3])
+    assert article.title == "(LEAD) N. Korea fires short-range ballistic missiles into East Sea: JCS"
+
+
+def test_a_caption_printed_twice_with_its_credit_is_no_headline():
+    caption = "CGA patrol vessel shadows Chinese research ship Hai Yang 26 off Penghu on Tuesday. (CGA photo)"
+    article = read_lines([*MENU, "Taiwan coast guard shadows Chinese research vessel off Penghu for second day",
+                          "By Lin Chia-hsuan, Taiwan News, Staff Writer", "2025/03/18 16:41", caption, caption,
+                          P1, P2, P3])
+    assert article.title == "Taiwan coast guard shadows Chinese research vessel off Penghu for second day"
+    assert caption in article.captions
+
+
+def test_a_headline_question_with_a_place_is_no_name():
+    article = read_lines([*MENU, "North Korean Troops in Kursk: What Comes Next?", "Photo: Pavel Orlov/AFP",
+                          "Critical Questions by Mara Lindqvist, Daniel Okafor, and Sun-hee Baek",
+                          "Published November 21, 2024", "Download the Critical Questions 412kb", "Share", P1, P2, P3])
+    assert article.title == "North Korean Troops in Kursk: What Comes Next?"
+
+
+def test_a_slashed_date_either_order_could_read_is_read_as_the_page_spells_it_and_else_not_at_all():
+    caption = "Residents of Lviv charge their phones during a blackout on February 5, 2025."
+    article = read_lines(["Russia strikes Ukraine's power grid again", "Published on: 05/02/2025 - 09:12",
+                          caption, P1, P2, P3])
+    assert article.published == dt.date(2025, 2, 5)
+    article = read_lines(["Russia strikes Ukraine's power grid again", "Published on: 05/02/2025 - 09:12", P1, P2, P3])
+    assert article.published is None

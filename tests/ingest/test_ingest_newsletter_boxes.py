@@ -127,3 +127,7 @@ def test_comments_under_a_counter_are_no_body_and_their_writers_no_authors():
                           P1, P2, P3, *thread], blank_between=True)
     assert article.authors == ("Rizwan Haider",)
     assert [b.text for b in article.blocks] == [P1, P2, P3]
+
+
+def test_email_notification_offers_are_furniture():
+    assert is_furniture("Get email notification for articles from Yael Ben-Ami Follow")

@@ -79,6 +79,8 @@ def dates_revision(line: str) -> bool:
 
 # All-numeric dates: ISO (year first), or day and month in some order, then the year.
 _ISO = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d-])")
+# A slashed all-numeric date with a four-digit year, anywhere in a page's text (see ``slash_order``).
+_SLASHED = re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d\d)(?![\d/])")
 _NUMERIC = re.compile(
     r"(?<![\d./-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d|\d\d)(?:\.)?(?![\d/-]|\.\d)"
 )
@@ -132,13 +134,14 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def numeric_date(text: str) -> tuple[bool, dt.date | None]:
+def numeric_date(text: str, day_first: Callable[[], bool | None] | None = None) -> tuple[bool, dt.date | None]:
     """The all-numeric date in ``text``: (found one, the date or ``None`` when its order is ambiguous).
 
     ISO dates and dates with CJK counters ("2024年11月21日") are year-month-day; dotted and dashed ones day-month-year (the
     European order, the only one that uses dots); slashed ones day first or
-    month first only where a part above 12 tells which. Two-digit years are
-    20xx.
+    month first only where a part above 12 tells which, or where the page
+    does: ``day_first`` (asked only then) gives the order the rest of the
+    page shows, ``None`` when it shows none. Two-digit years are 20xx.
     """
     iso = _ISO.search(text) or _CJK.search(text)
     if iso:
@@ -156,7 +159,35 @@ def numeric_date(text: str) -> tuple[bool, dt.date | None]:
         return True, _date(year, a, b)
     if a == b:
         return True, _date(year, a, b)
+    order = day_first() if day_first is not None else None
+    if order is not None:
+        return True, _date(year, b, a) if order else _date(year, a, b)
     return True, None  # "09/10/2024": September or October, and the text does not say
+
+
+def slash_order(text: str) -> bool | None:
+    """Whether the slashed dates of a page put the day first (``True``), the month (``False``), or ``None``
+    when the page does not tell: a slashed date with a part above 12 tells, and so does an ambiguous one
+    that the page also prints with its month's name ("05/02/2025" beside "February 5, 2025")."""
+    days_first = months_first = False
+    for match in _SLASHED.finditer(text):
+        a, b, year = int(match["a"]), int(match["b"]), match["y"]
+        if a > 12 >= b:
+            days_first = True
+        elif b > 12 >= a:
+            months_first = True
+        elif a != b:
+            days_first = days_first or _spelled(text, a, b, year)
+            months_first = months_first or _spelled(text, b, a, year)
+    return days_first if days_first != months_first else None
+
+
+def _spelled(text: str, day: int, month: int, year: str) -> bool:
+    """True when ``text`` prints the date with its English month's name ("February 5, 2025", "5 Feb 2025")."""
+    names = [n for n, number in _EN_MONTH_NUMBERS.items() if number == month]
+    months = "|".join(sorted(names, key=len, reverse=True))
+    pattern = rf"(?i:\b(?:{months})\.?\s+{day},?\s+{year}|\b{day}\s+(?:{months})\.?,?\s+{year})\b"
+    return re.search(pattern, text) is not None
 
 
 # The commonest English shapes ("November 21, 2024", "Nov. 21 2024", "21 Nov 2024") are read
@@ -238,7 +269,11 @@ def _undouble(line: str) -> str:
     return _GLUED_REPEAT.sub(r"\g<date>", line)
 
 
-def dateline_date(line: str, language: str | None | Callable[[], str | None] = None) -> dt.date | None:
+def dateline_date(
+    line: str,
+    language: str | None | Callable[[], str | None] = None,
+    day_first: Callable[[], bool | None] | None = None,
+) -> dt.date | None:
     """The publication date a short dateline prints, or ``None``.
 
     ``language`` (ISO 639-1) is the text's language; month names are read in
@@ -247,6 +282,8 @@ def dateline_date(line: str, language: str | None | Callable[[], str | None] = N
     month names must be read (detecting a language costs more than most lines).
     The result is ``None`` when the line has no complete date
     (day, month and year), only a relative one, or dateparser cannot read it.
+    ``day_first`` tells the order of a slashed date whose parts both could be
+    the month (see ``numeric_date``).
     """
     if _DIGIT_RUN.search(line) is None:
         return None  # most short lines hold no digit: one simple scan spares them the year pattern's look-behind
@@ -256,7 +293,7 @@ def dateline_date(line: str, language: str | None | Callable[[], str | None] = N
         # digits ("… | 2024 Anadolu") cannot hold one, and skipping it spares
         # dateparser's one-second warm-up on most pages.
         return None
-    found, numeric = numeric_date(line)
+    found, numeric = numeric_date(line, day_first)
     if found:
         return numeric
     if callable(language):

@@ -29,7 +29,7 @@ from collections.abc import Callable, Container
 from briefpack.ingest.caseless import ascii_letter_runs, caseless
 from briefpack.ingest.language import STOP_WORDS
 from briefpack.ingest.name_words import NOT_NAME_WORDS, TOPIC_WORDS, calendar_words
-from briefpack.ingest.outlets import OUTLET_AFTER_SLASH, is_outlet_name, outlet_key
+from briefpack.ingest.outlets import NEWS_AGENCIES, OUTLET_AFTER_SLASH, is_outlet_name, outlet_key
 from briefpack.ingest.places import is_place, place_key, territories
 
 # Lower-case words that may sit inside a personal name.
@@ -67,7 +67,9 @@ _AND_WORDS = frozenset({"and", "&", "und", "et", "i", "y", "và", "и"})
 _AND_SPLIT = re.compile(r"\s*,?\s+(?:and|&|und|et|i|y|và|и)\s+")
 _COMMA_SPLIT = re.compile(r"\s*,\s*")
 _TAIL_WORDS = frozenset({"in", "at", "on", "from", "for", "reporting", "with"})  # "reporting" opens "reporting from"
-_PLACE_TAIL = re.compile(r"\s+(?:in|at|on|from|for|reporting from|with)\s+\S.*$")
+# A place after a name is no question or headline: "X in Kabul, Afghanistan", not "North Korean Troops in Kursk:
+# What Comes Next?".
+_PLACE_TAIL = re.compile(r"\s+(?:in|at|on|from|for|reporting from|with)\s+[^\s?!:][^?!:]*$")
 # E-mail addresses printed beside a name, bare or in brackets.
 _EMAIL = re.compile(r"[\[(<]?\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b[\])>]?")
 _TOKEN_CHARS = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]*)*\.?")
@@ -188,6 +190,18 @@ _ROLE_BEFORE_NAME = re.compile(
 )
 # The outlet in brackets after the names: "Yvette Tanamal (The Jakarta Post)".
 _OUTLET_IN_BRACKETS = re.compile(r"\s*\((?P<outlet>[^()]{2,40})\)$")
+# The name of a series or a kind of piece before "by" and its authors ("Critical Questions by …"), and the
+# words that make such a head a statement someone made instead ("Press Statement by …").
+_MAX_SERIES_WORDS = 3
+_SPEECH_WORDS = frozenset(
+    "statement statements speech speeches remarks address message letter interview talk talks order decree".split()
+)
+# Kinds of piece that name their author after "by" on one line ("Analysis by X").
+_PIECE_KINDS = frozenset("analysis commentary opinion column essay explainer perspective".split())
+# A news agency credited after the names: "Yael Ben-Ami, Daniel Rosen and Reuters".
+_AGENCY_TAIL = re.compile(
+    r"(?:\s*,|\s+and|\s*&)\s+(?:" + "|".join(sorted(map(re.escape, NEWS_AGENCIES), key=len, reverse=True)) + r")\s*$"
+)
 # The outlet in brackets after labelled names, a date or time often after it: "By Xu Zihe and Ma Xiaowen
 # (People's Daily Online) 16:48, February 25, 2025".
 _BRACKETED = re.compile(r"\s*\((?P<outlet>[^()]{2,40})\)")
@@ -225,6 +239,36 @@ def reads_as_post(line: str) -> bool:
         return False
     lowered = (w.strip(",.;:()") for w in line.split() if w[:1].islower())
     return all(w in STOP_WORDS["en"] or _ROLE.fullmatch(w) for w in lowered)
+
+
+def _series_authors(head: list[str], names: str) -> tuple[str, ...]:
+    """The authors a series' or a kind of piece's name gives before "by": "Critical Questions by X, Y, and
+    Z" (several names), "Analysis by X" (a kind of piece); nothing after a statement or a speech ("Press
+    Statement by Kim Yo Jong" is a headline) or a verb ("Translated by X", "Hit by Russian Drones")."""
+    words = [w.lower() for w in head]
+    if not _SPEECH_WORDS.isdisjoint(words) or any(w.endswith("ed") for w in words):
+        return ()
+    found = personal_names(names, vouched=True)
+    return found if len(found) >= 2 or " ".join(words) in _PIECE_KINDS else ()
+
+
+# The subject of a bio sentence: a name at the start or after "and", then "is"/"was"/"serves" ("Carla Moreno
+# is a senior policy researcher and Jacob Whitlock is an associate defense analyst at RAND").
+_BIO_SUBJECT = re.compile(r"(?:^|\band\s+)((?:[A-Z][\w'’.-]*\s){1,3}[A-Z][\w'’.-]*)\s+(?:is|was|serves)\b")
+
+
+def bio_subjects(text: str) -> tuple[str, ...]:
+    """The people a short bio describes by their post ("X is Al-Monitor's correspondent in Erbil", "X is a
+    senior fellow … and Y is an analyst …"), or ``()`` when ``text`` opens with no name or names no post."""
+    if _find_role(text) is None:
+        return ()
+    found: list[str] = []
+    for match in _BIO_SUBJECT.finditer(text):
+        names = personal_names(match.group(1))
+        if match.start() == 0 and not names:
+            return ()  # a bio opens with its subject
+        found += names
+    return tuple(found)
 
 
 def _opens_with_post(line: str, role: re.Match[str]) -> bool:
@@ -302,6 +346,13 @@ def byline_names(line: str, *, dated: bool = False) -> tuple[str, ...] | None:
     if line[:1] == "(" and line[-1:] == ")" and line[1:4].lower() == "by ":
         line = line[1:-1]  # a sign-off byline in brackets: "(By Lin Hsiao-wen and Ko Ming-hui)"
     label = _byline_label(line)
+    if label is None and not dated and " by " in line:
+        signed = _TRAILING_BY.search(line)
+        head = line[: signed.start()].split() if signed is not None else ()
+        if signed is not None and 0 < len(head) <= _MAX_SERIES_WORDS and head[0][:1].isupper():
+            found = _series_authors(head, signed["names"])
+            if found:
+                return found
     if label is None and dated:
         signed = _TRAILING_BY.search(line)
         if signed is not None:
@@ -316,6 +367,8 @@ def byline_names(line: str, *, dated: bool = False) -> tuple[str, ...] | None:
     if outlet is None and label is None and line.endswith(")"):
         outlet = _OUTLET_IN_BRACKETS.search(line)
         outlet = outlet if outlet is not None and is_outlet_name(outlet["outlet"]) else None
+    if outlet is None and label is None and not dated and line[-1:].isalpha():
+        outlet = _AGENCY_TAIL.search(line)
     if outlet is not None:
         line = line[: outlet.start()]  # "Thanh Hai / Tuoi Tre News": the names, then the outlet
     # Without a label or a date a byline needs a role word. The rest of the label, the segments and the

@@ -40,6 +40,8 @@ from briefpack.ingest.legal import MIN_NOTICE_WORDS, is_legal_notice
 from briefpack.ingest.names import byline_names, opens_with_byline_label, personal_names
 
 _CLOSERS = "\"'”’»)]"
+# A byline longer than most names the author first, before a comma within this many characters.
+_NAME_COMMA_WITHIN = 40
 _SENTENCE_ENDS = ".…;:,!?"
 _OPENERS = "\"'“‘«(["
 # The mark agencies end a story with, after its last sentence: "… interests. -0-" (KCNA), "-30-".
@@ -193,14 +195,14 @@ class Features:
         page = self.page
         options = page.options
         if self.words <= options.max_dateline_words:
-            return dateline_date(self.text, page.language)
+            return dateline_date(self.text, page.language, page.vocabulary.day_first)
         # A dateline that says so may print the first date and the last update ("Posted Thu 21 Nov 2024 at
         # 5:32am, updated …"), a byline its names, the outlet and the time before the date; a longer line
         # without either cue is a headline or a caption that names a day.
         if self.words <= options.max_cued_dateline_words and (
             opens_with_date_cue(self.text) or opens_with_byline_label(self.text)
         ):
-            return dateline_date(self.text, page.language)
+            return dateline_date(self.text, page.language, page.vocabulary.day_first)
         return None
 
     @_cached
@@ -220,8 +222,12 @@ class Features:
         )
         if settled:
             return False
-        # A labelled byline may carry the outlet and the date: "By X, KSL.com | Posted - Nov. 21, 2024 at 4:12 p.m.".
-        return self.words <= options.max_byline_words or opens_with_byline_label(self.text)
+        # A labelled byline may carry the outlet and the date: "By X, KSL.com | Posted - Nov. 21, 2024 at 4:12 p.m.";
+        # a name and a long post, no sentence: "X, Senior Fellow - Foreign Policy, Center on the United States".
+        if self.words <= options.max_byline_words or opens_with_byline_label(self.text):
+            return True
+        text = self.text
+        return "," in text[:_NAME_COMMA_WITHIN] and text[-1:] not in _SENTENCE_ENDS
 
     @_cached
     def byline(self) -> tuple[str, ...] | None:

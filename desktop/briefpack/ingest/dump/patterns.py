@@ -38,7 +38,8 @@ SECTION_OPENERS = _phrases(
     |read next|up next|more from|don't miss|editor's picks|editors' picks|editor's pick|editors' pick|must read|in this news|related topics|suggested topics
     |most viewed|most watched|most shared|tags|topics|keywords|other articles|other news|more articles
     |read more here|more on|more in|see more on|related research|related reading|related analysis
-    |related publications|written by|about the author|about the authors|read more about"""
+    |related publications|written by|about the author|about the authors|read more about|further reading
+    |recommended reading|related experts"""
 )
 
 # Whole lines that are page furniture (compared in lower case, without
@@ -163,6 +164,7 @@ _PROMPTS = re.compile(
     r"|already (?:have access|a subscriber)|terms (?:&|and) conditions apply|why subscribe"
     r"|(?:log ?in|sign ?in|register|subscribe)(?:,? (?:or |and )?(?:log ?in|sign ?in|register|subscribe))+ to"
     r"|we['’]ll send you|(?:get|receive|turn on) (?:breaking )?(?:news )?(?:alerts|notifications)"
+    r"|get (?:an )?e-?mail notifications? for"
     r"|(?:web ?site|app) (?:can|may) (?:also )?be accessed|alternate addresses"
     r"|plans currently available|(?:only )?[$£€]\s?\d+(?:\.\d\d)? (?:for|per|a) (?:\d+ )?(?:weeks?|months?|year))"
     # notes on a summary a machine wrote: "This is AI generated summarization, which may have errors."
@@ -187,7 +189,7 @@ _PROMPT_WORDS = frozenset(
     journalism become download bring tip rely community reading access cancel offers plans conditions send subscribing
     signing
     alerts notifications accessed addresses moderated republish telegram whatsapp viber signal save acknowledge
-    generated represent
+    generated represent notification
     """.split()
 )
 _PROMPT_WORD_FINDER = ahocorasick_rs.BytesAhoCorasick([b" " + w.encode("ascii") + b" " for w in sorted(_PROMPT_WORDS)])
@@ -350,6 +352,16 @@ def copyright_line(text: str) -> CopyrightRef | None:
 
 _CRUMB = re.compile(r"\s+[›»>/|]\s+|\s*\|\s*")
 _CRUMB_SEPARATORS = "›»>/|"
+
+
+def trail_end(text: str) -> str | None:
+    """The last crumb of a breadcrumb trail, whatever its length ("Home > Press Releases > Sanctioning
+    Networks …" gives "Sanctioning Networks …"): trails often end with the headline. ``None`` when
+    ``text`` has no crumb separator."""
+    if not any(map(text.__contains__, _CRUMB_SEPARATORS)):
+        return None
+    parts = _CRUMB.split(text)
+    return parts[-1].strip() if len(parts) > 1 else None
 
 
 def breadcrumb(text: str, max_words: int) -> tuple[str, ...]:

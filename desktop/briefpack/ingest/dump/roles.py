@@ -53,6 +53,7 @@ from briefpack.ingest.dump.role import (
     Role,
     Roles,
 )
+from briefpack.ingest.dump.patterns import trail_end
 from briefpack.ingest.dump.tail import mark_tail
 from briefpack.ingest.names import opens_with_byline_label, reads_as_navigation, reads_as_post
 
@@ -78,6 +79,10 @@ _CREDIT_SHAPED = (None, FURNITURE, BYLINE)
 # What the lines of a teaser list below the article may have been taken for: the byline and the date of
 # a linked article.
 _TEASER_LINES = (BYLINE, DATELINE)
+# What a breadcrumb trail's separators are made of (see ``patterns.trail_end``): a line without one is no trail.
+_CRUMB_MARKS = frozenset("›»>/|")
+# A linked article's headline is short (see ``_mark_teasers``).
+_MAX_TEASER_WORDS = 25
 # Lines that never interrupt the body text between a heading and its prose.
 _ASIDES = frozenset({CAPTION, CREDIT, DUPLICATE, BYLINE, DATELINE, FURNITURE})
 
@@ -217,8 +222,9 @@ def _mark_top(features: Sequence[Features], roles: Roles, options: DumpOptions) 
         candidates = [
             i
             for i in range(start)
-            # A doubled line was taken for a caption; at the top it may be the headline.
-            if (roles[i] is None or (roles[i] is CAPTION and features[i].repeats_next))
+            # A doubled line was taken for a caption; at the top it may be the headline, unless it ends
+            # with a picture's credit ("… off Penghu on Tuesday. (CGA photo)").
+            if (roles[i] is None or (roles[i] is CAPTION and features[i].repeats_next and features[i].caption_credit is None))
             and features[i].title_like
             and not features[i].names
             # "By KENJI SATO/ Staff Writer": a byline label opens no headline, even where no name is read.
@@ -231,13 +237,24 @@ def _mark_top(features: Sequence[Features], roles: Roles, options: DumpOptions) 
             candidates = after_menu or candidates
         if candidates:
             # A headline printed twice is a strong cue, also when one copy is the page's title, with the
-            # site's name after a bar or a dash. Then the line long enough for a headline right above the
+            # site's name after a bar or a dash, or the last crumb of a breadcrumb trail. Then the line long enough for a headline right above the
             # byline or dateline (a menu's last item or a tagline may stand above it, long enough too), or
             # above a standfirst (prose above the article's text), or above a bare name. Otherwise a
             # headline too long to look like one, and then the first line long enough: navigation and
             # labels above it are shorter, an unpunctuated standfirst below it is longer.
             titled = {m.string[: m.start()] for i in candidates for m in _TITLE_SUFFIX.finditer(features[i].text)}
-            doubled = [i for i in candidates if features[i].repeats_next or features[i].text in titled]
+            # A breadcrumb trail that ends with the headline ("Home > Press Releases > Sanctioning …"), not
+            # with the section's name ("Home > North Korea" above "North Korea").
+            trailed = {
+                trail_end(features[i].text) for i in range(start) if not _CRUMB_MARKS.isdisjoint(features[i].text)
+            }
+            doubled = [
+                i
+                for i in candidates
+                if features[i].repeats_next
+                or features[i].text in titled
+                or (features[i].text in trailed and features[i].words >= options.min_title_words)
+            ]
             # A menu or a section's name is as long as a headline but made of label words.
             long_enough = [
                 i
@@ -330,15 +347,29 @@ def _mark_teasers(features: Sequence[Features], roles: Roles) -> None:
     # until the article's prose resumes, and below the article's text the
     # bylines and dates of those articles among them (above it, a menu item
     # such as "Topics" stands over the article's own).
+    # A linked headline with a full stop does not end the list when the linked article's date or byline
+    # stands next to it.
     inside = read = False
+    count = len(features)
     for i, f in enumerate(features):
         if roles[i] is FURNITURE and f.opens_teasers:
             inside = True
         elif roles[i] is None and f.prose:
+            if inside and read and f.words <= _MAX_TEASER_WORDS and any(
+                roles[j] in _TEASER_LINES for j in (i - 1, i + 1) if j < count
+            ):
+                roles[i] = FURNITURE
+                continue
             inside = False
             read = True
-        elif inside and (roles[i] is None or (read and roles[i] in _TEASER_LINES)):
+        elif inside and (roles[i] is None or (read and roles[i] in _TEASER_LINES and not _boxed(features, i))):
             roles[i] = FURNITURE
+
+
+def _boxed(features: Sequence[Features], i: int) -> bool:
+    """True when byline ``i`` is the article's author box, not a linked article's byline: the author's bio
+    itself (a sentence), or a name the next line, the bio, opens with."""
+    return features[i].prose or (i + 1 < len(features) and features[i + 1].text.startswith(features[i].text + " "))
 
 
 def _mark_headings(features: Sequence[Features], roles: Roles, options: DumpOptions) -> None:

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from briefpack.ingest.dump.features import Features
 from briefpack.ingest.dump.patterns import is_prompt
 from briefpack.ingest.dump.role import Role, Roles
-from briefpack.ingest.names import personal_names
+from briefpack.ingest.names import bio_subjects, personal_names
 from briefpack.ingest.outlets import is_outlet_name
 
 # "[1] …", "1. …" or "1) …" at the start of a note.
@@ -65,6 +65,10 @@ _APPEAL_HEAD = re.compile(
 _MAX_APPEAL_HEAD_WORDS = 8
 # How many lines an appeal's text may run below its head before the prompt that closes it ("Become a member").
 _APPEAL_REACH = 4
+# A letter's signature under an appeal: a name and a post ("X, Founding Editor of The Times of Israel").
+_MAX_SIGNATURE_WORDS = 12
+# How many of the page's last body lines may hold the author's bio when no byline names the author.
+_BIO_REACH = 3
 # The author's e-mail address in brackets after a sign-off: "(agne.kazlauskaite@lrt.lt)".
 _EMAIL_IN_BRACKETS = re.compile(r"\s*\([^()\s]+@[^()\s]+\)")
 # An appeal's text speaks to the reader in the outlet's voice: "we" and "you" both, outside quotes.
@@ -95,10 +99,13 @@ def _is_body(f: Features, role: Role | None) -> bool:
 
 def signoff_names(f: Features) -> tuple[str, ...]:
     """The names a sign-off line gives: a bare name, or a name and the outlet ("Thanh Hai / Tuoi Tre News",
-    "Agnė Kazlauskaitė, LRT.lt (agne.kazlauskaite@lrt.lt)")."""
+    "Agnė Kazlauskaitė, LRT.lt (agne.kazlauskaite@lrt.lt)"), or the people a closing bio describes by their
+    post ("X is a senior fellow at …")."""
     if f.names:
         return f.names
-    if f.words > 12:
+    if f.prose:
+        return bio_subjects(f.text) if f.words <= _MAX_BIO_WORDS else ()
+    if f.words > _MAX_SIGNATURE_WORDS:
         return ()
     head, slash, _outlet = f.text.partition(" / ")
     if slash:
@@ -123,6 +130,14 @@ def _mark_signoff(features: Sequence[Features], roles: Roles) -> None:
     for end in dict.fromkeys((last, above_lists)):
         if end is not None and end + 1 < count and roles[end + 1] is None and signoff_names(features[end + 1]):
             roles[end + 1] = _BYLINE
+            return
+    # With no name after them, one of the last paragraphs may be the author's bio ("X is a senior fellow at
+    # …"), before a note on where the piece first appeared or a footer's line, below the article's first paragraph.
+    first = next((i for i in range(count) if _is_body(features[i], roles[i])), last)
+    closing = [i for i in range(count - 1, first, -1) if _is_body(features[i], roles[i])][:_BIO_REACH]
+    for end in closing:
+        if bio_subjects(features[end].text):
+            roles[end] = _BYLINE
             return
 
 
@@ -272,17 +287,32 @@ def _mark_thread_and_appeals(features: Sequence[Features], roles: Roles, first: 
                     if roles[j] in _THREAD:
                         roles[j] = _FURNITURE
                 return
-            if f.words <= _MAX_APPEAL_HEAD_WORDS:
+            # A box's head ends with a colon or a comma, or opens "skip past": tested here, in one line, as
+            # most short lines are neither.
+            if f.words <= _MAX_APPEAL_HEAD_WORDS and (text[-1:] in ":," or text[:5].lower() == "skip "):
                 end = _box_end(features, roles, i)
                 for j in range(i, i if end is None else end + 1):
                     if roles[j] in _THREAD:
                         roles[j] = _FURNITURE
         role = roles[i]
-        if role is _FURNITURE and roles[i - 1] in _APPEAL_LINES and i > first + 1 and is_prompt(f.text):
+        if (
+            role is _FURNITURE
+            and i > first + 1
+            and roles[i - 1] in _APPEAL_LINES
+            and _may_end_appeal(features[i - 1])
+            and is_prompt(f.text)
+        ):
             _mark_appeal_above(features, roles, first, i)
         elif role is None and roles[i - 1] is _FURNITURE and i > first + 1 and f.prose:
             if is_prompt(features[i - 1].text) and _FIRST_PERSON_PLURAL.search(_QUOTED.sub("", f.text)):
                 roles[i] = _FURNITURE
+
+
+def _may_end_appeal(f: Features) -> bool:
+    """A cheap test that line ``f`` may end an appeal above a prompt: a short closing or signature, or a
+    line that may say "we" (``_mark_appeal_above`` asks the patterns)."""
+    text = f.text
+    return f.words <= _MAX_SIGNATURE_WORDS or "we" in text or "We" in text or "our" in text or "Our" in text
 
 
 def _box_end(features: Sequence[Features], roles: Roles, i: int) -> int | None:
@@ -312,7 +342,7 @@ def _mark_appeal_above(features: Sequence[Features], roles: Roles, first: int, p
     letter's closing and signature stand between them and the prompt."""
     j = prompt - 1
     # The signature and the closing, when the appeal is signed as a letter ("Thank you," above the name).
-    named = roles[j] is _BYLINE or (features[j].words <= 12 and bool(features[j].names))
+    named = roles[j] is _BYLINE or (features[j].words <= _MAX_SIGNATURE_WORDS and bool(features[j].names))
     closing = j - named
     signed = (
         roles[closing] in _APPEAL_LINES

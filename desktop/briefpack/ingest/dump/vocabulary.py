@@ -14,10 +14,12 @@ from __future__ import annotations
 import re
 
 from briefpack.ingest.dump.lines import Line
+from briefpack.ingest.dates import slash_order
 from briefpack.ingest.legal import cue_hints
 from briefpack.ingest.nonascii import blank_non_ascii, non_ascii_chars
 from briefpack.ingest.outlets import outlet_names
 
+_UNREAD = "unread"  # ``PageVocabulary.day_first`` before its first use (``None`` is an answer)
 _WORD = re.compile(r"[^\W\d_]+")
 _LETTER = re.compile(r"[^\W\d_]")  # a character ``_WORD`` reads as part of a word
 _NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")  # a letter or digit outside ASCII
@@ -37,7 +39,7 @@ class PageVocabulary:
     rather than the whole page split into words first.
     """
 
-    __slots__ = ("_lines", "_text", "_lowered", "_outlets", "_legal_hints", "_line_texts")
+    __slots__ = ("_lines", "_text", "_lowered", "_outlets", "_legal_hints", "_line_texts", "_day_first")
 
     def __init__(self, lines: list[Line]) -> None:
         self._lines = lines
@@ -46,6 +48,7 @@ class PageVocabulary:
         self._legal_hints: tuple[str, ...] | None = None
         self._outlets: frozenset[str] | None = None
         self._line_texts: frozenset[str] | None = None
+        self._day_first: bool | None | str = _UNREAD
 
     def legal_hints(self) -> tuple[str, ...]:
         """``cue_hints`` of the page's text, found on first use: a handful of scans of the page in place
@@ -76,6 +79,13 @@ class PageVocabulary:
             return len(re.findall(pattern, text))
 
         return count(word) > count(name)
+
+    def day_first(self) -> bool | None:
+        """Whether the page's slashed dates put the day first (``slash_order`` of its text), read on first use:
+        only a page with an ambiguous slashed date asks."""
+        if self._day_first is _UNREAD:
+            self._day_first = slash_order(self._joined())
+        return self._day_first
 
     def prints_as_line(self, text: str) -> bool:
         """True when a line of the page is ``text`` and nothing else (a menu's item, a section's name)."""

@@ -94,3 +94,20 @@ def test_a_short_wrapped_page_under_a_long_menu_is_joined():
     lines = [line.text for line in split_lines("\n".join(menu + body), DumpOptions())]
     assert "It was seen off at the Pyongyang International Airport by officials concerned and members of the " \
            "Russian embassy in the DPRK." in lines
+
+
+def test_a_dump_copied_without_its_link_list_loses_its_markers():
+    page = "\n".join([
+        "We care about your privacy",
+        "[1]Accept and close [2]Refuse [3]Customise", "",
+        "[4]Skip to main content", "[5]RFI", "[6]Listen [7]Podcasts [8]Newsletters",
+        "[9]France [10]Africa [11]International", "", "[12]International", "",
+        "Macron holds second round of Ukraine talks as US and Russia meet in Riyadh", "",
+        "Text by:[13]Marie Lefort", "Issued on: 18/02/2025 - 14:22", "",
+        "French President Emmanuel Macron will host a second meeting on Ukraine on Wednesday, said [14]officials.", "",
+        "European capitals are trying to secure a seat at the table in the talks, diplomats said on Tuesday.",
+    ])
+    article = read_lines([page])
+    assert article.title == "Macron holds second round of Ukraine talks as US and Russia meet in Riyadh"
+    assert article.authors == ("Marie Lefort",)
+    assert all("[" not in b.text for b in article.blocks)

@@ -67,6 +67,8 @@ def _caption_credit_unguarded(text: str) -> str | None:
     trailing = credits._TRAILING_CREDIT.search(text)
     if trailing is not None and trailing.start() > 0:
         credit = next(filter(None, trailing.group("credit", "credit2", "credit3", "credit4", "credit5", "credit6", "credit7", "note")))
+        if trailing["credit7"] and credits._spelled_out_before(text[: trailing.start()], credit):
+            return None
         return credit.strip() or None
     bare = credits._BARE_AGENCY.search(text) if not closes else None
     if bare is not None and len(text[: bare.start()].split()) >= credits._MIN_BARE_CAPTION_WORDS:

@@ -156,3 +156,36 @@ def test_a_slashed_date_either_order_could_read_is_read_as_the_page_spells_it_an
     assert article.published == dt.date(2025, 2, 5)
     article = read_lines(["Russia strikes Ukraine's power grid again", "Published on: 05/02/2025 - 09:12", P1, P2, P3])
     assert article.published is None
+
+
+def test_a_label_of_several_words_glued_to_the_headline_is_cut_when_the_menu_prints_it():
+    article = read_lines(["Home", "North Korea", "Politics", "Russian Politics & Diplomacy",
+                          "North KoreaKim Jong-un oversees AI suicide drone test, orders mass production",
+                          "Published: 27 Mar. 2025, 11:04", P1, P2, P3])
+    assert article.title == "Kim Jong-un oversees AI suicide drone test, orders mass production"
+    article = read_lines(["Home", "North Korea", "Politics", "Russian Politics & Diplomacy",
+                          "Russian Politics & DiplomacyKremlin says EU's 16th sanctions package will not change course",
+                          "24 Feb 2025, 14:22", P1, P2, P3])
+    assert article.title == "Kremlin says EU's 16th sanctions package will not change course"
+
+
+def test_the_weekday_beside_a_slashed_date_tells_its_order():
+    article = read_lines([*MENU, "Friday, 7/3/2025, 09:15 (GMT+7)",
+                          "Vietnam, Russia agree to speed up talks on Ninh Thuan nuclear power plant", P1, P2, P3])
+    assert article.published == dt.date(2025, 3, 7)
+    assert article.title == "Vietnam, Russia agree to speed up talks on Ninh Thuan nuclear power plant"
+
+
+def test_a_relative_time_with_its_section_is_no_headline_and_dates_nothing():
+    article = read_lines([*MENU, "2 hours ago - World",
+                          "China stages large-scale drills around Taiwan in early test for Trump",
+                          "Laura Brennan, Miles Okafor", P1, P2, P3, "Go deeper", "Mar 14, 2025 - World",
+                          "Taiwan's president unveils 17 measures to counter Chinese infiltration"])
+    assert article.title == "China stages large-scale drills around Taiwan in early test for Trump"
+    assert article.published is None
+
+
+def test_a_caption_titled_name_with_a_post_is_no_author():
+    article = read_lines([*MENU, "Kremlin says sanctions will not change Moscow's course", "24 Feb 2025, 14:22",
+                          P1, "Kremlin Spokesman Dmitry Peskov", "© Ivan Morozov/TASS", P2, P3, "About Tass"])
+    assert article.authors == ()

@@ -131,3 +131,17 @@ def test_comments_under_a_counter_are_no_body_and_their_writers_no_authors():
 
 def test_email_notification_offers_are_furniture():
     assert is_furniture("Get email notification for articles from Yael Ben-Ami Follow")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Keep NPR independent. Donate now.", "We care about your privacy", "News Expand/collapse submenu for News",
+     "Close Navigation Menu", "3-Minute Listen", '<iframe src="https://www.npr.org/player/embed/1" width="100%">',
+     "Stay ahead of the curve with our free newsletters", "Follow Sky News on WhatsApp", "Ad Feedback", "Image:"],
+)
+def test_donation_consent_player_and_menu_labels_are_furniture(line):
+    assert is_furniture(line)
+
+
+def test_a_sentence_about_donations_or_privacy_stays_body():
+    assert not is_furniture("The charity said donations fell by a third after the privacy scandal broke in March.")

@@ -38,6 +38,10 @@ from pagelines import read_lines
         ("Workers inspect the Dhalkebar substation, which feeds the cross-border line. Post File Photo", "Post File Photo"),
         ("President Gitanas Nausėda at the State Defence Council meeting / R. Dačkus/Office of the President",
          "R. Dačkus/Office of the President"),
+        ("A disabled oil tanker is towed by a German coastguard vessel in the Baltic Sea in January (AP)", "AP"),
+        ("The foreign secretary announced the new measures on Wednesday (PA Wire)", "PA Wire"),
+        ("Ukrainian servicemen fire a self-propelled howitzer towards Russian positions. Pic: Reuters", "Reuters"),
+        ("Defence Secretary John Healey has said UK support is unwavering. File pic: PA", "PA"),
     ],
 )
 def test_a_caption_ending_in_its_credit_gives_the_credit(caption, credit):
@@ -82,3 +86,18 @@ def test_a_name_and_agency_under_the_headline_sign_the_article():
          "13 listopada 2024, 11:20", LEAD, SECOND]
     )
     assert article.authors == ("Anna Wiśniewska",)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The talks included representatives of the Palestinian Authority (PA)",
+        "New rules on power plants came from the Environmental Protection Agency (EPA)",
+    ],
+)
+def test_a_name_and_its_acronym_in_brackets_is_no_credit(paragraph):
+    assert caption_credit(paragraph) is None
+
+
+def test_a_photographer_and_two_agencies_is_a_bare_credit():
+    assert is_bare_credit("Park Ji-ho/AFP/Getty Images")

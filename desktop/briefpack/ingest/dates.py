@@ -79,6 +79,9 @@ def dates_revision(line: str) -> bool:
 
 # All-numeric dates: ISO (year first), or day and month in some order, then the year.
 _ISO = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d-])")
+# An English weekday's name or its abbreviation, and its number (Monday is 0, as ``date.weekday`` counts).
+_WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b\.?", re.IGNORECASE)
+_WEEKDAY_NUMBERS = {name: number for number, name in enumerate("mon tue wed thu fri sat sun".split())}
 # A slashed all-numeric date with a four-digit year, anywhere in a page's text (see ``slash_order``).
 _SLASHED = re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d\d)(?![\d/])")
 _NUMERIC = re.compile(
@@ -159,6 +162,13 @@ def numeric_date(text: str, day_first: Callable[[], bool | None] | None = None) 
         return True, _date(year, a, b)
     if a == b:
         return True, _date(year, a, b)
+    # The weekday printed beside it tells which reading is meant ("Friday, 7/3/2025" is 7 March).
+    weekday = _WEEKDAY.search(text)
+    if weekday is not None:
+        number = _WEEKDAY_NUMBERS[weekday.group(0).lower()[:3]]
+        readings = [d for d in (_date(year, b, a), _date(year, a, b)) if d is not None and d.weekday() == number]
+        if len(readings) == 1:
+            return True, readings[0]
     order = day_first() if day_first is not None else None
     if order is not None:
         return True, _date(year, b, a) if order else _date(year, a, b)

@@ -48,6 +48,13 @@ _CAPTION_CREDIT = re.compile(
     r"|nguồn|фото|источник|źródło)\s*:\s*(?P<credit>[^()\[\]]{1,80})[)\]]\s*(?P<bar>\|)?\s*$",
     re.IGNORECASE,
 )
+# Agencies and picture desks whose bare name ends a caption without brackets ("… on Oct. 18. Yonhap").
+# Unbracketed, a capitalised word after a sentence could be anything, so only these names count.
+PHOTO_AGENCIES = _phrases(
+    """Yonhap|Newsis|News1|AFP|AP|Reuters|EPA|EPA-EFE|EFE|Xinhua|TASS|RIA Novosti|Sputnik|Kyodo|Kyodo News
+    |Jiji|Jiji Press|KCNA|VNA|TTXVN|Getty Images|Bloomberg|AAP|dpa|ANSA|ANI|PTI|UPI|Anadolu|Bernama
+    |Antara|Shutterstock|NurPhoto|Zuma Press|PAP|CTK|Ukrinform|Interfax|PA|PA Wire|PA Media"""
+)
 # After a caption's last sentence: "(Yonhap)", "(AP Photo/X)", "(Xinhua/X)",
 # "Photo: VNA", "Photo by VnExpress/X". The bracketed form holds one to four
 # capitalised words (an agency), or a photographer after a slash.
@@ -61,7 +68,7 @@ _TRAILING_CREDIT = re.compile(
     r"|\((?P<note>[^()]{0,30}\b(?i:photo|photograph|image|picture)s?\b[^()]{0,60})\)"
     # "Photo: X", "Photo by X", "| Photo Credit: X" (The Hindu and others set the credit off with a bar),
     # "ST PHOTO: X" (the outlet's initials first)
-    r"|(?:[A-Z][A-Z&]{1,7}\s)?(?i:photo|photograph|image|picture|foto|ảnh)s?(?:\s+(?i:credits?))?(?:\s+(?i:by)|\s*:)\s*(?P<credit2>\S.{1,60})"
+    r"|(?:[A-Z][A-Z&]{1,7}\s|(?i:file)\s)?(?i:photo|photograph|image|picture|foto|ảnh|pic)s?(?:\s+(?i:credits?))?(?:\s+(?i:by)|\s*:)\s*(?P<credit2>\S.{1,60})"
     # "… on Nov. 18. /Yonhap", "… /Courtesy of the Ministry" (Korean sites credit after a slash)
     r"|(?<=[.!?”\"’]\s)/\s?(?P<credit3>[A-Z][^/()|]{1,50})"
     # the outlet's initials and the photographer after a slash: "… yesterday. KT/Chea Vanna"
@@ -72,14 +79,10 @@ _TRAILING_CREDIT = re.compile(
     # council meeting / R. Dačkus/Office of the President"), a picture handed out through an agency ("… the
     # Korean People's Army (KCNA via Reuters)")
     r"|\s/\s(?P<credit5>(?:[A-Z]\.\s?)+[A-Z][\w'’-]+/[^/()|]{2,60})"
-    r"|\s\((?P<credit7>(?:[A-Z][\w&'.-]*\s){1,4}via\s(?:[A-Z][\w&'.-]*\s?){1,3})\))\s*\|?\s*$"
-)
-# Agencies and picture desks whose bare name ends a caption without brackets ("… on Oct. 18. Yonhap").
-# Unbracketed, a capitalised word after a sentence could be anything, so only these names count.
-PHOTO_AGENCIES = _phrases(
-    """Yonhap|Newsis|News1|AFP|AP|Reuters|EPA|EPA-EFE|EFE|Xinhua|TASS|RIA Novosti|Sputnik|Kyodo|Kyodo News
-    |Jiji|Jiji Press|KCNA|VNA|TTXVN|Getty Images|Bloomberg|AAP|dpa|ANSA|ANI|PTI|UPI|Anadolu|Bernama
-    |Antara|Shutterstock|NurPhoto|Zuma Press|PAP|CTK|Ukrinform|Interfax"""
+    r"|\s\((?P<credit7>(?:[A-Z][\w&'.-]*\s){1,4}via\s(?:[A-Z][\w&'.-]*\s?){1,3}|"
+    # ... or a picture agency's name alone in brackets ("… in the Baltic Sea in January (AP)", "(PA Wire)")
+    + "|".join(sorted(map(re.escape, PHOTO_AGENCIES), key=len, reverse=True))
+    + r")\))\s*\|?\s*$"
 )
 # Also in capitals, and with the photographer and a note after slashes: "REUTERS/Song Ji-ho/File Photo". Reuters
 # pages follow it with their licensing link.
@@ -99,7 +102,7 @@ _SENTENCE_END = re.compile(r"[.!?”\"’]\s")
 # A bare credit ends a caption, which says what the picture shows in a few words first.
 _MIN_BARE_CAPTION_WORDS = 4
 # The words the unbracketed form of ``_TRAILING_CREDIT`` starts with ("photo" also starts "photograph").
-_PHOTO_WORD = re.compile(r"photo|image|picture|foto|ảnh", re.IGNORECASE)
+_PHOTO_WORD = re.compile(r"photo|image|picture|foto|ảnh|pic:", re.IGNORECASE)
 # A body paragraph may end with "(AFP)" too; captions with such a bare credit are short.
 _MAX_TRAILING_CREDIT_WORDS = 40
 _PHOTO_LABELS = frozenset(
@@ -124,7 +127,8 @@ def is_credit_line(text: str, *, words: int | None = None) -> bool:
 # Evans/News24", "Jonathan Nackstrand/AFP via Getty Images", "Vitaly Ankov / RIA Novosti").
 _BARE_CREDIT = re.compile(
     r"\((?:[A-Z][\w&.'’-]*\s?){1,4}:\s*(?:[A-Z][\w.'’-]*\s?){1,4}\)"
-    r"|(?:[A-Z][\w.'’-]*\s){1,3}[A-Z][\w.'’-]*\s?/\s?(?:[A-Z0-9][\w.&'’-]*\s?){1,4}(?:via (?:[A-Z][\w.&'’-]*\s?){1,3})?"
+    r"|(?:[A-Z][\w.'’-]*\s){1,3}[A-Z][\w.'’-]*\s?/\s?(?:[A-Z0-9][\w.&'’-]*\s?){1,4}(?:/(?:[A-Z0-9][\w.&'’-]*\s?){1,3})?"
+    r"(?:via (?:[A-Z][\w.&'’-]*\s?){1,3})?"
 )
 
 
@@ -171,6 +175,8 @@ def caption_credit(text: str, *, words: int | None = None) -> str | None:
         trailing = _TRAILING_CREDIT.search(text)
         if trailing is not None and trailing.start() > 0:
             credit = next(filter(None, trailing.group("credit", "credit2", "credit3", "credit4", "credit5", "credit6", "credit7", "note")))
+            if trailing["credit7"] and _spelled_out_before(text[: trailing.start()], credit):
+                return None  # "… the Environmental Protection Agency (EPA)": an acronym, not a credit
             return credit.strip() or None
     bare = _BARE_AGENCY.search(text) if not closes and _SENTENCE_END.search(text) else None
     if bare is not None and len(text[: bare.start()].split()) >= _MIN_BARE_CAPTION_WORDS:
@@ -178,9 +184,21 @@ def caption_credit(text: str, *, words: int | None = None) -> str | None:
     return None
 
 
+def _spelled_out_before(text: str, acronym: str) -> bool:
+    """True when the words that end ``text`` start with the letters of ``acronym`` ("Palestinian Authority"
+    before "PA"): the brackets give a name's short form, not a picture's credit."""
+    if not acronym.isupper() or not acronym.isalpha():
+        return False
+    initials = "".join(word[0] for word in text.split()[-len(acronym) :] if word[:1].isalpha())
+    return initials.upper() == acronym
+
+
 def _names_photo(text: str) -> bool:
     """True when ``text`` holds one of the words ``_PHOTO_WORD`` finds (as a substring test where ``caseless`` allows)."""
     lowered = caseless(text)
     if lowered is None:
         return _PHOTO_WORD.search(text) is not None
-    return "photo" in lowered or "image" in lowered or "picture" in lowered or "foto" in lowered or "ảnh" in lowered
+    return (
+        "photo" in lowered or "image" in lowered or "picture" in lowered or "pic:" in lowered or "foto" in lowered
+        or "ảnh" in lowered
+    )

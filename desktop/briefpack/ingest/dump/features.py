@@ -166,7 +166,9 @@ class Features:
         a brand written that way ("WorldCom", "TechCrunch") is repeated in the text.
         """
         label = glued_section_label(self.text, self.page.vocabulary.prints_as_line)
-        if label is None or self.page.vocabulary.prints_twice(self.text.split(None, 1)[0]):
+        # The glued word: the label's last word and the headline's first ("KoreaKim" in "North KoreaKim …").
+        glued = self.text[: len(label)].rsplit(None, 1)[-1] + self.text[len(label) :].split(None, 1)[0] if label else ""
+        if label is None or self.page.vocabulary.prints_twice(glued):
             return None
         return label
 

@@ -41,6 +41,9 @@ _REFERENCES_HEAD = re.compile(r"(?:references|visible links|hidden links|links)\
 # An address may be empty after its scheme ("mailto:" of a share button).
 _REFERENCE = re.compile(r"(?:\d+\.|\[\d+\])\s+(?:\S+:\S*|form field = .+)")
 _LINK_MARKER = re.compile(r"\[\d+\]")
+_MARKER_NUMBER = re.compile(r"\[(\d+)\]")
+# So many markers numbered in turn make a page a text browser's dump even without its list of links.
+_MIN_MARKERS = 8
 
 
 class Line(NamedTuple):
@@ -137,6 +140,17 @@ def _cut_references(raw: list[str]) -> list[str] | None:
     return raw[:i]
 
 
+def _numbers_its_links(raw: list[str]) -> bool:
+    """True for a text browser's dump copied without its list of links: ``_MIN_MARKERS`` or more link markers
+    numbered from the start, one after another ("[1]Accept and close [2]Refuse …")."""
+    numbers = [int(n) for line in raw if "[" in line for n in _MARKER_NUMBER.findall(line)]
+    return (
+        len(numbers) >= _MIN_MARKERS
+        and numbers[0] <= 2
+        and all(following == number + 1 for number, following in zip(numbers, numbers[1:]))
+    )
+
+
 def _unmark(text: str) -> str:
     return " ".join(_LINK_MARKER.sub(" ", text).split()).replace(" ,", ",").replace(" .", ".")
 
@@ -180,7 +194,7 @@ def logical_lines(raw: list[str], options: DumpOptions) -> list[Line]:
     ``raw`` itself is left as it is.
     """
     cut = _cut_references(raw)
-    browser = cut is not None
+    browser = cut is not None or _numbers_its_links(raw)
     raw = cut if cut is not None else raw
     width = _wrap_width(_layout_lines(raw) if browser else raw, options)
     if width:

@@ -39,7 +39,7 @@ SECTION_OPENERS = _phrases(
     |most viewed|most watched|most shared|tags|topics|keywords|other articles|other news|more articles
     |read more here|more on|more in|see more on|related research|related reading|related analysis
     |related publications|written by|about the author|about the authors|read more about|further reading
-    |recommended reading|related experts"""
+    |recommended reading|related experts|go deeper|the latest|latest stories|related article|related tags"""
 )
 
 # Whole lines that are page furniture (compared in lower case, without
@@ -56,7 +56,8 @@ FURNITURE_LINES = SECTION_OPENERS | _phrases(
     |udostępnij|bình luận|chia sẻ|реклама|комментарии|поделиться|anzeige|publicité|keywords|tags
     |topics|reuse this content|(end)|end|your email address will not be published|bookmark|save
     |saved|follow us on|like this|like loading|search keywords|key words|your email|email address|enter your email|footer
-    |short url|short link|shortlink|permalink|copy short url|press play to listen to this article"""
+    |short url|short link|shortlink|permalink|copy short url|press play to listen to this article|ad feedback
+    |image|images|pic|picture"""
 )
 
 _SOCIAL = frozenset(
@@ -75,7 +76,9 @@ _FURNITURE_PATTERNS = (
     # relative timestamps carry no date: "3 hours ago", "Updated 5 minutes ago"
     re.compile(
         r"(?:(?:this (?:article |story |page )?was )?(?:updated|published|posted)\s*:?\s*)?(?:an?|\d+)\s+"
-        r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago",
+        r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
+        # with the section after it: "2 hours ago - World"
+        r"(?:\s+[-|•·–—]\s+[^\W\d][^.!?]{0,30})?",
         re.I,
     ),
     # labelled lists of links: "Tags: Russia, North Korea"
@@ -90,7 +93,7 @@ _FURNITURE_PATTERNS = (
     re.compile(r"(?:(?:photo|image|slide)\s+)?\d+\s*(?:/|of)\s*\d+", re.I),
     # links to other articles with their label: "Read more: …", "Read also: …"
     re.compile(
-        r"(?:read(?: (?:more|also|next))?|see also|related(?: coverage| news| stories| articles)?|also read"
+        r"(?:read(?: (?:more|also|next))?|see also|related(?: coverage| news| stories| articles)?|also read|go deeper"
         r"|czytaj (?:także|też|więcej)|zobacz (?:także|też)|xem thêm|читайте также|lire aussi|mehr zum thema)"
         r"\s*:.*",
         re.I,
@@ -112,6 +115,11 @@ _FURNITURE_PATTERNS = (
     re.compile(r"\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4}(?:[+-]\d{1,2})?)?", re.I),
     # a teaser list's head naming where the links lead, in a few words: "More from KCNA", "More in Politics"
     re.compile(r"(?:read )?more (?:from|in|on|with|by|about) [^\s.!?,;]+(?: [^\s.!?,;]+){0,2}", re.I),
+    # a menu's screen-reader labels and an audio player's: "News Expand/collapse submenu for News", "Close
+    # Navigation Menu", "3-Minute Listen"
+    re.compile(r".{0,30}expand/collapse submenu.{0,40}|(?:open|close) navigation menu|\d+-minute listen", re.I),
+    # HTML code a page shows for embedding its player: "<iframe src=…>"
+    re.compile(r"<(?:iframe|script|div|embed|object|img)\b.*", re.I),
     # a line that is only an e-mail address (the reporter's, under agency copy)
     re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
 )
@@ -142,7 +150,8 @@ _ROW_TOKEN = re.compile(r"[^\s|·•/,]+")
 # "cookies"), so a news sentence about cookie rules or newsletters stays body.
 _PROMPTS = re.compile(
     r"(?:\b(?:(?:we|this (?:web)?site|our (?:web)?site) uses?(?: [a-z]+){0,3} cookies|our use of cookies|accept (?:all )?cookies"
-    r"|sign up (?:for|to) (?:our|the|a)\b|subscribe (?:to|for) (?:our|the)\b|(?:our|the) newsletter"
+    r"|sign up (?:for|to) (?:our|the|a)\b|subscribe (?:to|for) (?:our|the)\b|(?:our|the) (?:free |daily |weekly )?newsletters?"
+    r"|i would like to be emailed|your support helps|follow [\w.&'’ ]{2,30} on (?:whatsapp|telegram)"
     r"|newsletter sign[- ]?up|(?:delivered |straight )?(?:to|in) your inbox"
     r"|(?:support|fund|back) (?:our|independent|quality|[\w.-]+(?: [\w.-]+)?['’]s?) journalism"
     r"|become a (?:member|subscriber|patron)"
@@ -167,6 +176,10 @@ _PROMPTS = re.compile(
     r"|get (?:an )?e-?mail notifications? for"
     r"|(?:web ?site|app) (?:can|may) (?:also )?be accessed|alternate addresses"
     r"|plans currently available|(?:only )?[$£€]\s?\d+(?:\.\d\d)? (?:for|per|a) (?:\d+ )?(?:weeks?|months?|year))"
+    # donation prompts: "Keep NPR independent. Donate now.", "Make a donation"
+    r"|donate (?:now|today)|make a (?:donation|contribution)"
+    # consent banners' heads: "We care about your privacy", "We value your privacy"
+    r"|we (?:care about|value|respect) your privacy"
     # notes on a summary a machine wrote: "This is AI generated summarization, which may have errors."
     r"|ai[- ]generated summar\w*|summar(?:y|ies|ized|ised) (?:was |were )?generated (?:by|with|using) ai"
     # messaging-channel and reading-list prompts: "Join ST's Telegram channel …", "Save articles to read later …"
@@ -189,7 +202,7 @@ _PROMPT_WORDS = frozenset(
     journalism become download bring tip rely community reading access cancel offers plans conditions send subscribing
     signing
     alerts notifications accessed addresses moderated republish telegram whatsapp viber signal save acknowledge
-    generated represent notification
+    generated represent notification donate donation contribution privacy newsletters
     """.split()
 )
 _PROMPT_WORD_FINDER = ahocorasick_rs.BytesAhoCorasick([b" " + w.encode("ascii") + b" " for w in sorted(_PROMPT_WORDS)])
@@ -393,7 +406,9 @@ def glued_prefix(text: str, following: str, max_words: int, max_chars: int) -> s
 
 # A capitalised word run into the capital that opens the next word, with no space: "PoliticsThe …",
 # "WorldNorth Korea …", "Inter-KoreanSeoul …".
-_GLUED_WORD = re.compile(r"([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)[A-Z]")
+# A label of one to four capitalised words ("Politics", "North Korea", "Russian Politics & Diplomacy") run into
+# a capital.
+_GLUED_WORD = re.compile(r"((?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?\s(?:&\s)?){0,3}[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)[A-Z]")
 _MIN_GLUED_HEADLINE_WORDS = 3
 
 
@@ -409,7 +424,8 @@ def glued_section_label(text: str, is_menu_item: Callable[[str], bool] | None = 
     if match is None:
         return None
     word = match.group(1)
-    if word.lower() not in SECTION_LABEL_WORDS and (is_menu_item is None or not is_menu_item(word)):
+    known = " " not in word and word.lower() in SECTION_LABEL_WORDS
+    if not known and (is_menu_item is None or not is_menu_item(word)):
         return None
     if len(text.split()) < _MIN_GLUED_HEADLINE_WORDS:
         return None

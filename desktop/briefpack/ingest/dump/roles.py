@@ -318,10 +318,13 @@ def _mark_picture_lines(features: Sequence[Features], roles: Roles, options: Dum
     # "(ABC News: Danny Tran)" or "Jenni Evans/News24" right under a line, no blank line between,
     # credits the picture that line captions. So does "Vitaly Ankov / RIA Novosti", which reads as a
     # byline; under the headline, "ANNA WIŚNIEWSKA / PAP" is one.
+    # "© Ivan Morozov/TASS" under a line is that picture's credit too.
     for i, f in enumerate(features):
-        if f.blank_before or f.words > options.max_byline_words or roles[i] not in _CREDIT_SHAPED:
+        if f.blank_before or f.words > options.max_byline_words or not i or roles[i - 1] not in _UNSETTLED:
             continue
-        if i and roles[i - 1] in _UNSETTLED and is_bare_credit(f.text):
+        if roles[i] in _CREDIT_SHAPED and is_bare_credit(f.text):
+            roles[i] = CREDIT
+        elif roles[i] is COPYRIGHT and f.copyright is not None and is_bare_credit(f.copyright.holder or ""):
             roles[i] = CREDIT
     # A line right above a picture credit is that picture's caption (above the body, the top pass
     # took an unpunctuated one for a standfirst). The list tests in C spare pages without such lines the loops.

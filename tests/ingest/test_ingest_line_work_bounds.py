@@ -153,7 +153,7 @@ def _byline_names_as_first_written(line: str, *, dated: bool = False) -> tuple[s
     line = _unglue_role_as_first_written(line)
     rest = line[label.end() :] if label else line
     if label is not None:
-        rest = re.sub(r"\s*\((?P<o>[^()]{2,40})\)", lambda m: " | " if names.is_outlet_name(m["o"]) else m[0], rest)
+        rest = re.sub(r"\s*\((?P<o>[^()]{2,40})\)", lambda m: " | " if names.is_outlet_name(m["o"]) or names._find_role(m["o"]) else m[0], rest)
     if label and names._find_role(rest):
         rest = names._ROLE_BEFORE_NAME.sub("", rest, count=1)
     split = names._SEGMENT.split(rest) if not names._SEGMENT_MARKS.isdisjoint(rest) else [rest]

@@ -189,3 +189,29 @@ def test_a_caption_titled_name_with_a_post_is_no_author():
     article = read_lines([*MENU, "Kremlin says sanctions will not change Moscow's course", "24 Feb 2025, 14:22",
                           P1, "Kremlin Spokesman Dmitry Peskov", "© Ivan Morozov/TASS", P2, P3, "About Tass"])
     assert article.authors == ()
+
+
+def test_a_date_glued_to_the_next_label_and_dates_below_the_footer():
+    article = read_lines([*MENU, "Taiwan Says Chinese-Owned Freighter Dragged Anchor Across Undersea Cable",
+                          "By Vivian Yeh", "Published Jan. 22, 2025Updated Jan. 23, 2025, 3:41 a.m. ET", P1, P2, P3])
+    assert article.published == dt.date(2025, 1, 22)
+    article = read_lines([*MENU, "EU Targets Russia's Shadow Fleet in New Sanctions Push", "By Sofia Brandt",
+                          "Updated Feb. 12, 2025 11:12 am ET", P1, P2, P3,
+                          "Copyright ©2025 Dow Jones & Company, Inc. All Rights Reserved.",
+                          "EU Weighs Tariffs on Russian Fertilizer", "Feb. 11, 2025"], blank_between=True)
+    assert article.published == dt.date(2025, 2, 12)
+
+
+def test_a_line_printed_twice_above_a_credit_is_a_caption_not_the_headline():
+    caption = "German soldiers during an exercise near Pabradė, Lithuania, in February"
+    article = read_lines([*MENU, "German Troops in Lithuania", "“If Putin Tests NATO, He Will Test Us Here First”",
+                          "By Jonas Breuer in Vilnius", "04.03.2025, 17.04 Uhr", caption, caption,
+                          "Photo: Florian Kessler / DER SPIEGEL", P1, P2, P3])
+    assert article.title == "“If Putin Tests NATO, He Will Test Us Here First”"
+
+
+def test_a_post_in_brackets_after_the_name_and_a_gift_button_name_no_one():
+    assert byline_names("By Clémence Marchal (Chisinau, special correspondent)") == ("Clémence Marchal",)
+    article = read_lines([*MENU, "Kim Jong Un vows to expand nuclear forces", "By Hyun-woo Baek", "and",
+                          "Caroline Mercer", "Gift Article", "November 5, 2024 at 6:00 a.m. EST", P1, P2, P3])
+    assert "Gift Article" not in article.authors

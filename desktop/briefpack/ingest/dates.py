@@ -272,6 +272,10 @@ _GLUED_YEAR = re.compile(r"(?:19|20)\d\d\d")
 _GLUED_REPEAT = re.compile(r"(?P<date>\d[^\n]{0,40}?(?:19|20)\d\d)\s*(?P=date)")
 
 
+# A year run into the next label when copied: "Published Jan. 22, 2025Updated Jan. 23, 2025".
+_YEAR_GLUED_TO_WORD = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=[A-Z][a-z])")
+
+
 def _undouble(line: str) -> str:
     """``line`` with a date printed twice in a row kept once."""
     if _GLUED_YEAR.search(line) is None:
@@ -297,7 +301,7 @@ def dateline_date(
     """
     if _DIGIT_RUN.search(line) is None:
         return None  # most short lines hold no digit: one simple scan spares them the year pattern's look-behind
-    line = _undouble(line)
+    line = _YEAR_GLUED_TO_WORD.sub(r"\1 ", _undouble(line))
     if not _HAS_YEAR.search(line) or len(_DIGIT_RUN.findall(line)) < 2:
         # A complete date needs a day besides the year: a line with one run of
         # digits ("… | 2024 Anadolu") cannot hold one, and skipping it spares

@@ -43,7 +43,7 @@ NOT_NAME_WORDS = frozenset(
     bookmark save listen follow copy link read later podcast podcasts donate newsletters events
     digital edition editions premium subscription subscriptions coverage release releases statements
     briefings speeches viewed watched shared commented url pro plus kremlin spokesman spokeswoman spokesperson
-    president minister leader chairman secretary about contact contacts""".split()
+    president minister leader chairman secretary about contact contacts gift""".split()
 )
 # The names of a newsroom's sections ("Politics", "World", "Defence"): the words a page prints as the
 # label above a headline, which copying may glue to it ("PoliticsThe ministry …"). A narrower set than

@@ -383,8 +383,11 @@ def byline_names(line: str, *, dated: bool = False) -> tuple[str, ...] | None:
     line = _unglue_role(line, role)
     rest = line[label.end() :] if label else line
     if label is not None and "(" in rest:
-        # The outlet in brackets ends the names: what follows it (a date) is a segment of its own.
-        rest = _BRACKETED.sub(lambda m: " | " if is_outlet_name(m["outlet"]) else m[0], rest)
+        # The outlet in brackets ends the names, and so does a post ("(Chisinau, special correspondent)"):
+        # what follows (a date) is a segment of its own.
+        rest = _BRACKETED.sub(
+            lambda m: " | " if is_outlet_name(m["outlet"]) or _find_role(m["outlet"]) else m[0], rest
+        )
     # Each role ``_ROLE_BEFORE_NAME`` reads is one ``_ROLE`` finds.
     if label and role is not None and _find_role(rest):
         rest = _ROLE_BEFORE_NAME.sub("", rest, count=1)

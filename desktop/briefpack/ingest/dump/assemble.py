@@ -36,6 +36,7 @@ ByRole = dict[Role, list[Features]]
 # Roles whose lines may carry the publication date, read in page order (see ``_published``).
 # This many furniture lines in a row above the headline are the site's menu (see ``_menu_between``).
 _MENU_LINES = 3
+_FOOTERS = frozenset({Role.COPYRIGHT, Role.LEGAL})
 _DATED = frozenset({Role.DATELINE, Role.BYLINE, Role.CATEGORY, Role.FURNITURE})
 _DATED_ANYWHERE = frozenset({Role.DATELINE, Role.BYLINE})
 
@@ -123,11 +124,13 @@ def _published(features: Sequence[Features], roles: Sequence[Role], by_role: ByR
     # Once a list of links opens below the article's first paragraph ("Related"), furniture dates the
     # articles linked there, not this one (a date printed under the text, before any such list, is its own).
     # A date above the site's menu, over the headline, is the masthead's: the day the page was copied.
+    # So does any date below the site's footer (a copyright or legal line under the article).
     first = next((i for i, role in enumerate(roles) if role is Role.PARAGRAPH), len(roles))
     linked = next((i for i in range(first, len(roles)) if features[i].opens_teasers), len(roles))
+    footer = next((i for i in range(first, len(roles)) if roles[i] in _FOOTERS), len(roles))
     title = roles.index(Role.TITLE) if Role.TITLE in roles else 0
     revised = None
-    for i, (f, role) in enumerate(zip(features, roles)):
+    for i, (f, role) in enumerate(zip(features[:footer], roles)):
         if role in _DATED and (i < linked or role in _DATED_ANYWHERE) and f.date is not None:
             if i < title and _menu_between(roles, i, title):
                 continue

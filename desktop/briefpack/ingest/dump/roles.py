@@ -251,7 +251,8 @@ def _mark_top(features: Sequence[Features], roles: Roles, options: DumpOptions) 
             doubled = [
                 i
                 for i in candidates
-                if features[i].repeats_next
+                # A line printed twice above a picture's credit is the picture's caption.
+                if (features[i].repeats_next and not (i + 2 < len(roles) and roles[i + 2] is CREDIT))
                 or features[i].text in titled
                 or (features[i].text in trailed and features[i].words >= options.min_title_words)
             ]

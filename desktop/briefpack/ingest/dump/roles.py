@@ -21,7 +21,8 @@ each settling one kind of line and leaving the rest undecided (``None``):
 7. teaser lists after "Related content";
 8. the end of the article (``tail``): comment threads, appeals for
    support, a sign-off name, author boxes and bios, notes about the
-   outlet, footnotes;
+   outlet, footnotes, and boxes set into the text (a newsletter box
+   screen readers may skip);
 9. short unpunctuated lines followed by prose: headings; after the last
    prose: furniture (topic lists, links).
 

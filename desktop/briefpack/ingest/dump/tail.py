@@ -1,4 +1,4 @@
-"""Role passes for the end of an article: the author's sign-off, author bios and footnotes.
+"""Role passes for the end of an article and the boxes set into it: the author's sign-off, author bios and footnotes.
 
 Below the last paragraph many sites print things that read as prose but are
 not the article: a bare name signing it off (common on Vietnamese, Polish
@@ -6,11 +6,14 @@ and Korean sites), a short biography of the author ("X is a senior fellow
 …"), an author box (the name again, then a bio opening with the surname),
 a note about the outlet its copyright line names ("The Associated Press is
 an independent …"), an appeal for support in the outlet's own voice,
-readers' comments, and numbered notes. ``mark_tail`` settles these lines after the byline
+readers' comments, and numbered notes; inside the article, boxes that
+screen readers may skip ("skip past newsletter promotion") and appeals
+under a head ("Dear readers,"). ``mark_tail`` settles these lines after the byline
 pass and before headings are decided, so a footnote is kept apart from the
 body (it becomes a paragraph with the role ``footnote``) and a bio is
-furniture. Every rule here needs a cue from elsewhere on the page: the
-author's name from a byline, a note marker in the body text.
+furniture, or the byline of a page that has none. Every rule here needs a
+cue besides the line's own words: the author's name from a byline, a note
+marker in the body text, a prompt next to an appeal, a post named in a bio.
 """
 
 from __future__ import annotations

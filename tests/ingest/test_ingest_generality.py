@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from briefpack.ingest import read_bytes
 from briefpack.ingest.dates import dateline_date
-from briefpack.ingest.names import personal_names, reads_as_navigation
+from briefpack.ingest.names import personal_names
+from briefpack.ingest.readings import reads_as_navigation
 from briefpack.ingest.outlets import outlet_names
 
 LEAD = (

@@ -44,7 +44,7 @@ def _span(match: re.Match[str] | None) -> tuple[int, int] | None:
 
 
 def test_lowering_keeps_every_word_character_a_word_character():
-    # ``_find_role`` runs a pattern with ``\b`` over the lowered text: where ``caseless`` lowers, a
+    # ``find_role`` runs a pattern with ``\b`` over the lowered text: where ``caseless`` lowers, a
     # character and its lower case must agree on being part of a word.
     word = re.compile(r"\w")
     for code in range(0x110000):
@@ -57,12 +57,12 @@ def test_lowering_keeps_every_word_character_a_word_character():
 @SETTINGS
 @given(_TEXT)
 def test_role_found_in_the_lowered_text_is_the_role_the_pattern_finds(text: str) -> None:
-    assert _span(names._find_role(text)) == _span(names._ROLE.search(text))
+    assert _span(names.find_role(text)) == _span(names._ROLE.search(text))
 
 
 def test_role_found_in_corpus_lines_is_the_role_the_pattern_finds():
     for line in _corpus_lines():
-        assert _span(names._find_role(line)) == _span(names._ROLE.search(line)), line
+        assert _span(names.find_role(line)) == _span(names._ROLE.search(line)), line
 
 
 def test_joining_words_are_those_of_the_pattern():
@@ -82,7 +82,7 @@ def test_patterns_skipped_for_lack_of_a_needed_word_or_mark_would_change_nothing
         assert names._PLACE_TAIL.sub("", text) == text
     if names._SEGMENT_MARKS.isdisjoint(text):
         assert names._SEGMENT.split(text) == [text]
-    if names._find_role(text) is None:
+    if names.find_role(text) is None:
         assert names._ROLE_BEFORE_NAME.sub("", text, count=1) == text
 
 

@@ -103,7 +103,7 @@ def test_every_prompt_string_is_a_prompt_hint() -> None:
 
 
 def _unglue_role_as_first_written(line: str) -> str:
-    match = names._find_role(line)
+    match = names.find_role(line)
     if match is None or match.end() != len(line.rstrip(" .")):
         return line
     glued = names._GLUED_ROLE.search(line)
@@ -143,7 +143,7 @@ def _byline_names_as_first_written(line: str, *, dated: bool = False) -> tuple[s
         outlet = names._AGENCY_TAIL.search(line)
     if outlet is not None:
         line = line[: outlet.start()]
-    role = names._find_role(line)
+    role = names.find_role(line)
     if label is None and outlet is None and not dated and not role:
         return None
     if label is None and role is not None:
@@ -153,8 +153,8 @@ def _byline_names_as_first_written(line: str, *, dated: bool = False) -> tuple[s
     line = _unglue_role_as_first_written(line)
     rest = line[label.end() :] if label else line
     if label is not None:
-        rest = re.sub(r"\s*\((?P<o>[^()]{2,40})\)", lambda m: " | " if names.is_outlet_name(m["o"]) or names._find_role(m["o"]) else m[0], rest)
-    if label and names._find_role(rest):
+        rest = re.sub(r"\s*\((?P<o>[^()]{2,40})\)", lambda m: " | " if names.is_outlet_name(m["o"]) or names.find_role(m["o"]) else m[0], rest)
+    if label and names.find_role(rest):
         rest = names._ROLE_BEFORE_NAME.sub("", rest, count=1)
     split = names._SEGMENT.split(rest) if not names._SEGMENT_MARKS.isdisjoint(rest) else [rest]
     segments = [s for s in split if s.strip()]
@@ -165,14 +165,14 @@ def _byline_names_as_first_written(line: str, *, dated: bool = False) -> tuple[s
     if label:
         pieces = [names._before_date(p) if names._DIGIT.search(p) else p for p in pieces]
         pieces = [p for p in pieces if p]
-    with_role = [names._find_role(p) is not None for p in pieces]
+    with_role = [names.find_role(p) is not None for p in pieces]
     found = [
         p
         for p, role in zip(pieces, with_role)
         if not role and not names._DIGIT.search(p) and not names.is_outlet_name(p)
         and p.split()[-1].lower() not in names._DESKS
     ]
-    roles = any(with_role) or any(names._find_role(s) for s in tail) or outlet is not None
+    roles = any(with_role) or any(names.find_role(s) for s in tail) or outlet is not None
     if label is None and not (roles or dated):
         return None
     if label is not None and not (rest[:1].isupper() or rest[:1].isdigit()):

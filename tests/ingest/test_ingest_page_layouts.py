@@ -8,7 +8,8 @@ import datetime as dt
 
 from briefpack.ingest import read_bytes
 from briefpack.ingest.legal import is_legal_notice
-from briefpack.ingest.names import byline_names, personal_names, reads_as_post
+from briefpack.ingest.names import byline_names, personal_names
+from briefpack.ingest.readings import reads_as_post
 from briefpack.ingest.dump.credits import caption_credit, is_bare_credit, is_credit_line
 from briefpack.ingest.dump.patterns import is_furniture
 from briefpack.model import Article, BlockKind

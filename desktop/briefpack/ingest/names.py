@@ -89,15 +89,6 @@ def _is_label(words: list[str]) -> bool:
     return " ".join(lowered) in calendar_words()
 
 
-def reads_as_navigation(text: str) -> bool:
-    """True when most words of ``text`` (stop words aside) are section-label words or countries: a menu or
-    a section's name ("Home News Sport Business Video", "Ministry of Foreign Affairs of Japan"), not a headline."""
-    stops, countries = STOP_WORDS["en"], territories()
-    words = [w for w in (t.lower().strip(".,:;|&") for t in text.split()) if w and w not in stops]
-    labels = sum(w in NOT_NAME_WORDS or w in countries for w in words)
-    return len(words) >= 2 and labels * 3 >= len(words) * 2
-
-
 def _is_brand(words: list[str]) -> bool:
     """True for an acronym followed by ordinary capitalised words ("ANSA English", "KBS World"): a site's name.
 
@@ -114,7 +105,7 @@ def _capitalised(token: str) -> bool:
     return token[:1].isupper() and (token.isalpha() or _TOKEN_CHARS.fullmatch(token) is not None)
 
 
-def _find_role(text: str) -> re.Match[str] | None:
+def find_role(text: str) -> re.Match[str] | None:
     """Where ``_ROLE`` finds a role in ``text``: the match of the lower-case pattern in the lowered text, at
     the same place (``caseless`` lowers character for character), or of ``_ROLE`` where it refuses."""
     lowered = caseless(text)
@@ -124,6 +115,11 @@ def _find_role(text: str) -> re.Match[str] | None:
     if lowered.isascii() and _ASCII_ROLE_WORDS.isdisjoint(ascii_letter_runs(lowered)):
         return None
     return _LOWER_ROLE.search(lowered)
+
+
+def is_role_word(word: str) -> bool:
+    """True for a role word alone ("reporter", "fellow"), as ``find_role`` finds one."""
+    return _ROLE.fullmatch(word) is not None
 
 
 # One syllable of romanised Korean (initial, vowel, final). Korean given
@@ -220,7 +216,7 @@ def _unglue_by(line: str) -> str:
 def _unglue_role(line: str, match: re.Match[str] | None) -> str:
     """``line`` with a closing role that copying glued to the name set apart ("WhitworthCommunity Reporter").
 
-    ``match`` is ``_find_role(line)``.
+    ``match`` is ``find_role(line)``.
     """
     if match is None or match.end() != len(line.rstrip(" .")):
         return line  # the role closes the line, or there is nothing to set apart
@@ -229,16 +225,6 @@ def _unglue_role(line: str, match: re.Match[str] | None) -> str:
     if glued is None or not _ROLE.search(line, glued.start()):
         return line
     return f"{line[: glued.start()]} | {line[glued.start() :]}"
-
-
-def reads_as_post(line: str) -> bool:
-    """True when ``line`` is a newsroom or academic post ("Senior Lecturer in Politics, University of
-    Leeds"): a role word, and no lower-case word but stop words and roles, so a sentence that names
-    a role ("Analysts in Seoul confirmed …") is none."""
-    if _find_role(line) is None:
-        return False
-    lowered = (w.strip(",.;:()") for w in line.split() if w[:1].islower())
-    return all(w in STOP_WORDS["en"] or _ROLE.fullmatch(w) for w in lowered)
 
 
 def _series_authors(head: list[str], names: str) -> tuple[str, ...]:
@@ -250,25 +236,6 @@ def _series_authors(head: list[str], names: str) -> tuple[str, ...]:
         return ()
     found = personal_names(names, vouched=True)
     return found if len(found) >= 2 or " ".join(words) in _PIECE_KINDS else ()
-
-
-# The subject of a bio sentence: a name at the start or after "and", then "is"/"was"/"serves" ("Carla Moreno
-# is a senior policy researcher and Jacob Whitlock is an associate defense analyst at RAND").
-_BIO_SUBJECT = re.compile(r"(?:^|\band\s+)((?:[A-Z][\w'’.-]*\s){1,3}[A-Z][\w'’.-]*)\s+(?:is|was|serves)\b")
-
-
-def bio_subjects(text: str) -> tuple[str, ...]:
-    """The people a short bio describes by their post ("X is Al-Monitor's correspondent in Erbil", "X is a
-    senior fellow … and Y is an analyst …"), or ``()`` when ``text`` opens with no name or names no post."""
-    if _find_role(text) is None:
-        return ()
-    found: list[str] = []
-    for match in _BIO_SUBJECT.finditer(text):
-        names = personal_names(match.group(1))
-        if match.start() == 0 and not names:
-            return ()  # a bio opens with its subject
-        found += names
-    return tuple(found)
 
 
 def _opens_with_post(line: str, role: re.Match[str]) -> bool:
@@ -375,7 +342,7 @@ def byline_names(line: str, *, dated: bool = False) -> tuple[str, ...] | None:
     # pieces below are cut from the line at spaces and punctuation (non-word characters, which keep
     # ``\b`` where it was), so a role found in one of them is found in the line: a line without one
     # spares them the search.
-    role = _find_role(line)
+    role = find_role(line)
     if label is None and outlet is None and not dated and role is None:
         return None
     if label is None and role is not None and _opens_with_post(line, role):
@@ -386,10 +353,10 @@ def byline_names(line: str, *, dated: bool = False) -> tuple[str, ...] | None:
         # The outlet in brackets ends the names, and so does a post ("(Chisinau, special correspondent)"):
         # what follows (a date) is a segment of its own.
         rest = _BRACKETED.sub(
-            lambda m: " | " if is_outlet_name(m["outlet"]) or _find_role(m["outlet"]) else m[0], rest
+            lambda m: " | " if is_outlet_name(m["outlet"]) or find_role(m["outlet"]) else m[0], rest
         )
     # Each role ``_ROLE_BEFORE_NAME`` reads is one ``_ROLE`` finds.
-    if label and role is not None and _find_role(rest):
+    if label and role is not None and find_role(rest):
         rest = _ROLE_BEFORE_NAME.sub("", rest, count=1)
     segments = [s for s in (_SEGMENT.split(rest) if not _SEGMENT_MARKS.isdisjoint(rest) else [rest]) if s.strip()]
     if not segments:
@@ -400,7 +367,7 @@ def byline_names(line: str, *, dated: bool = False) -> tuple[str, ...] | None:
         # "By Tran Minh Anh October 18, 2024 | 05:12 pm PT": the names, then the date, a piece of its own.
         pieces = [q for q in (_before_date(p) if _DIGIT.search(p) else p for p in pieces) if q]
     # Searched once per piece, used twice.
-    with_role = [_find_role(p) is not None for p in pieces] if role is not None else [False] * len(pieces)
+    with_role = [find_role(p) is not None for p in pieces] if role is not None else [False] * len(pieces)
     # Pieces with digits are the date or time printed beside the names.
     # Outlets printed beside the names are not authors ("X, The Associated Press", "By Reuters").
     # A desk or service named beside the names is no author either ("X and RFE/RL's Kazakh Service").
@@ -408,7 +375,7 @@ def byline_names(line: str, *, dated: bool = False) -> tuple[str, ...] | None:
         p for p, has in zip(pieces, with_role)
         if not has and not _DIGIT.search(p) and not is_outlet_name(p) and p.rsplit(None, 1)[-1].lower() not in _DESKS
     ]
-    roles = any(with_role) or (role is not None and any(_find_role(s) for s in tail)) or outlet is not None
+    roles = any(with_role) or (role is not None and any(find_role(s) for s in tail)) or outlet is not None
     if label is None and not (roles or dated):
         return None
     if label is not None and not (rest[:1].isupper() or rest[:1].isdigit()):
@@ -455,7 +422,7 @@ def personal_names(
     for piece in pieces:
         name = _as_name(piece, min_tokens=2, max_tokens=_MAX_NAME_TOKENS, vouched=vouched)
         # A role under a name is no name ("Agriculture Correspondent"); asked last, of the few pieces that pass.
-        if name is None or _find_role(piece) is not None:
+        if name is None or find_role(piece) is not None:
             return ()
         words = [w.lower() for w in piece.split() if w.lower() not in _PARTICLES]
         if sum(w in lowercase_words for w in words) * 2 > len(words):

@@ -56,7 +56,8 @@ from briefpack.ingest.dump.role import (
 )
 from briefpack.ingest.dump.patterns import trail_end
 from briefpack.ingest.dump.tail import mark_tail
-from briefpack.ingest.names import opens_with_byline_label, reads_as_navigation, reads_as_post
+from briefpack.ingest.names import opens_with_byline_label
+from briefpack.ingest.readings import reads_as_navigation, reads_as_post
 
 __all__ = ["Role", "classify"]
 

@@ -24,8 +24,9 @@ from collections.abc import Sequence
 from briefpack.ingest.dump.features import Features
 from briefpack.ingest.dump.patterns import is_prompt
 from briefpack.ingest.dump.role import Role, Roles
-from briefpack.ingest.names import bio_subjects, personal_names
+from briefpack.ingest.names import personal_names
 from briefpack.ingest.outlets import is_outlet_name
+from briefpack.ingest.readings import bio_subjects
 
 # "[1] …", "1. …" or "1) …" at the start of a note.
 _NOTE = re.compile(r"(?:\[(?P<a>\d{1,3})\]|(?P<b>\d{1,3})[.)])\s+\S")
